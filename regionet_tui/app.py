@@ -1,0 +1,339 @@
+"""The App is the hub: it owns the library and the open session, and the
+screens ask it to open, close and switch. Screens stay thin."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from . import i18n, settings
+from .i18n import t
+from .progress import STAGES
+from .storage import (
+    DamagedSessionFile, SessionEntry, SessionInUseError, SessionLibrary, SessionStore,
+)
+
+STYLES = ("app.tcss", "start.tcss", "stage.tcss", "dialogs.tcss")
+DEMO_ID = "demo"
+
+
+def _style_paths() -> list[str | Path]:
+    folder = resources.files("regionet_tui.styles")
+    return [Path(str(folder / name)) for name in STYLES]
+
+
+@dataclass
+class AppConfig:
+    sessions_folder: Path
+    language: str = "nl"
+    open_demo: bool = False
+    remember: bool = True  # remember changed settings between runs
+
+
+class RegionetApp(App[None]):
+    CSS_PATH = _style_paths()
+    TITLE = "regionet"
+    BINDINGS = [Binding("ctrl+q", "quit", "app.key_quit", priority=True)]
+
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__()
+        self.config = config
+        i18n.set_language(config.language)
+        self.library = SessionLibrary(config.sessions_folder)
+        self.store: SessionStore | None = None
+
+    def on_mount(self) -> None:
+        from .screens.start import StartScreen
+
+        self.library.prepare()
+        self.push_screen(StartScreen())
+        if self.config.open_demo:
+            self.action_open_demo()
+
+    def on_unmount(self) -> None:
+        self._close_store()
+
+    # -- helpers for screens ---------------------------------------------------------
+    def warn(self, message: str) -> None:
+        self.notify(message, severity="warning", markup=False)
+
+    def fail(self, message: str) -> None:
+        self.notify(message, severity="error", timeout=15, markup=False)
+
+    def _start_screen(self) -> Screen[None] | None:
+        from .screens.start import StartScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                return screen
+        return None
+
+    def refresh_start(self, select: str | None = None) -> None:
+        screen = self._start_screen()
+        if screen is not None:
+            screen.reload(select)  # type: ignore[attr-defined]
+
+    # -- opening and closing a session ----------------------------------------------
+    def open_entry(self, entry: SessionEntry) -> None:
+        if entry.damage is not None:
+            self.repair(entry)
+            return
+        self.open_session(entry.path)
+
+    def open_session(self, path: Path) -> None:
+        try:
+            store = SessionStore.open(path)
+        except DamagedSessionFile as error:
+            damage = error.damage
+            self.fail(t("start.cannot_open",
+                        reason=t(f"damage.{damage.reason}", detail=damage.detail)))
+            self.refresh_start()
+            return
+        self._close_store()
+        self.store = store
+        store.on_background_error = self._background_save_failed
+        if store.readonly:
+            self.notify(t("app.readonly"), severity="warning", timeout=10, markup=False)
+        self.show_stage("partners")
+
+    def _background_save_failed(self, error: Exception) -> None:
+        self.call_from_thread(self.fail, t("app.save_failed", reason=str(error)))
+
+    def show_stage(self, stage_id: str) -> None:
+        from .screens.registry import stage_screen
+        from .screens.stage import StageScreen
+
+        if self.store is None:
+            return
+        screen = stage_screen(stage_id, self.store)
+        if isinstance(self.screen, StageScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def close_session(self) -> None:
+        from .screens.stage import StageScreen
+
+        name = self.store.path.name if self.store else None
+        while isinstance(self.screen, StageScreen):
+            self.pop_screen()
+        self._close_store()
+        self.refresh_start(name)
+
+    def _close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # -- session actions (start screen) ---------------------------------------------
+    def action_new_session(self) -> None:
+        from .screens.dialogs.session_form import SessionDetails, SessionFormDialog
+
+        def create(details: SessionDetails | None) -> None:
+            if details is None:
+                return
+            store = self.library.create(details.title, details.region, details.date,
+                                        details.facilitator, i18n.language())  # type: ignore[arg-type]
+            path = store.path
+            store.close()
+            self.refresh_start(path.name)
+            self.open_session(path)
+
+        self.push_screen(SessionFormDialog(t("start.new_title")), create)
+
+    def edit_session_details(self) -> None:
+        from .screens.dialogs.session_form import SessionDetails, SessionFormDialog
+        from .screens.stage import StageScreen
+
+        if self.store is None or not isinstance(self.screen, StageScreen):
+            return
+        stage = self.screen
+        s = self.store.session
+
+        def save(details: SessionDetails | None) -> None:
+            if details is None:
+                return
+
+            def apply(session: object) -> None:
+                s.title, s.region = details.title, details.region
+                s.date, s.facilitator = details.date, details.facilitator
+
+            if stage.change(apply):
+                stage.title, stage.sub_title = s.title, s.region
+                self.notify(t("stage.details_saved"))
+
+        current = SessionDetails(s.title, s.region, s.date, s.facilitator)
+        self.push_screen(SessionFormDialog(t("stage.details_title"), current), save)
+
+    def rename_session(self, entry: SessionEntry) -> None:
+        from .screens.dialogs.prompt import NamePromptDialog
+
+        def rename(title: str | None) -> None:
+            if title is None:
+                return
+            try:
+                self.library.rename(entry.id, title)
+            except SessionInUseError:
+                self.warn(t("start.in_use"))
+            except DamagedSessionFile:
+                pass
+            self.refresh_start(entry.path.name)
+
+        self.push_screen(
+            NamePromptDialog(t("start.rename_title"), "start.rename_label", entry.title), rename
+        )
+
+    def duplicate_session(self, entry: SessionEntry) -> None:
+        from .screens.dialogs.prompt import NamePromptDialog
+
+        def duplicate(title: str | None) -> None:
+            if title is None:
+                return
+            try:
+                copy = self.library.duplicate(entry.id, title)
+            except DamagedSessionFile:
+                self.refresh_start()
+                return
+            self.notify(t("start.duplicated", title=copy.title), markup=False)
+            self.refresh_start(self.library.path_for(copy.id).name)
+
+        default = t("start.duplicate_default", title=entry.title)[:200]
+        self.push_screen(NamePromptDialog(t("start.duplicate_title"),
+                                          "start.duplicate_label", default), duplicate)
+
+    def delete_session(self, entry: SessionEntry) -> None:
+        from .screens.dialogs.confirm import ConfirmDialog
+
+        def delete(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.library.delete(entry.id)
+            except SessionInUseError:
+                self.warn(t("start.in_use"))
+                return
+            self.notify(t("start.deleted", title=entry.title), markup=False)
+            self.refresh_start()
+
+        self.push_screen(ConfirmDialog(t("start.delete_question", title=entry.title)), delete)
+
+    def action_show_trash(self) -> None:
+        from .screens.dialogs.trash import TrashDialog
+
+        def restore(entry: SessionEntry | None) -> None:
+            if entry is None:
+                return
+            path = self.library.restore(entry)
+            self.notify(t("start.restored", title=entry.title), markup=False)
+            self.refresh_start(path.name)
+
+        self.push_screen(TrashDialog(self.library.trashed()), restore)
+
+    def repair(self, entry: SessionEntry) -> None:
+        from .screens.dialogs.choice import ChoiceDialog
+
+        assert entry.damage is not None
+        reason = t(f"damage.{entry.damage.reason}", detail=entry.damage.detail)
+        choices = [("aside", t("start.repair_aside"))]
+        if entry.has_backup:
+            choices.insert(0, ("backup", t("start.repair_backup")))
+
+        def chosen(choice: str | None) -> None:
+            if choice == "backup":
+                try:
+                    self.library.restore_backup(entry)
+                except DamagedSessionFile:
+                    self.warn(t("start.repair_no_backup"))
+                    return
+                self.notify(t("start.repaired"))
+            elif choice == "aside":
+                target = self.library.move_aside(entry)
+                self.notify(t("start.moved_aside", path=str(target)), markup=False)
+            self.refresh_start(entry.path.name)
+
+        text = t("start.repair_text", name=entry.path.name, reason=reason)
+        self.push_screen(ChoiceDialog(t("start.repair_title"), text, choices), chosen)
+
+    def action_open_demo(self) -> None:
+        from .demo import build_demo
+
+        path = self.library.path_for(DEMO_ID)
+        if not path.exists():
+            store = self.library.add(build_demo(DEMO_ID, i18n.language()))
+            store.close()
+            self.notify(t("start.demo_created"))
+            self.refresh_start(path.name)
+        self.open_session(path)
+
+    # -- help, language, palette ----------------------------------------------------------
+    def action_help(self) -> None:
+        from .screens.base import translated
+        from .screens.dialogs.help import HelpDialog
+
+        screen = self.screen
+        keys = [
+            (self.get_key_display(active.binding), active.binding.description)
+            for active in translated(screen.active_bindings).values()
+            if active.binding.description
+        ]
+        about = getattr(screen, "help_text", lambda: "")()
+        self.push_screen(HelpDialog(screen.title or t("help.title"), about, keys))
+
+    def action_toggle_language(self) -> None:
+        language = "en" if i18n.language() == "nl" else "nl"
+        i18n.set_language(language)
+        if self.config.remember:
+            chosen = settings.load().model_copy(update={"language": language})
+            if not settings.save(chosen):
+                self.warn(t("app.settings_not_saved"))
+        self.config.language = language
+        self._rebuild_screens()
+        self.notify(t("app.language_changed"))
+
+    def _rebuild_screens(self) -> None:
+        """Build the visible screens anew, so every string is in the new language."""
+        from .screens.stage import StageScreen
+        from .screens.start import StartScreen
+
+        stage_id = self.screen.STAGE_ID if isinstance(self.screen, StageScreen) else None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(StartScreen())
+        if stage_id is not None:
+            self.show_stage(stage_id)
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=t("app.palette_placeholder")))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from .screens.base import translated
+        from .screens.stage import StageScreen
+
+        if isinstance(screen, StageScreen):
+            for stage in STAGES:
+                name = t(f"stage.title.{stage.id}")
+                yield SystemCommand(t("stage.goto", stage=name), t("stage.goto_help"),
+                                    lambda stage_id=stage.id: self.show_stage(stage_id))
+        seen = set()
+        for active in translated(screen.active_bindings).values():
+            binding = active.binding
+            if binding.description and binding.action not in seen and active.enabled:
+                seen.add(binding.action)
+                yield SystemCommand(binding.description, self.get_key_display(binding),
+                                    lambda action=binding.action, node=active.node:
+                                    self.call_later(self.run_action, action, node))
+        yield SystemCommand(t("app.cmd_language"), t("app.cmd_language_help"),
+                            self.action_toggle_language)
+        yield SystemCommand(t("app.cmd_theme"), t("app.cmd_theme_help"), self.action_change_theme)
+        yield SystemCommand(t("app.cmd_screenshot"), t("app.cmd_screenshot_help"),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+        yield SystemCommand(t("app.cmd_quit"), t("app.cmd_quit_help"), self.action_quit)

@@ -1,0 +1,61 @@
+"""The `regionet` command: starts the app, or runs a sub-command."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from . import i18n, locations, settings
+from .commands import COMMANDS
+from .i18n import t
+from .storage import SessionLibrary
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="regionet", description=t("cli.description"))
+    parser.add_argument("--demo", action="store_true", help=t("cli.demo_help"))
+    parser.add_argument("--sessions-dir", metavar="DIR", help=t("cli.sessions_dir_help"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("cli.lang_help"))
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"{__package__}.commands.{name}").register(subparsers)
+    return parser
+
+
+def _language(argv: Sequence[str]) -> str:
+    """The language before parsing, so that --help is in it too."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return settings.load().language
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    language = _language(argv)
+    i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+    args = build_parser().parse_args(argv)
+    folder = locations.sessions_folder(args.sessions_dir)
+    library = SessionLibrary(folder)
+    try:
+        library.prepare()
+    except OSError as error:
+        print(t("cli.folder_error", path=str(folder), reason=error.strerror or str(error)),
+              file=sys.stderr)
+        return 2
+    if args.command:
+        module = importlib.import_module(f"{__package__}.commands.{args.command}")
+        code: int = module.run(args, library)
+        return code
+    from .app import AppConfig, RegionetApp
+
+    RegionetApp(AppConfig(folder, i18n.language(), args.demo)).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

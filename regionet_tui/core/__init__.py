@@ -1,0 +1,1 @@
+"""Computations and rules per stage. No textual in here."""

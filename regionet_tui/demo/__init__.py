@@ -1,0 +1,29 @@
+"""The demo workshop: a realistic example so a facilitator can look around at once.
+
+Fake data lives only here (and in tests). Each stage fills its own part.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..models import Session
+from ..models.session import Language
+from . import commitment, partners, portfolio
+
+FILLERS = (partners.fill, commitment.fill, portfolio.fill)
+
+
+def build_demo(session_id: str, language: str = "nl") -> Session:
+    lang: Language = "en" if language == "en" else "nl"
+    session = Session(
+        id=session_id,
+        title="Leernetwerk Rivierenland – najaarsronde",
+        region="Rivierenland (Tiel, Culemborg, Geldermalsen)",
+        date=date(2026, 11, 12),
+        facilitator="Marieke de Vries",
+        language=lang,
+    )
+    for fill in FILLERS:
+        fill(session)
+    return session

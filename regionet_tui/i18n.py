@@ -1,0 +1,63 @@
+"""The message catalogue: every visible string, in Dutch (default) and English.
+
+Each language is one catalogue, kept as TOML files per area of the app under
+`locale/<language>/`; a key is `<area>.<name>` (for example `start.title`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+_catalogues: dict[str, dict[str, str]] = {}
+_current = DEFAULT_LANGUAGE
+
+
+def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
+    for name, value in table.items():
+        key = f"{prefix}.{name}" if prefix else name
+        if isinstance(value, dict):
+            _flatten(key, value, into)
+        else:
+            into[key] = str(value)
+
+
+def catalogue(language: str) -> dict[str, str]:
+    if language not in _catalogues:
+        messages: dict[str, str] = {}
+        folder = resources.files("regionet_tui") / "locale" / language
+        for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+            if item.name.endswith(".toml"):
+                area = item.name.removesuffix(".toml")
+                _flatten(area, tomllib.loads(item.read_text(encoding="utf-8")), messages)
+        _catalogues[language] = messages
+    return _catalogues[language]
+
+
+def set_language(language: str) -> None:
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(language)
+    _current = language
+
+
+def language() -> str:
+    return _current
+
+
+def t(key: str, /, **values: object) -> str:
+    """The message for `key` in the current language, with `{name}` filled in.
+
+    Values are inserted as plain text; callers render the result with markup
+    off, so user text inside a message stays data.
+    """
+    message = catalogue(_current).get(key) or catalogue(DEFAULT_LANGUAGE).get(key, key)
+    return message.format(**values) if values else message
+
+
+def has(key: str) -> bool:
+    return key in catalogue(_current)

@@ -1,0 +1,28 @@
+"""The commitment checklist: five attitudes every partner commits to."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal, get_args
+
+from pydantic import Field
+
+from .base import Id, Record
+from .text import LongText
+
+Attitude = Literal["open", "agreements", "inform", "evaluate", "responsibility"]
+ATTITUDES: tuple[Attitude, ...] = get_args(Attitude)
+
+
+class CommitmentEntry(Record):
+    committed: bool | None = None
+    note: LongText = ""
+    at: datetime | None = None
+
+
+class Commitment(Record):
+    # partner id -> attitude -> entry
+    entries: dict[Id, dict[Attitude, CommitmentEntry]] = Field(default_factory=dict)
+    # Why the facilitator went on to STAP 1 without full commitment.
+    override_reason: LongText = ""
+    override_at: datetime | None = None

@@ -1,0 +1,55 @@
+"""The session: one workshop of one regional learning network."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Id, Record, new_id, utc_now
+from .commitment import Commitment
+from .flow import Flowchart
+from .partners import Partner
+from .portfolio import Portfolio
+from .reflection import Reflection
+from .stages import Deal, LongTermGoal, StartingSituation, TransitionPlan
+from .text import Name, ShortText
+from .workshop import Workshop
+
+SCHEMA_VERSION = 1
+Language = Literal["nl", "en"]
+
+
+class Session(Record):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: Id
+    title: Name
+    region: ShortText = ""
+    date: date
+    facilitator: ShortText = ""
+    language: Language = "nl"
+    created: datetime = Field(default_factory=utc_now)
+    modified: datetime = Field(default_factory=utc_now)
+    predecessor: Id | None = None
+    predecessor_title: ShortText = ""
+
+    partners: list[Partner] = Field(default_factory=list)
+    commitment: Commitment = Field(default_factory=Commitment)
+    portfolio: Portfolio = Field(default_factory=Portfolio)
+    start: StartingSituation = Field(default_factory=StartingSituation)
+    goal: LongTermGoal = Field(default_factory=LongTermGoal)
+    deal: Deal = Field(default_factory=Deal)
+    plan: TransitionPlan = Field(default_factory=TransitionPlan)
+    flowchart: Flowchart = Field(default_factory=Flowchart)
+    reflection: Reflection = Field(default_factory=Reflection)
+    workshop: Workshop = Field(default_factory=Workshop)
+
+    @classmethod
+    def create(cls, title: str, region: str, on: date, facilitator: str = "",
+               language: Language = "nl") -> Session:
+        return cls(id=new_id(), title=title, region=region, date=on,
+                   facilitator=facilitator, language=language)
+
+    def partner(self, partner_id: str) -> Partner | None:
+        return next((p for p in self.partners if p.id == partner_id), None)

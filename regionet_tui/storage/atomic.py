@@ -1,0 +1,79 @@
+"""Crash-safe file writes: temp file, fsync, os.replace, fsync of the folder."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+# A temp file this old belongs to no write in progress: a crash left it.
+STALE_TEMP_SECONDS = 60
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
+
+
+def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None:
+    """Replace `path` with `data` so that the file is always old or new, never half.
+
+    With `backup`, the previous content is kept there (a hard link where the
+    file system allows it, so it costs no copy).
+    """
+    temp = _temp_path(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    os.close(fd)
+    try:
+        if backup is not None and path.exists():
+            _keep_backup(path, backup)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _fsync_folder(path.parent)
+
+
+def _keep_backup(path: Path, backup: Path) -> None:
+    staged = _temp_path(backup)
+    try:
+        os.link(path, staged)
+    except OSError:
+        shutil.copyfile(path, staged)
+    os.replace(staged, backup)
+
+
+def remove_stale_temp_files(folder: Path) -> int:
+    removed = 0
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
+                removed += 1
+    return removed

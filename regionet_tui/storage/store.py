@@ -1,0 +1,174 @@
+"""One open session: the model in memory, saved at once on every change.
+
+A change is validated by the models, applied in memory and written through
+TinyDB to an atomic storage. Small sessions are written before the call
+returns; large ones are handed to a writer thread that coalesces bursts and
+writes within half a second, so the interface never waits on the disk.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from ..models import Session, utc_now
+from . import sessionfile
+from .tinystore import AtomicJSONStorage
+
+T = TypeVar("T")
+
+# Above this many bytes a save moves off the calling thread.
+BACKGROUND_SAVE_BYTES = 512 * 1024
+MAX_SAVE_DELAY = 0.5
+
+
+class ReadOnlyError(Exception):
+    """The session is open read-only (another instance holds it)."""
+
+
+class SaveError(Exception):
+    """The change is in memory but could not be written to disk."""
+
+
+class _BackgroundWriter:
+    """Writes the latest snapshot it was given; older pending ones are dropped."""
+
+    def __init__(self, write: Callable[[dict[str, Any]], None],
+                 on_error: Callable[[Exception], None]) -> None:
+        self._write = write
+        self._on_error = on_error
+        self._pending: dict[str, Any] | None = None
+        self._busy = False
+        self._condition = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="regionet-saver", daemon=True)
+        self._stopped = False
+        self._thread.start()
+
+    def submit(self, snapshot: dict[str, Any]) -> None:
+        with self._condition:
+            self._pending = snapshot
+            self._condition.notify_all()
+
+    def flush(self, timeout: float = 10.0) -> None:
+        with self._condition:
+            self._condition.wait_for(lambda: self._pending is None and not self._busy, timeout)
+
+    def stop(self) -> None:
+        self.flush()
+        with self._condition:
+            self._stopped = True
+            self._condition.notify_all()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                self._condition.wait_for(lambda: self._pending is not None or self._stopped)
+                if self._pending is None:
+                    return
+                snapshot, self._pending, self._busy = self._pending, None, True
+            try:
+                self._write(snapshot)
+            except Exception as error:  # reported to the interface, never swallowed
+                self._on_error(error)
+            finally:
+                with self._condition:
+                    self._busy = False
+                    self._condition.notify_all()
+
+
+class SessionStore:
+    def __init__(self, path: Path, session: Session, *, readonly: bool = False,
+                 lock: FileLock | None = None) -> None:
+        self.path = path
+        self.session = session
+        self.readonly = readonly
+        self._lock = lock
+        self._db_lock = threading.Lock()
+        self._db = TinyDB(storage=AtomicJSONStorage, path=path,
+                          initial=sessionfile.document(session),
+                          backup=sessionfile.backup_path(path))
+        self._writer: _BackgroundWriter | None = None
+        self._last_size = 0
+        self.on_background_error: Callable[[Exception], None] | None = None
+
+    # -- opening -------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path) -> SessionStore:
+        """Open for editing, or read-only when another instance holds the lock.
+
+        Raises DamagedSessionFile when the file cannot be read as a session.
+        """
+        session = sessionfile.read(path)
+        lock = FileLock(sessionfile.lock_path(path), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            return cls(path, session, readonly=True)
+        return cls(path, session, lock=lock)
+
+    @classmethod
+    def create(cls, path: Path, session: Session) -> SessionStore:
+        lock = FileLock(sessionfile.lock_path(path), timeout=0)
+        lock.acquire()
+        store = cls(path, session, lock=lock)
+        store.save()
+        return store
+
+    # -- changing ------------------------------------------------------------
+    def change(self, apply: Callable[[Session], T]) -> T:
+        """Apply one change to the session and save it at once.
+
+        `apply` must validate before it mutates (the models do, on every
+        assignment), so a refused change leaves the session as it was.
+        """
+        if self.readonly:
+            raise ReadOnlyError(str(self.path))
+        result = apply(self.session)
+        self.session.modified = utc_now()
+        self.save()
+        return result
+
+    def save(self) -> None:
+        if self.readonly:
+            raise ReadOnlyError(str(self.path))
+        snapshot = self.session.model_dump(mode="json")
+        if self._writer is None and self._last_size < BACKGROUND_SAVE_BYTES:
+            try:
+                self._write(snapshot)
+            except OSError as error:
+                raise SaveError(error.strerror or str(error)) from error
+            return
+        if self._writer is None:
+            self._writer = _BackgroundWriter(self._write, self._report)
+        self._writer.submit(snapshot)
+
+    def _write(self, snapshot: dict[str, Any]) -> None:
+        with self._db_lock:
+            self._db.table(sessionfile.TABLE).upsert(
+                Document(snapshot, doc_id=sessionfile.DOC_ID)
+            )
+            self._last_size = self.path.stat().st_size
+
+    def _report(self, error: Exception) -> None:
+        if self.on_background_error is not None:
+            self.on_background_error(error)
+
+    def flush(self) -> None:
+        if self._writer is not None:
+            self._writer.flush()
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.stop()
+            self._writer = None
+        self._db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

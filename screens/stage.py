@@ -1,0 +1,125 @@
+"""The frame every stage screen shares: header, stage bar, intro, footer.
+
+Stage screens subclass StageScreen, set STAGE_ID and compose their own body in
+`compose_stage`. They change the session only through `self.change(...)`,
+which saves at once and reports refused or failed changes to the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from regionet_tui import progress
+from regionet_tui.forms import FormError, describe
+from regionet_tui.i18n import t
+from regionet_tui.models import Session
+from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
+
+from .base import RegionetScreen
+from .widgets.stage_nav import StageNav
+
+
+STAGE_BINDINGS = [
+    Binding(stage.key, f"goto('{stage.id}')", show=False) for stage in progress.STAGES
+]
+
+
+class StageScreen(RegionetScreen):
+    STAGE_ID: ClassVar[str] = ""
+    SHOW_INTRO: ClassVar[bool] = True
+    BINDINGS = [
+        Binding("escape", "to_start", "stage.key_start"),
+        Binding("i", "details", "stage.key_details", show=False),
+        Binding("left_square_bracket", "step(-1)", "stage.key_prev", show=False),
+        Binding("right_square_bracket", "step(1)", "stage.key_next", show=False),
+        Binding("question_mark,f1", "app.help", "app.key_help"),
+        *STAGE_BINDINGS,
+    ]
+
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__()
+        self.store = store
+
+    @property
+    def session(self) -> Session:
+        return self.store.session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StageNav(self.STAGE_ID, progress.statuses(self.session), id="stage-nav")
+        with Vertical(id="stage-body"):
+            if self.SHOW_INTRO:
+                yield Static(Content(t(f"stage.title.{self.STAGE_ID}")), classes="stage-title")
+                yield Static(Content(t(f"stage.explain.{self.STAGE_ID}")),
+                             classes="stage-explain")
+            yield from self.compose_stage()
+        yield Footer()
+
+    def compose_stage(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.title = self.session.title
+        subtitle = self.session.region
+        if self.store.readonly:
+            subtitle = f"{subtitle} · {t('app.readonly_badge')}".strip(" ·")
+        self.sub_title = subtitle
+
+    def help_text(self) -> str:
+        return t(f"stage.explain.{self.STAGE_ID}")
+
+    # -- changing the session -------------------------------------------------
+    def change(self, apply: Callable[[Session], object],
+               labels: dict[str, str] | None = None) -> bool:
+        """Apply and save one change; True when done, else the user sees why."""
+        try:
+            self.store.change(apply)
+        except ReadOnlyError:
+            self.notify(t("app.readonly_refused"), severity="warning", markup=False)
+            return False
+        except FormError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        except ValidationError as error:
+            names = {name: t(key) for name, key in (labels or {}).items()}
+            self.notify(describe(error, names), severity="error", markup=False)
+            return False
+        except SaveError as error:
+            self.notify(t("app.save_failed", reason=str(error)), severity="error",
+                        timeout=30, markup=False)
+            return False
+        self.refresh_nav()
+        return True
+
+    def refresh_nav(self) -> None:
+        self.query_one(StageNav).statuses = progress.statuses(self.session)
+
+    # -- navigation ------------------------------------------------------------
+    def action_goto(self, stage_id: str) -> None:
+        if stage_id != self.STAGE_ID:
+            self.app.show_stage(stage_id)  # type: ignore[attr-defined]
+
+    def action_step(self, offset: int) -> None:
+        ids = progress.STAGE_IDS
+        index = ids.index(self.STAGE_ID) + offset
+        if 0 <= index < len(ids):
+            self.action_goto(ids[index])
+
+    def action_to_start(self) -> None:
+        self.app.close_session()  # type: ignore[attr-defined]
+
+    def action_details(self) -> None:
+        self.app.edit_session_details()  # type: ignore[attr-defined]
+
+    @on(StageNav.Selected)
+    def _nav_selected(self, event: StageNav.Selected) -> None:
+        self.action_goto(event.stage_id)

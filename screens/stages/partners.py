@@ -1,0 +1,102 @@
+"""The partners of the network: add, edit, remove."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from regionet_tui.core.partners import add_partner, remove_partner, replace_partner
+from regionet_tui.i18n import t
+from regionet_tui.models import Partner
+
+from ..dialogs.confirm import ConfirmDialog
+from ..dialogs.partner_form import PartnerFormDialog
+from ..stage import StageScreen
+
+
+class PartnersScreen(StageScreen):
+    STAGE_ID = "partners"
+    BINDINGS = [
+        Binding("a,plus", "add", "partners.key_add"),
+        Binding("e,enter", "edit", "partners.key_edit"),
+        Binding("delete,x", "remove", "partners.key_remove"),
+    ]
+
+    def compose_stage(self) -> ComposeResult:
+        yield DataTable(id="partners", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="partners-empty", classes="empty-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#partners", DataTable)
+        for key in ("col_name", "col_kind", "col_contact", "col_role"):
+            table.add_column(Text(t(f"partners.{key}")), key=key)
+        self.fill()
+        table.focus()
+
+    def fill(self, select: str | None = None) -> None:
+        table = self.query_one("#partners", DataTable)
+        table.clear()
+        for partner in self.session.partners:
+            table.add_row(
+                Text(partner.name), Text(t(f"partners.kind.{partner.kind}")),
+                Text(partner.contact), Text(t(f"partners.role.{partner.role}")),
+                key=partner.id,
+            )
+        empty = self.query_one("#partners-empty", Static)
+        empty.update(Content(t("partners.empty") if not self.session.partners else ""))
+        empty.display = not self.session.partners
+        if select is not None:
+            ids = [p.id for p in self.session.partners]
+            if select in ids:
+                table.move_cursor(row=ids.index(select))
+
+    def _selected(self) -> Partner | None:
+        table = self.query_one("#partners", DataTable)
+        if not self.session.partners or table.cursor_row < 0:
+            return None
+        return self.session.partners[min(table.cursor_row, len(self.session.partners) - 1)]
+
+    def _names(self, exclude: Partner | None = None) -> set[str]:
+        return {p.name for p in self.session.partners if p is not exclude}
+
+    def action_add(self) -> None:
+        def added(partner: Partner | None) -> None:
+            if partner is not None and self.change(lambda s: add_partner(s, partner)):
+                self.fill(select=partner.id)
+                self.notify(t("partners.added", name=partner.name), markup=False)
+
+        self.app.push_screen(PartnerFormDialog(t("partners.add_title"), None, self._names()),
+                             added)
+
+    def action_edit(self) -> None:
+        current = self._selected()
+        if current is None:
+            return
+
+        def edited(partner: Partner | None) -> None:
+            if partner is not None and self.change(lambda s: replace_partner(s, partner)):
+                self.fill(select=partner.id)
+
+        self.app.push_screen(
+            PartnerFormDialog(t("partners.edit_title"), current, self._names(current)), edited
+        )
+
+    def action_remove(self) -> None:
+        current = self._selected()
+        if current is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.change(lambda s: remove_partner(s, current.id)):
+                self.fill()
+                self.notify(t("partners.removed", name=current.name), markup=False)
+
+        self.app.push_screen(ConfirmDialog(t("partners.remove_question", name=current.name)),
+                             confirmed)
+
+
+SCREEN = PartnersScreen

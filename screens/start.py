@@ -1,0 +1,200 @@
+"""The start screen: the sessions in the folder, and what to do with them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from regionet_tui.i18n import t
+from regionet_tui.storage import SessionEntry
+
+from .base import RegionetScreen
+
+COLUMNS = ("title", "region", "date", "partners", "progress", "modified")
+
+
+def _local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d-%m-%Y %H:%M")
+    except ValueError:
+        return ""
+
+
+def _day(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%d-%m-%Y")
+    except ValueError:
+        return ""
+
+
+def _sort_value(entry: SessionEntry, column: str) -> tuple[int, object]:
+    values: dict[str, object] = {
+        "title": entry.title.casefold(), "region": entry.region.casefold(), "date": entry.date,
+        "partners": entry.partners, "progress": entry.done, "modified": entry.modified,
+    }
+    # Damaged files always sort last, whatever the column.
+    return (1 if entry.damaged else 0, values[column])
+
+
+class StartScreen(RegionetScreen):
+    BINDINGS = [
+        Binding("n", "app.new_session", "start.key_new"),
+        Binding("enter", "open", "start.key_open", show=False),
+        Binding("r", "rename", "start.key_rename"),
+        Binding("u", "duplicate", "start.key_duplicate"),
+        Binding("delete,x", "delete", "start.key_delete"),
+        Binding("t", "app.show_trash", "start.key_trash"),
+        Binding("d", "app.open_demo", "start.key_demo"),
+        Binding("s", "sort", "start.key_sort"),
+        Binding("slash", "filter", "start.key_filter"),
+        Binding("question_mark,f1", "app.help", "app.key_help"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[SessionEntry] = []
+        self.sort_column = "modified"
+        self.sort_reverse = True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="folder")
+        yield Input(placeholder=t("start.filter_placeholder"), id="filter")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="sessions-empty", classes="empty-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("app.name")
+        self.sub_title = t("start.title")
+        table = self.query_one("#sessions", DataTable)
+        for column in COLUMNS:
+            table.add_column(Text(t(f"start.col_{column}")), key=column)
+        self.reload()
+        table.focus()
+
+    def help_text(self) -> str:
+        return t("help.start")
+
+    # -- the list -------------------------------------------------------------
+    def reload(self, select: str | None = None) -> None:
+        library = self.app.library  # type: ignore[attr-defined]
+        self.query_one("#folder", Static).update(
+            Content(t("start.folder", path=str(library.folder)))
+        )
+        self.entries = library.entries()
+        self.show(select)
+
+    def visible(self) -> list[SessionEntry]:
+        words = self.query_one("#filter", Input).value.casefold().split()
+        shown = [
+            e for e in self.entries
+            if all(w in f"{e.title} {e.region} {e.path.name}".casefold() for w in words)
+        ]
+        shown.sort(key=lambda e: _sort_value(e, self.sort_column)[1], reverse=self.sort_reverse)  # type: ignore[arg-type,return-value]
+        shown.sort(key=lambda e: e.damaged)
+        return shown
+
+    def show(self, select: str | None = None) -> None:
+        table = self.query_one("#sessions", DataTable)
+        current = select or self.selected_name()
+        table.clear()
+        shown = self.visible()
+        for entry in shown:
+            table.add_row(*self._cells(entry), key=entry.path.name)
+        names = [e.path.name for e in shown]
+        if current in names:
+            table.move_cursor(row=names.index(current))
+        hint = ""
+        if not self.entries:
+            hint = t("start.empty")
+        elif not shown:
+            hint = t("start.no_match")
+        empty = self.query_one("#sessions-empty", Static)
+        empty.update(Content(hint))
+        empty.display = bool(hint)
+
+    def _cells(self, entry: SessionEntry) -> list[Text]:
+        if entry.damage is not None:
+            reason = t(f"damage.{entry.damage.reason}", detail=entry.damage.detail)
+            return [Text(t("start.damaged_title", name=entry.path.name), style="bold"),
+                    Text(reason), Text(""), Text(""), Text(""), Text("")]
+        return [
+            Text(entry.title), Text(entry.region), Text(_day(entry.date)),
+            Text(str(entry.partners), justify="right"),
+            Text(f"{entry.done}/{entry.total}", justify="right"),
+            Text(_local_time(entry.modified)),
+        ]
+
+    def selected_name(self) -> str | None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def selected(self) -> SessionEntry | None:
+        name = self.selected_name()
+        return next((e for e in self.entries if e.path.name == name), None)
+
+    # -- filtering and sorting --------------------------------------------------
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.show()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one("#sessions", DataTable).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def key_escape(self) -> None:
+        field = self.query_one("#filter", Input)
+        if field.has_focus or field.value:
+            field.value = ""
+            self.query_one("#sessions", DataTable).focus()
+
+    def action_sort(self) -> None:
+        index = (COLUMNS.index(self.sort_column) + 1) % len(COLUMNS)
+        self.set_sort(COLUMNS[index])
+
+    def set_sort(self, column: str) -> None:
+        if column == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column = column
+            self.sort_reverse = column in {"date", "modified", "partners", "progress"}
+        self.show()
+        self.notify(t("start.sorted_by", column=t(f"start.col_{column}")), timeout=2)
+
+    @on(DataTable.HeaderSelected)
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        self.set_sort(str(event.column_key.value))
+
+    # -- actions on the selected session -------------------------------------------
+    @on(DataTable.RowSelected, "#sessions")
+    def action_open(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self.app.open_entry(entry)  # type: ignore[attr-defined]
+
+    def action_rename(self) -> None:
+        entry = self.selected()
+        if entry is not None and not entry.damaged:
+            self.app.rename_session(entry)  # type: ignore[attr-defined]
+
+    def action_duplicate(self) -> None:
+        entry = self.selected()
+        if entry is not None and not entry.damaged:
+            self.app.duplicate_session(entry)  # type: ignore[attr-defined]
+
+    def action_delete(self) -> None:
+        entry = self.selected()
+        if entry is not None and not entry.damaged:
+            self.app.delete_session(entry)  # type: ignore[attr-defined]
