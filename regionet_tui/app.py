@@ -20,13 +20,15 @@ from .storage import (
     DamagedSessionFile, SessionEntry, SessionInUseError, SessionLibrary, SessionStore,
 )
 
-STYLES = ("app.tcss", "start.tcss", "stage.tcss", "dialogs.tcss")
 DEMO_ID = "demo"
 
 
 def _style_paths() -> list[str | Path]:
+    """Every style sheet in styles/, app.tcss (the shared base) first."""
     folder = resources.files("regionet_tui.styles")
-    return [Path(str(folder / name)) for name in STYLES]
+    names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".tcss"))
+    names.sort(key=lambda name: name != "app.tcss")
+    return [Path(str(folder / name)) for name in names]
 
 
 @dataclass
