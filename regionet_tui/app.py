@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -61,6 +62,16 @@ class RegionetApp(App[None]):
 
     def on_unmount(self) -> None:
         self._close_store()
+
+    def on_resize(self, event: events.Resize) -> None:
+        from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not small:
+            self.pop_screen()
 
     # -- helpers for screens ---------------------------------------------------------
     def warn(self, message: str) -> None:

@@ -62,7 +62,7 @@ class StageScreen(RegionetScreen):
                 yield Static(Content(t(f"stage.explain.{self.STAGE_ID}")),
                              classes="stage-explain")
             yield from self.compose_stage()
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_stage(self) -> ComposeResult:
         yield from ()

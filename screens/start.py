@@ -33,13 +33,12 @@ def _day(iso: str) -> str:
         return ""
 
 
-def _sort_value(entry: SessionEntry, column: str) -> tuple[int, object]:
-    values: dict[str, object] = {
+def _sort_value(entry: SessionEntry, column: str) -> str | int:
+    values: dict[str, str | int] = {
         "title": entry.title.casefold(), "region": entry.region.casefold(), "date": entry.date,
         "partners": entry.partners, "progress": entry.done, "modified": entry.modified,
     }
-    # Damaged files always sort last, whatever the column.
-    return (1 if entry.damaged else 0, values[column])
+    return values[column]
 
 
 class StartScreen(RegionetScreen):
@@ -48,11 +47,11 @@ class StartScreen(RegionetScreen):
         Binding("enter", "open", "start.key_open", show=False),
         Binding("r", "rename", "start.key_rename"),
         Binding("u", "duplicate", "start.key_duplicate"),
-        Binding("delete,x", "delete", "start.key_delete"),
+        Binding("x,delete", "delete", "start.key_delete"),
         Binding("t", "app.show_trash", "start.key_trash"),
         Binding("d", "app.open_demo", "start.key_demo"),
-        Binding("s", "sort", "start.key_sort"),
-        Binding("slash", "filter", "start.key_filter"),
+        Binding("s", "sort", "start.key_sort", show=False),
+        Binding("slash", "filter", "start.key_filter", show=False),
         Binding("question_mark,f1", "app.help", "app.key_help"),
     ]
 
@@ -66,9 +65,9 @@ class StartScreen(RegionetScreen):
         yield Header()
         yield Static("", id="folder")
         yield Input(placeholder=t("start.filter_placeholder"), id="filter")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static("", id="sessions-empty", classes="empty-hint")
-        yield Footer()
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = t("app.name")
@@ -81,6 +80,12 @@ class StartScreen(RegionetScreen):
 
     def help_text(self) -> str:
         return t("help.start")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Actions on "the selected session" disappear from the footer when there is none.
+        if action in {"open", "rename", "duplicate", "delete"}:
+            return self.is_mounted and self.selected() is not None
+        return True
 
     # -- the list -------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
@@ -97,8 +102,9 @@ class StartScreen(RegionetScreen):
             e for e in self.entries
             if all(w in f"{e.title} {e.region} {e.path.name}".casefold() for w in words)
         ]
-        shown.sort(key=lambda e: _sort_value(e, self.sort_column)[1], reverse=self.sort_reverse)  # type: ignore[arg-type,return-value]
-        shown.sort(key=lambda e: e.damaged)
+        shown.sort(key=lambda e: _sort_value(e, self.sort_column),  # type: ignore[arg-type,return-value]
+                   reverse=self.sort_reverse)
+        shown.sort(key=lambda e: e.damaged)  # damaged files last, whatever the column
         return shown
 
     def show(self, select: str | None = None) -> None:
@@ -119,6 +125,7 @@ class StartScreen(RegionetScreen):
         empty = self.query_one("#sessions-empty", Static)
         empty.update(Content(hint))
         empty.display = bool(hint)
+        self.refresh_bindings()
 
     def _cells(self, entry: SessionEntry) -> list[Text]:
         if entry.damage is not None:

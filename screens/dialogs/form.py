@@ -54,9 +54,9 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
 
     @staticmethod
     def labelled_input(label_key: str, field_id: str, value: str = "",
-                       placeholder: str = "", max_length: int = 0) -> ComposeResult:
+                       placeholder: str = "") -> ComposeResult:
         yield Label(t(label_key), classes="field-label")
-        yield Input(value, placeholder=placeholder, id=field_id, max_length=max_length)
+        yield Input(value, placeholder=placeholder, id=field_id)
 
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value

@@ -22,12 +22,11 @@ class PartnerFormDialog(FormDialog[Partner | None]):
 
     def compose_fields(self) -> ComposeResult:
         p = self._partner
-        yield from self.labelled_input("form.name", "name", p.name if p else "", max_length=200)
+        yield from self.labelled_input("form.name", "name", p.name if p else "")
         yield Label(t("form.kind"), classes="field-label")
         yield Select([(t(f"partners.kind.{k}"), k) for k in ORG_KINDS], id="kind",
                      value=p.kind if p else "other", allow_blank=False)
-        yield from self.labelled_input("form.contact", "contact", p.contact if p else "",
-                                       max_length=200)
+        yield from self.labelled_input("form.contact", "contact", p.contact if p else "")
         yield Label(t("form.role"), classes="field-label")
         yield Select([(t(f"partners.role.{r}"), r) for r in ROLES], id="role",
                      value=p.role if p else "deelnemer", allow_blank=False)

@@ -24,7 +24,7 @@ class NamePromptDialog(FormDialog[str | None]):
         self.LABELS = {"": label_key}
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.labelled_input(self._label_key, "text", self._value, max_length=200)
+        yield from self.labelled_input(self._label_key, "text", self._value)
 
     def build_result(self) -> str:
         return _NAME.validate_python(self.value("text"))

@@ -38,15 +38,14 @@ class SessionFormDialog(FormDialog[SessionDetails | None]):
 
     def compose_fields(self) -> ComposeResult:
         d = self._details
-        yield from self.labelled_input("form.title", "title", d.title if d else "", max_length=200)
-        yield from self.labelled_input("form.region", "region", d.region if d else "",
-                                       max_length=200)
+        yield from self.labelled_input("form.title", "title", d.title if d else "")
+        yield from self.labelled_input("form.region", "region", d.region if d else "")
         yield from self.labelled_input(
             "form.date", "date", format_date(d.date if d else date.today()),
             placeholder=t("form.date_hint"),
         )
         yield from self.labelled_input("form.facilitator", "facilitator",
-                                       d.facilitator if d else "", max_length=200)
+                                       d.facilitator if d else "")
 
     def build_result(self) -> SessionDetails:
         fields = _SessionFields(title=self.value("title"), region=self.value("region"),

@@ -1,0 +1,23 @@
+"""Shown instead of a screen that cannot fit: a clear message, nothing half-drawn."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from regionet_tui.i18n import t
+
+from .base import RegionetModal
+
+MIN_WIDTH, MIN_HEIGHT = 50, 14
+
+
+class TooSmallScreen(RegionetModal[None]):
+    DEFAULT_CSS = """
+    TooSmallScreen { align: center middle; background: $background; }
+    TooSmallScreen Static { width: 100%; text-align: center; text-style: bold; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(t("app.too_small", width=MIN_WIDTH, height=MIN_HEIGHT)))

@@ -1,0 +1,39 @@
+"""Every screen survives being squeezed to 40x12 and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_app, screen_text
+
+from regionet_tui.progress import STAGES
+from regionet_tui.screens.stage import StageScreen
+from regionet_tui.screens.too_small import TooSmallScreen
+
+
+async def squeeze(app: object, pilot: object) -> None:
+    await pilot.resize_terminal(40, 12)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, TooSmallScreen)  # type: ignore[attr-defined]
+    assert "te klein" in screen_text(app)  # type: ignore[arg-type]
+    await pilot.resize_terminal(80, 24)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert not isinstance(app.screen, TooSmallScreen)  # type: ignore[attr-defined]
+
+
+async def test_every_screen_survives_40x12(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await squeeze(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        for stage in STAGES:
+            app.show_stage(stage.id)
+            await pilot.pause()
+            assert isinstance(app.screen, StageScreen)
+            assert app.screen.STAGE_ID == stage.id
+            await squeeze(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await squeeze(app, pilot)

@@ -1,0 +1,188 @@
+"""Inside a session: partners, the stage bar, details, hostile text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import HOSTILE_NAMES, make_app, make_session, screen_text
+from textual.widgets import DataTable, Input, Select
+
+from regionet_tui.models.text import NAME_MAX
+from regionet_tui.progress import STAGES
+from regionet_tui.screens.placeholder import PlaceholderStage
+from regionet_tui.screens.stage import StageScreen
+from regionet_tui.screens.widgets.stage_nav import StageNav
+from regionet_tui.storage import SessionLibrary, sessionfile
+
+
+async def open_first_session(app: object, pilot: object) -> None:
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, StageScreen)  # type: ignore[attr-defined]
+
+
+async def add_partner(app: object, pilot: object, name: str, kind: str = "mbo",
+                      role: str = "deelnemer") -> None:
+    await pilot.press("a")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    screen = app.screen  # type: ignore[attr-defined]
+    screen.query_one("#name", Input).value = name
+    screen.query_one("#kind", Select).value = kind
+    screen.query_one("#role", Select).value = role
+    screen.query_one("#contact", Input).value = "Contact"
+    await pilot.press("ctrl+s")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_add_edit_and_remove_partners(library: SessionLibrary, folder: Path) -> None:
+    session_id = make_session(library)
+    path = library.path_for(session_id)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_first_session(app, pilot)
+        await add_partner(app, pilot, "ROC Rivierenland", "mbo")
+        await add_partner(app, pilot, "Gemeente Tiel", "government", "makelaar")
+        saved = sessionfile.read(path)
+        assert [(p.name, p.kind, p.role) for p in saved.partners] == [
+            ("ROC Rivierenland", "mbo", "deelnemer"), ("Gemeente Tiel", "government", "makelaar"),
+        ]
+        assert "makelaar/loket" in screen_text(app)
+
+        table = app.screen.query_one("#partners", DataTable)
+        table.move_cursor(row=0)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#name", Input).value = "ROC Rivierenland Tiel"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert sessionfile.read(path).partners[0].name == "ROC Rivierenland Tiel"
+
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")  # no: nothing removed
+        await pilot.pause()
+        assert len(sessionfile.read(path).partners) == 2
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert [p.name for p in sessionfile.read(path).partners] == ["Gemeente Tiel"]
+
+
+async def test_a_duplicate_or_empty_partner_name_is_refused(
+    library: SessionLibrary, folder: Path
+) -> None:
+    session_id = make_session(library)
+    path = library.path_for(session_id)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_first_session(app, pilot)
+        await add_partner(app, pilot, "UWV")
+        before = path.read_bytes()
+        await add_partner(app, pilot, "uwv")
+        assert "Er is al een partner met de naam" in screen_text(app)
+        app.screen.query_one("#name", Input).value = "\u200b  "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Naam is verplicht." in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert path.read_bytes() == before
+
+
+async def test_stage_bar_reaches_every_stage_by_key(library: SessionLibrary, folder: Path) -> None:
+    make_session(library)
+    app = make_app(folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_first_session(app, pilot)
+        nav = app.screen.query_one(StageNav)
+        assert nav.current == "partners"
+        for stage in reversed(STAGES):  # stage screens that take digits come last
+            app.screen.set_focus(None)
+            await pilot.press(stage.key)
+            await pilot.pause()
+            assert isinstance(app.screen, StageScreen)
+            assert app.screen.STAGE_ID == stage.id
+        app.show_stage("stap2")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.screen.STAGE_ID == "stap3"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, StageScreen)
+
+
+async def test_a_stage_not_built_yet_says_so_plainly(library: SessionLibrary, folder: Path) -> None:
+    make_session(library)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_first_session(app, pilot)
+        assert app.store is not None
+        app.switch_screen(PlaceholderStage(app.store, "stap6"))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "STAP 6 · Stroomschema" in text and "nog niet beschikbaar" in text
+        for stage in STAGES:
+            app.show_stage(stage.id)
+            await pilot.pause()
+            if isinstance(app.screen, PlaceholderStage):
+                assert "nog niet beschikbaar" in screen_text(app)
+
+
+async def test_session_details_can_be_edited(library: SessionLibrary, folder: Path) -> None:
+    session_id = make_session(library)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_first_session(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#region", Input).value = "Achterhoek"
+        app.screen.query_one("#date", Input).value = "2027-01-15"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.sub_title == "Achterhoek"
+    saved = sessionfile.read(library.path_for(session_id))
+    assert (saved.region, saved.date.isoformat()) == ("Achterhoek", "2027-01-15")
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+async def test_hostile_names_are_shown_literally_and_safely(
+    library: SessionLibrary, folder: Path, name: str
+) -> None:
+    make_session(library, title=name)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await open_first_session(app, pilot)
+        await add_partner(app, pilot, name)
+        text = screen_text(app)
+        assert "\x1b" not in text and "\u202e" not in text and "\u200b" not in text
+        if name.startswith("["):
+            assert name in text  # markup shown as the characters typed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running  # [@click=app.quit] did not quit
+
+
+async def test_a_ten_thousand_character_name_is_refused_clearly(
+    library: SessionLibrary, folder: Path
+) -> None:
+    session_id = make_session(library)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_first_session(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#name", Input).value = "x" * 10_000  # as if pasted
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert f"Naam is te lang: hoogstens {NAME_MAX} tekens." in screen_text(app)
+        app.screen.query_one("#name", Input).value = "x" * NAME_MAX
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "x" * NAME_MAX in screen_text(app)
+    [partner] = sessionfile.read(library.path_for(session_id)).partners
+    assert partner.name == "x" * NAME_MAX
