@@ -1,0 +1,52 @@
+"""Building the report of a session, in the session's own language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from ..models import Session, utc_now
+from ..share.document import app_version
+from ..storage.atomic import atomic_write
+from .blocks import Facts, Report
+from .html import render_html
+from .labels import Labels, translator
+from .markdown import render_markdown
+from .sections import SECTIONS
+
+Format = Literal["md", "html"]
+FORMATS: tuple[Format, ...] = ("md", "html")
+
+
+def build_report(session: Session, at: datetime | None = None) -> Report:
+    t = translator(session.language)
+    labels = Labels(session, t)
+    pairs = [
+        (t("report.region"), session.region or "–"),
+        (t("report.date"), labels.day(session.date)),
+        (t("report.facilitator"), session.facilitator or "–"),
+        (t("report.partner_count"), str(len(session.partners))),
+    ]
+    if session.predecessor_title:
+        pairs.append((t("report.predecessor"), session.predecessor_title))
+    made = (at or utc_now()).astimezone()
+    return Report(
+        title=session.title,
+        subtitle=t("report.subtitle"),
+        language=session.language,
+        facts=Facts(pairs),
+        sections=[build(session, labels) for build in SECTIONS],
+        footer=t("report.footer", when=made.strftime("%d-%m-%Y %H:%M"), version=app_version()),
+    )
+
+
+def render(session: Session, fmt: Format, at: datetime | None = None) -> str:
+    report = build_report(session, at)
+    return render_markdown(report) if fmt == "md" else render_html(report)
+
+
+def write_report(session: Session, path: Path, fmt: Format, at: datetime | None = None) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, render(session, fmt, at).encode("utf-8"))
+    return path

@@ -1,0 +1,117 @@
+"""The report as one self-contained HTML file: styles inline, no scripts, no
+links, no external assets; printable. Every piece of text is escaped."""
+
+from __future__ import annotations
+
+from html import escape as _escape
+
+from .blocks import Bar, Block, Cell, Drawing, Facts, Heading, Items, Paragraph, Report, Table
+
+# Even a mistake elsewhere could not make the file load or run anything.
+POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+STYLE = """
+:root { color-scheme: light; }
+body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1f24;
+       max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+h1 { margin-bottom: 0.2rem; }
+h2 { border-bottom: 2px solid #2f5d8a; padding-bottom: 0.2rem; margin-top: 2.2rem; }
+.subtitle { color: #4a5563; margin-top: 0; }
+.note { color: #4a5563; font-style: italic; }
+table { border-collapse: collapse; margin: 0.6rem 0; width: 100%; }
+th, td { border: 1px solid #c9d1da; padding: 0.25rem 0.5rem; text-align: left;
+         vertical-align: top; }
+th { background: #eef2f6; }
+td.num { text-align: right; white-space: nowrap; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+.bar { display: inline-block; width: 6rem; height: 0.8rem; border: 1px solid #2f5d8a;
+       vertical-align: middle; margin-right: 0.4rem; background: #fff; }
+.bar > span { display: block; height: 100%; background: #2f5d8a; }
+pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.8rem;
+      line-height: 1.15; overflow-x: auto; border: 1px solid #c9d1da; padding: 0.5rem; }
+.text { white-space: pre-wrap; }
+footer { margin-top: 3rem; color: #4a5563; font-size: 0.85rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  table, pre, dl { break-inside: avoid; }
+  pre { overflow: visible; white-space: pre; font-size: 7pt; }
+  .bar, .bar > span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def escape(text: str) -> str:
+    return _escape(text, quote=True)
+
+
+def _text(text: str) -> str:
+    return f'<span class="text">{escape(text)}</span>' if "\n" in text else escape(text)
+
+
+def _bar(bar: Bar) -> str:
+    span = bar.high - bar.low
+    share = 0.0 if span <= 0 else (min(max(bar.value, bar.low), bar.high) - bar.low) / span
+    percent = round(share * 100)
+    return (f'<span class="bar" role="img" aria-label="{escape(bar.text)}">'
+            f'<span style="width:{percent}%"></span></span>{escape(bar.text)}')
+
+
+def _cell(cell: Cell, numeric: bool) -> str:
+    content = _bar(cell) if isinstance(cell, Bar) else _text(cell)
+    return f'<td class="num">{content}</td>' if numeric else f"<td>{content}</td>"
+
+
+def _table(table: Table) -> str:
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headers)
+    body = "".join(
+        "<tr>" + "".join(_cell(c, i in table.numeric) for i, c in enumerate(row)) + "</tr>"
+        for row in table.rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{escape(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraph):
+        css = ' class="note"' if block.note else ""
+        return f"<p{css}>{_text(block.text)}</p>"
+    if isinstance(block, Items):
+        return "<ul>" + "".join(f"<li>{_text(item)}</li>" for item in block.items) + "</ul>"
+    if isinstance(block, Facts):
+        pairs = "".join(f"<dt>{escape(label)}</dt><dd>{_text(value)}</dd>"
+                        for label, value in block.pairs)
+        return f'<dl class="facts">{pairs}</dl>'
+    if isinstance(block, Drawing):
+        return "<pre>" + escape("\n".join(block.lines)) + "</pre>"
+    return _table(block)
+
+
+def render_html(report: Report) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(report.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(report.title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{escape(report.title)}</h1>",
+        f'<p class="subtitle">{escape(report.subtitle)}</p>',
+        _block(report.facts),
+        "</header>",
+        "<main>",
+    ]
+    for section in report.sections:
+        parts.append(f'<section id="{escape(section.id)}">')
+        parts.append(f"<h2>{escape(section.title)}</h2>")
+        parts.extend(_block(block) for block in section.blocks)
+        parts.append("</section>")
+    parts += ["</main>", f"<footer>{escape(report.footer)}</footer>", "</body>", "</html>", ""]
+    return "\n".join(parts)

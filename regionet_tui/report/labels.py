@@ -1,0 +1,77 @@
+"""Names a reader understands for the ids and choices a session stores,
+in a language of our choosing (a report is in the session's language)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from .. import i18n
+from ..models import Session
+from ..models.portfolio import Service
+
+Translate = Callable[..., str]
+
+
+def translator(language: str) -> Translate:
+    """A `t` bound to one language, whatever language the app shows."""
+
+    def t(key: str, /, **values: object) -> str:
+        message = (i18n.catalogue(language).get(key)
+                   or i18n.catalogue(i18n.DEFAULT_LANGUAGE).get(key, key))
+        return message.format(**values) if values else message
+
+    return t
+
+
+class Labels:
+    def __init__(self, session: Session, t: Translate, *others: Session) -> None:
+        self.t = t
+        self._partners = {p.id: p.name for s in (*others, session) for p in s.partners}
+        self._services = {
+            svc.id: svc for s in (*others, session) for svc in s.portfolio.services
+        }
+        self._themes = {th.id: th for s in (*others, session) for th in s.reflection.themes}
+
+    def partner(self, partner_id: str | None) -> str:
+        if partner_id is None:
+            return "–"
+        return self._partners.get(partner_id, partner_id)
+
+    def service(self, service: Service | str) -> str:
+        if isinstance(service, str):
+            found = self._services.get(service)
+            if found is None:
+                return service
+            service = found
+        if service.name:
+            return service.name
+        if service.builtin:
+            return self.t(f"report.service.{service.builtin}")
+        return service.id
+
+    def theme(self, theme_id: str) -> str:
+        theme = self._themes.get(theme_id)
+        if theme is None:
+            return theme_id
+        if theme.name:
+            return theme.name
+        if theme.builtin and i18n.has(theme.builtin):
+            return self.t(theme.builtin)
+        return theme.builtin or theme.id
+
+    def choice(self, group: str, value: str | None) -> str:
+        """The label of one value of a closed list (status, kind...)."""
+        return "–" if value is None else self.t(f"report.{group}.{value}")
+
+    def day(self, value: date | datetime | None) -> str:
+        if value is None:
+            return "–"
+        if isinstance(value, datetime):
+            return value.strftime("%d-%m-%Y %H:%M")
+        return value.strftime("%d-%m-%Y")
+
+    def yes_no(self, value: bool | None) -> str:
+        if value is None:
+            return "–"
+        return self.t("report.yes") if value else self.t("report.no")

@@ -1,0 +1,42 @@
+"""The export file: one JSON document around one session.
+
+    {
+      "app_version": "0.1.0",
+      "exported_at": "2026-11-22T14:03:00Z",
+      "format": "regionet-session",
+      "schema_version": 1,
+      "session": { ...the Session... }
+    }
+
+`schema_version` numbers the shape of the whole document; it is the same
+number as the session's own `schema_version`, and both move together.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from importlib import metadata
+from typing import Literal
+
+from ..models import SCHEMA_VERSION, Record, Session
+from ..models.text import ShortText
+
+FORMAT = "regionet-session"
+SUFFIX = ".json"
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("regionet")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+class ExportDocument(Record):
+    """The whole export file as the current version of regionet writes it."""
+
+    format: Literal["regionet-session"]
+    schema_version: Literal[1] = SCHEMA_VERSION
+    app_version: ShortText
+    exported_at: datetime
+    session: Session

@@ -1,0 +1,244 @@
+"""Reading an export file, refusing anything that is not a sound regionet session.
+
+The checks run from cheap to thorough, each naming the place in the file:
+size (read at most MAX_BYTES + 1 bytes, before any parsing), UTF-8, JSON
+syntax, duplicate keys, NaN and Infinity, nesting depth, the envelope
+(format and schema version, migrating older versions), and finally the
+models, which forbid unknown fields and sanitise every string.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..i18n import t
+from ..models import Session, new_id
+from ..models.text import clean_line
+from ..storage import SessionLibrary
+from .document import FORMAT, ExportDocument
+from .errors import ImportRefused
+from .migrate import migrate
+
+MAX_BYTES = 10 * 1024 * 1024
+# A session nests about eight levels deep; anything far beyond is not ours.
+MAX_DEPTH = 32
+ENVELOPE_FIELDS = frozenset(ExportDocument.model_fields)
+PLACE_MAX = 120
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
+
+
+# -- reading the bytes -----------------------------------------------------------------
+def read_capped(path: Path) -> bytes:
+    """At most MAX_BYTES of the file; a larger file is refused unread."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise ImportRefused("unreadable", reason=str(path)) from None
+    except OSError as error:
+        raise ImportRefused("unreadable", reason=error.strerror or str(error)) from None
+    if len(raw) > MAX_BYTES:
+        raise ImportRefused("too_large", max=MAX_BYTES // (1024 * 1024))
+    return raw
+
+
+# -- parsing -------------------------------------------------------------------------------
+class _Duplicated(dict[str, Any]):
+    """An object that had a key twice; remembered so the walk can say where."""
+
+    duplicate = ""
+
+
+class _Constant:
+    """NaN, Infinity or -Infinity, which JSON does not allow."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            marked = _Duplicated(pairs)
+            marked.duplicate = key
+            return marked
+        result[key] = value
+    return result
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Where the nesting first passes MAX_DEPTH (strings skipped)."""
+    depth = 0
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _position(text, match.start())
+        elif token in "]}":
+            depth -= 1
+    return 0, 0
+
+
+def parse_json(raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRefused("not_utf8", offset=error.start) from None
+    if not text.strip():
+        raise ImportRefused("empty")
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_Constant)
+    except json.JSONDecodeError as error:
+        raise ImportRefused("not_json", line=error.lineno, column=error.colno) from None
+    except RecursionError:
+        line, column = _too_deep_at(text)
+        raise ImportRefused("too_deep_at", max=MAX_DEPTH, line=line, column=column) from None
+    except ValueError:  # an integer with thousands of digits
+        raise ImportRefused("number_too_long") from None
+    _check_tree(data)
+    return data
+
+
+# -- the place in the file -----------------------------------------------------------------
+def _key_text(key: object) -> str:
+    text = clean_line(str(key))[:40]
+    return text if _PLAIN_KEY.match(text) else json.dumps(text, ensure_ascii=False)
+
+
+def place(loc: tuple[object, ...] | list[object]) -> str:
+    """A path in the file as a person reads it: `session.partners[2].name`."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif part == "[key]":
+            parts.append(" (key)")
+        else:
+            text = _key_text(part)
+            parts.append(f"[{text}]" if text.startswith('"') else f".{text}")
+    joined = "".join(parts).lstrip(".")
+    if len(joined) > PLACE_MAX:
+        joined = joined[:PLACE_MAX] + "…"
+    return joined or t("share.top_level")
+
+
+def _check_tree(data: Any) -> None:
+    """Refuse duplicate keys, NaN/Infinity, numbers beyond range and deep nesting,
+    naming the first place (in document order) where one occurs."""
+    stack: list[tuple[Any, tuple[object, ...]]] = [(data, ())]
+    while stack:
+        value, loc = stack.pop()
+        if len(loc) >= MAX_DEPTH and isinstance(value, (dict, list)):
+            raise ImportRefused("too_deep", max=MAX_DEPTH, place=place(loc))
+        if isinstance(value, _Duplicated):
+            raise ImportRefused("duplicate_key", key=_key_text(value.duplicate), place=place(loc))
+        if isinstance(value, _Constant):
+            raise ImportRefused("constant", value=value.text, place=place(loc))
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ImportRefused("out_of_range", place=place(loc))
+        if isinstance(value, dict):
+            stack.extend((item, (*loc, key)) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((item, (*loc, index)) for index, item in reversed(list(enumerate(value))))
+
+
+# -- the envelope and the models -------------------------------------------------------------
+_TYPE_REASONS = {
+    "string_type": "expected_text", "int_type": "expected_integer",
+    "int_parsing": "expected_integer", "int_from_float": "expected_integer",
+    "float_type": "expected_number", "float_parsing": "expected_number",
+    "bool_type": "expected_bool", "bool_parsing": "expected_bool",
+    "list_type": "expected_list", "dict_type": "expected_object", "model_type": "expected_object",
+    "model_attributes_type": "expected_object",
+    "date_type": "expected_date", "date_parsing": "expected_date", "date_from_datetime_parsing":
+    "expected_date", "date_from_datetime_inexact": "expected_date",
+    "datetime_type": "expected_datetime", "datetime_parsing": "expected_datetime",
+    "datetime_from_date_parsing": "expected_datetime",
+    "string_pattern_mismatch": "bad_id", "finite_number": "out_of_range",
+    "missing": "missing", "extra_forbidden": "unknown_field",
+    "string_too_short": "required", "too_short": "required",
+    "string_too_long": "too_long", "too_long": "too_many",
+    "greater_than_equal": "out_of_bounds", "less_than_equal": "out_of_bounds",
+    "greater_than": "out_of_bounds", "less_than": "out_of_bounds",
+}
+
+
+def refusal_for(error: ValidationError) -> ImportRefused:
+    """The first problem pydantic found, as a refusal naming its place."""
+    first = error.errors(include_url=False)[0]
+    where = place(first["loc"])
+    kind = first["type"]
+    ctx = first.get("ctx") or {}
+    if kind == "literal_error":
+        return ImportRefused("not_allowed", place=where,
+                             expected=clean_line(str(ctx.get("expected", ""))).replace(" or ", ", ")[:300])
+    reason = _TYPE_REASONS.get(kind, "invalid")
+    if reason == "too_many" and isinstance(first.get("input"), str):
+        reason = "too_long"
+    values: dict[str, object] = {"place": where}
+    if reason in {"too_long", "too_many"}:
+        values["max"] = ctx.get("max_length", "?")
+    if reason == "out_of_bounds":
+        values["limit"] = next((ctx[k] for k in ("ge", "le", "gt", "lt") if k in ctx), "?")
+    return ImportRefused(reason, **values)
+
+
+def validate(data: Any) -> Session:
+    if not isinstance(data, dict):
+        raise ImportRefused("not_object")
+    if data.get("format") != FORMAT:
+        looks_like_session_file = isinstance(data.get("session"), dict) and "1" in data["session"]
+        raise ImportRefused("session_file" if looks_like_session_file else "format")
+    unknown = sorted(set(data) - ENVELOPE_FIELDS)
+    if unknown:
+        raise ImportRefused("unknown_field", place=place((unknown[0],)))
+    data = migrate(data)
+    try:
+        return ExportDocument.model_validate(data).session
+    except ValidationError as error:
+        raise refusal_for(error) from None
+
+
+def parse(raw: bytes) -> Session:
+    if len(raw) > MAX_BYTES:
+        raise ImportRefused("too_large", max=MAX_BYTES // (1024 * 1024))
+    return validate(parse_json(raw))
+
+
+def read(path: Path) -> Session:
+    """The session in an export file, or ImportRefused saying what is wrong and where."""
+    return parse(read_capped(path))
+
+
+# -- adding to the sessions folder --------------------------------------------------------------
+def add_as_new(library: SessionLibrary, session: Session) -> tuple[Session, bool]:
+    """Save an imported session in the folder. When its id is taken (the same
+    session, or a copy of it, is already there) it gets a new id: the second
+    value says so."""
+    renamed = library.path_for(session.id).exists()
+    if renamed:
+        session = session.model_copy(update={"id": _free_id(library)})
+    store = library.add(session)
+    store.close()
+    return session, renamed
+
+
+def _free_id(library: SessionLibrary) -> str:
+    while True:
+        candidate = new_id()
+        if not library.path_for(candidate).exists():
+            return candidate
