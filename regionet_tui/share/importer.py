@@ -39,10 +39,8 @@ def read_capped(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        raise ImportRefused("unreadable", reason=str(path)) from None
     except OSError as error:
-        raise ImportRefused("unreadable", reason=error.strerror or str(error)) from None
+        raise ImportRefused("unreadable", cause=error.strerror or str(error)) from None
     if len(raw) > MAX_BYTES:
         raise ImportRefused("too_large", max=MAX_BYTES // (1024 * 1024))
     return raw
@@ -97,7 +95,7 @@ def parse_json(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportRefused("not_utf8", offset=error.start) from None
+        raise ImportRefused("not_utf8", offset=error.start + 1) from None
     if not text.strip():
         raise ImportRefused("empty")
     try:
@@ -242,3 +240,8 @@ def _free_id(library: SessionLibrary) -> str:
         candidate = new_id()
         if not library.path_for(candidate).exists():
             return candidate
+
+
+def import_file(library: SessionLibrary, path: Path) -> tuple[Session, bool]:
+    """Read an export file and save its session in the folder as a new session."""
+    return add_as_new(library, read(path))

@@ -1,0 +1,66 @@
+"""The export file: deterministic, complete, and the same after a round trip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from share_helpers import EXPORTED_AT, demo_export, demo_session
+
+from regionet_tui.share import importer
+from regionet_tui.share.export import export_bytes, write_export
+from regionet_tui.share.schema import DRAFT, json_schema
+from regionet_tui.storage import SessionLibrary, sessionfile
+
+
+def test_the_export_is_sorted_indented_utf8_with_an_envelope() -> None:
+    raw = demo_export()
+    text = raw.decode("utf-8")
+    data = json.loads(text)
+    assert list(data) == ["app_version", "exported_at", "format", "schema_version", "session"]
+    assert data["format"] == "regionet-session" and data["schema_version"] == 1
+    assert data["exported_at"] == "2026-11-22T14:03:00Z"
+    assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert "coördinator" in text  # UTF-8, not \u escapes
+
+
+def test_two_exports_of_one_session_are_identical() -> None:
+    assert demo_export() == export_bytes(demo_session(), EXPORTED_AT)
+
+
+def test_round_trip_export_import_export_gives_the_same_document(
+    library: SessionLibrary, tmp_path: Path
+) -> None:
+    first = write_export(demo_session(), tmp_path / "exports" / "ronde.json", EXPORTED_AT)
+    imported, renamed = importer.add_as_new(library, importer.read(first))
+    assert not renamed
+    saved = sessionfile.read(library.path_for(imported.id))
+    assert export_bytes(saved, EXPORTED_AT) == first.read_bytes()
+
+
+def test_importing_a_session_that_is_already_there_gives_it_a_new_id(
+    library: SessionLibrary
+) -> None:
+    session = importer.parse(demo_export())
+    importer.add_as_new(library, session)
+    again, renamed = importer.add_as_new(library, session)
+    assert renamed and again.id != session.id
+    assert sorted(e.id for e in library.entries()) == sorted([session.id, again.id])
+
+
+def test_the_schema_is_draft_2020_12_and_describes_the_export() -> None:
+    schema = json_schema()
+    assert schema["$schema"] == DRAFT
+    assert set(schema["required"]) >= {"format", "app_version", "exported_at", "session"}
+    assert schema["properties"]["format"]["const"] == "regionet-session"
+    assert schema["additionalProperties"] is False
+
+
+def test_the_schema_accepts_the_export_and_refuses_an_unknown_field() -> None:
+    jsonschema.Draft202012Validator.check_schema(json_schema())
+    validator = jsonschema.Draft202012Validator(json_schema())
+    data = json.loads(demo_export())
+    assert list(validator.iter_errors(data)) == []
+    data["session"]["partners"][0]["extra"] = 1
+    assert list(validator.iter_errors(data))
