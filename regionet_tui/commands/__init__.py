@@ -1,9 +1,9 @@
 """Sub-commands of the `regionet` command line, one module each.
 
-Each module has `register(subparsers)` and `run(args) -> int`. They never
+Each module has `register(subparsers)` and `run(args, library) -> int`. They never
 print a traceback: errors go to stderr with a non-zero exit code.
 """
 
 from __future__ import annotations
 
-COMMANDS = ("list",)
+COMMANDS = ("list", "new", "export", "import", "report", "schema")

@@ -1,0 +1,25 @@
+"""`regionet export SESSION [-o FILE]`: the session as an export file."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..i18n import t
+from ..share.export import export_bytes
+from ..storage import SessionLibrary
+from .output import deliver, fail
+from .resolve import ResolveError, resolve
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("export", help=t("share.cli.export_help"))
+    parser.add_argument("session", metavar="SESSION", help=t("share.cli.session_help"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=t("share.cli.output_help"))
+
+
+def run(args: argparse.Namespace, library: SessionLibrary) -> int:
+    try:
+        found = resolve(library, args.session)
+    except ResolveError as error:
+        return fail(str(error))
+    return deliver(export_bytes(found.session), args.output)

@@ -1,0 +1,34 @@
+"""`regionet report SESSION --format md|html -o FILE`: the report of a session."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..i18n import t
+from ..report.build import FORMATS, Format, render
+from ..storage import SessionLibrary
+from .output import deliver, fail
+from .resolve import ResolveError, resolve
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("report", help=t("share.cli.report_help"))
+    parser.add_argument("session", metavar="SESSION", help=t("share.cli.session_help"))
+    parser.add_argument("--format", choices=FORMATS, help=t("share.cli.format_help"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=t("share.cli.output_help"))
+
+
+def _format(args: argparse.Namespace) -> Format:
+    if args.format:
+        chosen: Format = args.format
+        return chosen
+    output = (args.output or "").lower()
+    return "html" if output.endswith((".html", ".htm")) else "md"
+
+
+def run(args: argparse.Namespace, library: SessionLibrary) -> int:
+    try:
+        found = resolve(library, args.session)
+    except ResolveError as error:
+        return fail(str(error))
+    return deliver(render(found.session, _format(args)).encode("utf-8"), args.output)
