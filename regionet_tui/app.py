@@ -18,7 +18,11 @@ from . import i18n, settings
 from .i18n import t
 from .progress import STAGES
 from .storage import (
-    DamagedSessionFile, SessionEntry, SessionInUseError, SessionLibrary, SessionStore,
+    DamagedSessionFile,
+    SessionEntry,
+    SessionInUseError,
+    SessionLibrary,
+    SessionStore,
 )
 
 DEMO_ID = "demo"

@@ -17,8 +17,13 @@ from conftest import make_session
 
 from regionet_tui.core.partners import add_partner
 from regionet_tui.models import Partner
-from regionet_tui.storage import DamagedSessionFile, ReadOnlyError, SessionLibrary, SessionStore
-from regionet_tui.storage import sessionfile
+from regionet_tui.storage import (
+    DamagedSessionFile,
+    ReadOnlyError,
+    SessionLibrary,
+    SessionStore,
+    sessionfile,
+)
 from regionet_tui.storage.atomic import atomic_write, remove_stale_temp_files
 
 
