@@ -17,7 +17,7 @@ from .stages import Deal, LongTermGoal, StartingSituation, TransitionPlan
 from .text import Name, ShortText
 from .workshop import Workshop
 
-SCHEMA_VERSION = 1
+from ..version import SCHEMA_VERSION
 Language = Literal["nl", "en"]
 
 
