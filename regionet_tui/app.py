@@ -7,19 +7,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
 from textual.screen import Screen
 
 from . import i18n, settings
 from .i18n import t
 from .progress import STAGES
-from .storage import (
-    DamagedSessionFile, SessionEntry, SessionInUseError, SessionLibrary, SessionStore,
-)
+from .storage.library import SessionEntry, SessionInUseError, SessionLibrary
+from .storage.sessionfile import DamagedSessionFile
+
+if TYPE_CHECKING:
+    from .storage.store import SessionStore
 
 DEMO_ID = "demo"
 
@@ -101,6 +103,8 @@ class RegionetApp(App[None]):
         self.open_session(entry.path)
 
     def open_session(self, path: Path) -> None:
+        from .storage.store import SessionStore
+
         try:
             store = SessionStore.open(path)
         except DamagedSessionFile as error:
@@ -303,7 +307,7 @@ class RegionetApp(App[None]):
         language = "en" if i18n.language() == "nl" else "nl"
         i18n.set_language(language)
         if self.config.remember:
-            chosen = settings.load().model_copy(update={"language": language})
+            chosen = settings.load().with_changes(language=language)
             if not settings.save(chosen):
                 self.warn(t("app.settings_not_saved"))
         self.config.language = language
@@ -323,6 +327,8 @@ class RegionetApp(App[None]):
             self.show_stage(stage_id)
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette",
                                             placeholder=t("app.palette_placeholder")))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .models import Session
+if TYPE_CHECKING:
+    from .models import Session
 
 Status = Literal["empty", "in_progress", "done"]
 

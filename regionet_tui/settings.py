@@ -1,29 +1,43 @@
-"""Settings remembered between runs (language, theme, ASCII drawing)."""
+"""Settings remembered between runs (language, theme, ASCII drawing).
+
+A plain dataclass read leniently: a damaged or foreign settings file gives
+the defaults, and start-up does not pay for pydantic.
+"""
 
 from __future__ import annotations
 
 import contextlib
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+import json
+from dataclasses import asdict, dataclass, fields, replace
 
 from . import locations
 from .storage.atomic import atomic_write
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-    language: Literal["nl", "en"] = "nl"
+@dataclass(frozen=True)
+class Settings:
+    language: str = "nl"
     theme: str = "regionet"
     ascii: bool = False
+
+    def with_changes(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+_CHECKS = {"language": lambda v: v in ("nl", "en"), "theme": lambda v: isinstance(v, str),
+           "ascii": lambda v: isinstance(v, bool)}
 
 
 def load() -> Settings:
     try:
-        return Settings.model_validate_json(locations.settings_file().read_bytes())
-    except (OSError, ValidationError, ValueError):
+        data = json.loads(locations.settings_file().read_bytes())
+    except (OSError, ValueError, RecursionError):
         return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    valid = {k: v for k, v in data.items() if k in known and _CHECKS[k](v)}
+    return Settings(**valid)
 
 
 def save(settings: Settings) -> bool:
@@ -31,6 +45,6 @@ def save(settings: Settings) -> bool:
     path = locations.settings_file()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, settings.model_dump_json(indent=1).encode())
+        atomic_write(path, json.dumps(asdict(settings), indent=1).encode())
         return True
     return False

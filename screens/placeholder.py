@@ -3,8 +3,6 @@ plainly that it is not available. Nothing pretends to work."""
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
@@ -16,8 +14,6 @@ from .stage import StageScreen
 
 
 class PlaceholderStage(StageScreen):
-    STAGE_ID: ClassVar[str] = ""
-
     def __init__(self, store: SessionStore, stage_id: str) -> None:
         self.STAGE_ID = stage_id
         super().__init__(store)

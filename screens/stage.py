@@ -27,14 +27,13 @@ from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
 from .base import RegionetScreen
 from .widgets.stage_nav import StageNav
 
-
 STAGE_BINDINGS = [
     Binding(stage.key, f"goto('{stage.id}')", show=False) for stage in progress.STAGES
 ]
 
 
 class StageScreen(RegionetScreen):
-    STAGE_ID: ClassVar[str] = ""
+    STAGE_ID: str = ""
     SHOW_INTRO: ClassVar[bool] = True
     BINDINGS = [
         Binding("escape", "to_start", "stage.key_start"),

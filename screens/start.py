@@ -96,14 +96,13 @@ class StartScreen(RegionetScreen):
         self.entries = library.entries()
         self.show(select)
 
-    def visible(self) -> list[SessionEntry]:
+    def shown_entries(self) -> list[SessionEntry]:
         words = self.query_one("#filter", Input).value.casefold().split()
         shown = [
             e for e in self.entries
             if all(w in f"{e.title} {e.region} {e.path.name}".casefold() for w in words)
         ]
-        shown.sort(key=lambda e: _sort_value(e, self.sort_column),  # type: ignore[arg-type,return-value]
-                   reverse=self.sort_reverse)
+        shown.sort(key=lambda e: _sort_value(e, self.sort_column), reverse=self.sort_reverse)
         shown.sort(key=lambda e: e.damaged)  # damaged files last, whatever the column
         return shown
 
@@ -111,7 +110,7 @@ class StartScreen(RegionetScreen):
         table = self.query_one("#sessions", DataTable)
         current = select or self.selected_name()
         table.clear()
-        shown = self.visible()
+        shown = self.shown_entries()
         for entry in shown:
             table.add_row(*self._cells(entry), key=entry.path.name)
         names = [e.path.name for e in shown]

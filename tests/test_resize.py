@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import make_app, screen_text
-
-from regionet_tui.progress import STAGES
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.too_small import TooSmallScreen
+
+from regionet_tui.progress import STAGES
 
 
 async def squeeze(app: object, pilot: object) -> None:

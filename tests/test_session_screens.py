@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from conftest import HOSTILE_NAMES, make_app, make_session, screen_text
+from regionet_tui.screens.placeholder import PlaceholderStage
+from regionet_tui.screens.stage import StageScreen
+from regionet_tui.screens.widgets.stage_nav import StageNav
 from textual.widgets import DataTable, Input, Select
 
 from regionet_tui.models.text import NAME_MAX
 from regionet_tui.progress import STAGES
-from regionet_tui.screens.placeholder import PlaceholderStage
-from regionet_tui.screens.stage import StageScreen
-from regionet_tui.screens.widgets.stage_nav import StageNav
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import make_app, make_session, screen_text
-from textual.widgets import DataTable, Input
-
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
+from textual.widgets import DataTable, Input
+
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field
@@ -17,20 +17,20 @@ from .stages import Deal, LongTermGoal, StartingSituation, TransitionPlan
 from .text import Name, ShortText
 from .workshop import Workshop
 
-SCHEMA_VERSION = 1
+from ..version import SCHEMA_VERSION
 Language = Literal["nl", "en"]
 
 
 class Session(Record):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     id: Id
     title: Name
     region: ShortText = ""
-    date: date
+    date: dt.date
     facilitator: ShortText = ""
     language: Language = "nl"
-    created: datetime = Field(default_factory=utc_now)
-    modified: datetime = Field(default_factory=utc_now)
+    created: dt.datetime = Field(default_factory=utc_now)
+    modified: dt.datetime = Field(default_factory=utc_now)
     predecessor: Id | None = None
     predecessor_title: ShortText = ""
 
@@ -46,7 +46,7 @@ class Session(Record):
     workshop: Workshop = Field(default_factory=Workshop)
 
     @classmethod
-    def create(cls, title: str, region: str, on: date, facilitator: str = "",
+    def create(cls, title: str, region: str, on: dt.date, facilitator: str = "",
                language: Language = "nl") -> Session:
         return cls(id=new_id(), title=title, region=region, date=on,
                    facilitator=facilitator, language=language)

@@ -1,10 +1,29 @@
-"""Saving and loading sessions. No textual in here."""
+"""Saving and loading sessions. No textual in here.
 
-from .library import SessionEntry, SessionInUseError, SessionLibrary
-from .sessionfile import Damage, DamagedSessionFile
-from .store import ReadOnlyError, SaveError, SessionStore
+Names are loaded on first use (PEP 562), so listing sessions does not load
+the models or the store.
+"""
 
-__all__ = [
-    "Damage", "DamagedSessionFile", "ReadOnlyError", "SaveError", "SessionEntry",
-    "SessionInUseError", "SessionLibrary", "SessionStore",
-]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .library import SessionEntry, SessionInUseError, SessionLibrary
+    from .sessionfile import Damage, DamagedSessionFile
+    from .store import ReadOnlyError, SaveError, SessionStore
+
+_WHERE = {
+    "SessionEntry": "library", "SessionInUseError": "library", "SessionLibrary": "library",
+    "Damage": "sessionfile", "DamagedSessionFile": "sessionfile",
+    "ReadOnlyError": "store", "SaveError": "store", "SessionStore": "store",
+}
+
+__all__ = list(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)

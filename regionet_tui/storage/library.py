@@ -14,15 +14,16 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
-from .. import progress
-from ..models import Session, new_id, utc_now
-from ..models.session import Language
 from . import sessionfile
 from .atomic import atomic_write, remove_stale_temp_files
 from .sessionfile import Damage, DamagedSessionFile
-from .store import SessionStore
+
+if TYPE_CHECKING:
+    from ..models import Session
+    from ..models.session import Language
+    from .store import SessionStore
 
 INDEX_NAME = ".index.json"
 TRASH_NAME = "trash"
@@ -55,6 +56,8 @@ class SessionEntry:
 
 
 def summarise(path: Path, session: Session) -> SessionEntry:
+    from .. import progress
+
     done, total = progress.done_count(session)
     return SessionEntry(
         path=path, id=session.id, title=session.title, region=session.region,
@@ -138,10 +141,14 @@ class SessionLibrary:
     # -- creating and opening --------------------------------------------------
     def create(self, title: str, region: str, on: date, facilitator: str = "",
                language: Language = "nl") -> SessionStore:
+        from ..models import Session
+
         session = Session.create(title, region, on, facilitator, language)
         return self.add(session)
 
     def add(self, session: Session) -> SessionStore:
+        from .store import SessionStore
+
         self.prepare()
         path = self.path_for(session.id)
         if path.exists():
@@ -149,10 +156,14 @@ class SessionLibrary:
         return SessionStore.create(path, session)
 
     def open(self, session_id: str) -> SessionStore:
+        from .store import SessionStore
+
         return SessionStore.open(self.path_for(session_id))
 
     # -- changing the folder ---------------------------------------------------
     def _edit_closed(self, session_id: str) -> SessionStore:
+        from .store import SessionStore
+
         path = self.path_for(session_id)
         store = SessionStore.open(path)
         if store.readonly:
@@ -169,6 +180,8 @@ class SessionLibrary:
 
     def duplicate(self, session_id: str, title: str) -> Session:
         """Start the next round from this session, linked to it as predecessor."""
+        from ..models import new_id, utc_now
+
         source = sessionfile.read(self.path_for(session_id))
         copy = source.model_copy(deep=True, update={
             "id": new_id(), "created": utc_now(), "modified": utc_now(),
@@ -182,6 +195,8 @@ class SessionLibrary:
 
     def delete(self, session_id: str) -> Path:
         """Move the session (and its backup) to the trash folder."""
+        from filelock import FileLock, Timeout
+
         path = self.path_for(session_id)
         lock = FileLock(sessionfile.lock_path(path), timeout=0)
         try:

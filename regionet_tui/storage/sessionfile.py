@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from ..version import SCHEMA_VERSION
 
-from ..models import SCHEMA_VERSION, Session
+if TYPE_CHECKING:
+    from ..models import Session
 
 TABLE = "session"
 DOC_ID = 1
@@ -61,6 +62,10 @@ def extract(raw: bytes) -> dict[str, Any]:
 
 
 def parse(raw: bytes) -> Session:
+    from pydantic import ValidationError
+
+    from ..models import Session
+
     record = extract(raw)
     try:
         return Session.model_validate(record)

@@ -35,9 +35,9 @@ class PartnerFormDialog(FormDialog[Partner | None]):
         partner = Partner(
             id=self._partner.id if self._partner else new_id(),
             name=self.value("name"),
-            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+            kind=self.query_one("#kind", Select).value,
             contact=self.value("contact"),
-            role=self.query_one("#role", Select).value,  # type: ignore[arg-type]
+            role=self.query_one("#role", Select).value,
         )
         if partner.name.casefold() in self._taken:
             raise FormError(t("partners.duplicate_name", name=partner.name))
