@@ -64,3 +64,11 @@ def test_the_schema_accepts_the_export_and_refuses_an_unknown_field() -> None:
     assert list(validator.iter_errors(data)) == []
     data["session"]["partners"][0]["extra"] = 1
     assert list(validator.iter_errors(data))
+
+
+def test_the_export_version_is_the_session_schema_version() -> None:
+    from regionet_tui.models import SCHEMA_VERSION
+    from regionet_tui.share.document import ExportDocument
+
+    assert ExportDocument.model_fields["schema_version"].default == SCHEMA_VERSION
+    assert json.loads(demo_export())["session"]["schema_version"] == SCHEMA_VERSION

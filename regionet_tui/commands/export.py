@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..i18n import t
-from ..share.export import export_bytes
-from ..storage import SessionLibrary
-from .output import deliver, fail
-from .resolve import ResolveError, resolve
+
+if TYPE_CHECKING:
+    from ..storage import SessionLibrary
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,6 +18,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, library: SessionLibrary) -> int:
+    from ..share.export import export_bytes
+    from .output import deliver, fail
+    from .resolve import ResolveError, resolve
+
     try:
         found = resolve(library, args.session)
     except ResolveError as error:

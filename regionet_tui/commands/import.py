@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..i18n import t
-from ..share import importer
-from ..share.errors import ImportRefused
-from ..storage import SessionLibrary
-from .output import fail
+
+if TYPE_CHECKING:
+    from ..storage import SessionLibrary
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,6 +18,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, library: SessionLibrary) -> int:
+    from ..share import importer
+    from ..share.errors import ImportRefused
+    from .output import fail
+
     try:
         session, renamed = importer.import_file(library, Path(args.file).expanduser())
     except ImportRefused as refused:

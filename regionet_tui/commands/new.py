@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from ..forms import FormError, describe, parse_date
 from ..i18n import language, t
-from ..storage import SessionLibrary
-from .output import fail
+
+if TYPE_CHECKING:
+    from ..storage import SessionLibrary
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,6 +21,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, library: SessionLibrary) -> int:
+    from pydantic import ValidationError
+
+    from ..forms import FormError, describe, parse_date
+    from .output import fail
+
     labels = {"title": t("form.title"), "region": t("form.region"),
               "facilitator": t("form.facilitator")}
     try:

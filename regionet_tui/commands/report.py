@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..i18n import t
-from ..report.build import FORMATS, Format, render
-from ..storage import SessionLibrary
-from .output import deliver, fail
-from .resolve import ResolveError, resolve
+from ..report.formats import FORMATS, Format
+
+if TYPE_CHECKING:
+    from ..storage import SessionLibrary
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,6 +28,10 @@ def _format(args: argparse.Namespace) -> Format:
 
 
 def run(args: argparse.Namespace, library: SessionLibrary) -> int:
+    from ..report.build import render
+    from .output import deliver, fail
+    from .resolve import ResolveError, resolve
+
     try:
         found = resolve(library, args.session)
     except ResolveError as error:

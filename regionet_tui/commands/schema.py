@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ..i18n import t
-from ..share.export import encode
-from ..share.schema import json_schema
-from ..storage import SessionLibrary
-from .output import deliver
+
+if TYPE_CHECKING:
+    from ..storage import SessionLibrary
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,4 +17,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, library: SessionLibrary) -> int:
+    from ..share.export import encode
+    from ..share.schema import json_schema
+    from .output import deliver
+
     return deliver(encode(json_schema()), args.output)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
 
 from ..models import Session, utc_now
-from ..share.document import app_version
 from ..storage.atomic import atomic_write
+from ..version import APP_VERSION
 from .blocks import Facts, Report
+from .formats import Format
 from .html import render_html
 from .labels import Labels, translator
 from .markdown import render_markdown
 from .sections import SECTIONS
-
-Format = Literal["md", "html"]
-FORMATS: tuple[Format, ...] = ("md", "html")
 
 
 def build_report(session: Session, at: datetime | None = None) -> Report:
@@ -37,7 +34,7 @@ def build_report(session: Session, at: datetime | None = None) -> Report:
         language=session.language,
         facts=Facts(pairs),
         sections=[build(session, labels) for build in SECTIONS],
-        footer=t("report.footer", when=made.strftime("%d-%m-%Y %H:%M"), version=app_version()),
+        footer=t("report.footer", when=made.strftime("%d-%m-%Y %H:%M"), version=APP_VERSION),
     )
 
 

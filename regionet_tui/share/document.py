@@ -15,28 +15,20 @@ number as the session's own `schema_version`, and both move together.
 from __future__ import annotations
 
 from datetime import datetime
-from importlib import metadata
 from typing import Literal
 
-from ..models import SCHEMA_VERSION, Record, Session
+from ..models import Record, Session
 from ..models.text import ShortText
 
 FORMAT = "regionet-session"
 SUFFIX = ".json"
 
 
-def app_version() -> str:
-    try:
-        return metadata.version("regionet")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 class ExportDocument(Record):
     """The whole export file as the current version of regionet writes it."""
 
     format: Literal["regionet-session"]
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1
     app_version: ShortText
     exported_at: datetime
     session: Session

@@ -13,11 +13,12 @@ from typing import Any
 
 from ..models import Session, utc_now
 from ..storage.atomic import atomic_write
-from .document import FORMAT, ExportDocument, app_version
+from ..version import APP_VERSION
+from .document import FORMAT, ExportDocument
 
 
 def export_document(session: Session, at: datetime | None = None) -> ExportDocument:
-    return ExportDocument(format=FORMAT, app_version=app_version(),
+    return ExportDocument(format=FORMAT, app_version=APP_VERSION,
                           exported_at=at or utc_now(), session=session)
 
 

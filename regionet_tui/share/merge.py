@@ -101,11 +101,12 @@ class MergePlan:
 
 # -- looking ------------------------------------------------------------------------
 def _at(data: Json, path: tuple[str, ...]) -> Any:
+    found: Any = data
     for part in path:
-        data = data.get(part) if isinstance(data, dict) else None
-        if data is None:
+        found = found.get(part) if isinstance(found, dict) else None
+        if found is None:
             return None
-    return data
+    return found
 
 
 def _empty(value: Any) -> bool:

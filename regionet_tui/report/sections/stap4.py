@@ -74,7 +74,7 @@ def section(session: Session, labels: Labels) -> Section:
         blocks += _agreement(agreement, labels)
     if session.partners:
         blocks += [Heading(t("report.stap4.give_take")), _give_take(session, labels)]
-        signoffs = []
+        signoffs: list[list[Cell]] = []
         for partner in session.partners:
             signoff = deal.signoffs.get(partner.id)
             status = signoff.status if signoff else "not_yet"
