@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..models.text import clean_line
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -49,9 +51,14 @@ class Facts:
 
 @dataclass(frozen=True)
 class Drawing:
-    """Text drawn on a character grid (timeline, flowchart): kept exactly as is."""
+    """Text drawn on a character grid (timeline, flowchart): kept as is, only
+    cleaned of control characters, with the indentation that places it."""
 
     lines: list[str]
+
+    def clean_lines(self) -> list[str]:
+        return [line[: len(line) - len(line.lstrip(" "))] + clean_line(line)
+                for line in self.lines]
 
 
 @dataclass(frozen=True)

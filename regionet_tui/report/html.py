@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape as _escape
 
+from ..models.text import clean_block
 from .blocks import Bar, Block, Cell, Drawing, Facts, Heading, Items, Paragraph, Report, Table
 
 # Even a mistake elsewhere could not make the file load or run anything.
@@ -43,7 +44,8 @@ footer { margin-top: 3rem; color: #4a5563; font-size: 0.85rem; }
 
 
 def escape(text: str) -> str:
-    return _escape(text, quote=True)
+    """Text as HTML, also cleaned of control and bidi characters (as the models do)."""
+    return _escape(clean_block(text), quote=True)
 
 
 def _text(text: str) -> str:
@@ -85,7 +87,7 @@ def _block(block: Block) -> str:
                         for label, value in block.pairs)
         return f'<dl class="facts">{pairs}</dl>'
     if isinstance(block, Drawing):
-        return "<pre>" + escape("\n".join(block.lines)) + "</pre>"
+        return "<pre>" + _escape("\n".join(block.clean_lines())) + "</pre>"
     return _table(block)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..models.text import clean_block
 from .blocks import Bar, Block, Cell, Drawing, Facts, Heading, Items, Paragraph, Report, Table
 
 BAR_CELLS = 10
@@ -23,8 +24,12 @@ def _escape_line(line: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Plain text that Markdown shows as it is (line breaks kept as hard breaks)."""
-    return "  \n".join(_escape_line(line) for line in text.split("\n"))
+    """Plain text that Markdown shows as it is (line breaks kept as hard breaks).
+
+    The models already strip control characters; cleaning again costs little
+    and keeps a report printed to a terminal harmless whatever it was given.
+    """
+    return "  \n".join(_escape_line(line) for line in clean_block(text).split("\n"))
 
 
 def _cell(cell: Cell) -> str:
@@ -60,9 +65,10 @@ def _block(block: Block) -> list[str]:
         return [f"- **{escape(label)}:** {escape(value)}" for label, value in block.pairs]
     if isinstance(block, Drawing):
         fence = "~~~~"
-        while any(line.startswith(fence) for line in block.lines):
+        lines = block.clean_lines()
+        while any(line.lstrip().startswith(fence) for line in lines):
             fence += "~"
-        return [fence + "text", *block.lines, fence]
+        return [fence + "text", *lines, fence]
     return _table(block)
 
 
