@@ -21,6 +21,7 @@ from .storage.library import SessionEntry, SessionInUseError, SessionLibrary
 from .storage.sessionfile import DamagedSessionFile
 
 if TYPE_CHECKING:
+    from .models.session import Session
     from .storage.store import SessionStore
 
 DEMO_ID = "demo"
@@ -288,6 +289,27 @@ class RegionetApp(App[None]):
             self.notify(t("start.demo_created"))
             self.refresh_start(path.name)
         self.open_session(path)
+
+    def action_import_session(self) -> None:
+        from .screens.dialogs.import_file import ImportFileDialog
+        from .share.export import export_folder
+        from .share.importer import add_as_new
+
+        def add(session: Session | None) -> None:
+            if session is None:
+                return
+            try:
+                added, renamed = add_as_new(self.library, session)
+            except OSError as error:
+                self.fail(t("share.write_failed", path=str(self.library.folder),
+                            cause=error.strerror or str(error)))
+                return
+            message = "share.imported_renamed" if renamed else "share.imported"
+            self.notify(t(message, title=added.title, id=added.id), timeout=10, markup=False)
+            self.refresh_start(self.library.path_for(added.id).name)
+
+        folder = export_folder(self.library.folder)
+        self.push_screen(ImportFileDialog(t("share.import_title"), folder), add)
 
     # -- help, language, palette ----------------------------------------------------------
     def action_help(self) -> None:

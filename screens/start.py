@@ -50,6 +50,7 @@ class StartScreen(RegionetScreen):
         Binding("x,delete", "delete", "start.key_delete"),
         Binding("t", "app.show_trash", "start.key_trash"),
         Binding("d", "app.open_demo", "start.key_demo"),
+        Binding("i", "app.import_session", "share.key_import"),
         Binding("s", "sort", "start.key_sort", show=False),
         Binding("slash", "filter", "start.key_filter", show=False),
         Binding("question_mark,f1", "app.help", "app.key_help"),

@@ -72,3 +72,17 @@ def test_the_export_version_is_the_session_schema_version() -> None:
 
     assert ExportDocument.model_fields["schema_version"].default == SCHEMA_VERSION
     assert json.loads(demo_export())["session"]["schema_version"] == SCHEMA_VERSION
+
+
+def test_file_names_are_safe_and_readable() -> None:
+    from datetime import date
+
+    from regionet_tui.models import Session
+    from regionet_tui.share.export import export_folder, file_stem
+
+    assert file_stem(demo_session()) == "leernetwerk-rivierenland-najaarsronde-2026-11-12"
+    hostile = Session.create("../../CON é/\\<x>", "", date(2027, 1, 2))
+    assert file_stem(hostile) == "con-e-x-2027-01-02"
+    only_symbols = Session.create("🧑‍🏫📚", "", date(2027, 1, 2))
+    assert file_stem(only_symbols) == f"{only_symbols.id}-2027-01-02"
+    assert export_folder(Path("/data/regionet/sessions")) == Path("/data/regionet/exports")

@@ -7,6 +7,8 @@ two-space indentation and a final newline.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,3 +38,15 @@ def write_export(session: Session, path: Path, at: datetime | None = None) -> Pa
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, export_bytes(session, at))
     return path
+
+
+def export_folder(sessions_folder: Path) -> Path:
+    """Where exports and reports go by default: `exports/` beside the sessions folder."""
+    return sessions_folder.parent / "exports"
+
+
+def file_stem(session: Session) -> str:
+    """A safe, readable file name for the session's files: title and date, ASCII only."""
+    folded = unicodedata.normalize("NFKD", session.title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-")
+    return f"{slug or session.id}-{session.date.isoformat()}"

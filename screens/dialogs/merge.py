@@ -1,0 +1,123 @@
+"""Merging a file into the open session: what it adds, and per conflict which
+value stays. Nothing changes until the facilitator confirms."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, DataTable, Static
+
+from regionet_tui.i18n import t
+from regionet_tui.report.labels import Labels
+from regionet_tui.share.describe import additions_summary, conflict_lines, unit_label
+from regionet_tui.share.merge import MergePlan, Side
+
+from ..base import RegionetModal
+
+Choices = dict[int, Side]
+
+
+class MergeDialog(RegionetModal[Choices | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "form.key_cancel"),
+        Binding("ctrl+s", "confirm", "share.key_confirm_merge"),
+        Binding("left", "choose('local')", "share.key_keep_local", priority=True),
+        Binding("right", "choose('incoming')", "share.key_take_incoming", priority=True),
+        Binding("space", "toggle", "share.key_toggle", show=False, priority=True),
+        Binding("a", "choose_all('incoming')", "share.key_all_incoming", show=False),
+        Binding("l", "choose_all('local')", "share.key_all_local", show=False),
+    ]
+
+    def __init__(self, plan: MergePlan, labels: Labels, file_name: str) -> None:
+        super().__init__()
+        self.plan = plan
+        self._labels = labels
+        self._file_name = file_name
+        self.choices: Choices = {index: "local" for index in range(len(plan.conflicts))}
+
+    def compose(self) -> ComposeResult:
+        plan = self.plan
+        with VerticalScroll(classes="dialog merge-dialog"):
+            yield Static(Content(t("share.merge.title", file=self._file_name)),
+                         classes="dialog-title")
+            if not plan.same_session:
+                yield Static(Content(t("share.merge.other_session", title=plan.incoming_title)),
+                             classes="merge-warning")
+            yield Static(Content(t("share.merge.summary", added=len(plan.additions),
+                                   same=plan.identical, conflicts=len(plan.conflicts))),
+                         classes="dialog-text")
+            if plan.additions:
+                yield Static(Content(t("share.merge.added", parts=additions_summary(plan))),
+                             classes="dialog-text")
+            if plan.conflicts:
+                yield Static(Content(t("share.merge.choose_hint")), classes="dialog-text")
+                yield DataTable(id="merge-conflicts", cursor_type="row")
+                yield Static("", id="merge-detail")
+            yield Static(Content(t("share.merge.backup_note")), classes="merge-note")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("share.merge.confirm"), id="merge-confirm", variant="primary")
+                yield Button(t("form.cancel"), id="merge-cancel")
+
+    def on_mount(self) -> None:
+        if not self.plan.conflicts:
+            self.query_one("#merge-confirm", Button).focus()
+            return
+        table = self.query_one("#merge-conflicts", DataTable)
+        table.add_column(Text(t("share.merge.col_part")), key="part")
+        table.add_column(Text(t("share.merge.col_keep")), key="keep")
+        for index, difference in enumerate(self.plan.conflicts):
+            table.add_row(Text(unit_label(difference, self._labels)), self._choice_cell(index),
+                          key=str(index))
+        table.focus()
+        self._show_detail()
+
+    def _choice_cell(self, index: int) -> Text:
+        side = self.choices[index]
+        return Text(t(f"share.merge.keep_{side}"))
+
+    def _current(self) -> int | None:
+        if not self.plan.conflicts:
+            return None
+        return self.query_one("#merge-conflicts", DataTable).cursor_row
+
+    def _show_detail(self) -> None:
+        index = self._current()
+        if index is None:
+            return
+        lines = conflict_lines(self.plan.conflicts[index])
+        self.query_one("#merge-detail", Static).update(Content("\n".join(lines)))
+
+    @on(DataTable.RowHighlighted, "#merge-conflicts")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _set(self, index: int, side: Side) -> None:
+        self.choices[index] = side
+        table = self.query_one("#merge-conflicts", DataTable)
+        table.update_cell(str(index), "keep", self._choice_cell(index))
+
+    def action_choose(self, side: Side) -> None:
+        index = self._current()
+        if index is not None:
+            self._set(index, side)
+
+    def action_toggle(self) -> None:
+        index = self._current()
+        if index is not None:
+            self._set(index, "incoming" if self.choices[index] == "local" else "local")
+
+    def action_choose_all(self, side: Side) -> None:
+        for index in self.choices:
+            self._set(index, side)
+
+    @on(Button.Pressed, "#merge-confirm")
+    def action_confirm(self) -> None:
+        self.dismiss(dict(self.choices))
+
+    @on(Button.Pressed, "#merge-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,163 @@
+"""Sharing: export the session as JSON, write the report, merge a partner's file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Label, Static
+
+from regionet_tui.i18n import t
+from regionet_tui.report.build import write_report
+from regionet_tui.report.formats import Format
+from regionet_tui.report.labels import Labels
+from regionet_tui.share import importer
+from regionet_tui.share.errors import ImportRefused
+from regionet_tui.share.export import export_folder, file_stem, write_export
+from regionet_tui.share.merge import (
+    MergePlan, adopt, keep_backup, merged_session, plan_merge,
+)
+
+from ..dialogs.merge import Choices, MergeDialog
+from ..stage import StageScreen
+
+SUFFIXES: dict[str, str] = {"json": ".json", "md": ".md", "html": ".html"}
+
+
+class ShareScreen(StageScreen):
+    STAGE_ID = "share"
+    AUTO_FOCUS = "#share-export"
+    BINDINGS = [
+        Binding("e", "export", "share.key_export"),
+        Binding("r", "report('md')", "share.key_report_md"),
+        Binding("h", "report('html')", "share.key_report_html"),
+        Binding("m", "merge", "share.key_merge"),
+    ]
+
+    def compose_stage(self) -> ComposeResult:
+        folder = export_folder(self.app.library.folder)  # type: ignore[attr-defined]
+        with VerticalScroll(id="share-body"):
+            yield Label(t("share.folder_label"), classes="field-label")
+            yield Input(str(folder), id="share-folder", compact=True)
+            yield Static("", id="share-files", classes="share-hint")
+            with Horizontal(classes="share-buttons"):
+                yield Button(t("share.button_export"), id="share-export", compact=True)
+                yield Button(t("share.button_md"), id="share-md", compact=True)
+                yield Button(t("share.button_html"), id="share-html", compact=True)
+            yield Label(t("share.merge_label"), classes="field-label")
+            yield Input("", placeholder=t("share.path_placeholder"), id="share-merge-path",
+                        compact=True)
+            with Horizontal(classes="share-buttons"):
+                yield Button(t("share.button_merge"), id="share-merge", compact=True)
+            yield Static("", id="share-result")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._show_files()
+
+    # -- where the files go ------------------------------------------------------------
+    def folder(self) -> Path:
+        text = self.query_one("#share-folder", Input).value.strip()
+        return Path(text).expanduser() if text else export_folder(
+            self.app.library.folder)  # type: ignore[attr-defined]
+
+    def target(self, kind: str) -> Path:
+        return self.folder() / f"{file_stem(self.session)}{SUFFIXES[kind]}"
+
+    @on(Input.Changed, "#share-folder")
+    def _show_files(self) -> None:
+        self.query_one("#share-files", Static).update(
+            Content(t("share.files", stem=file_stem(self.session)))
+        )
+
+    @on(Input.Submitted, "#share-folder")
+    def _folder_done(self) -> None:
+        self.query_one("#share-export", Button).focus()
+
+    def _result(self, message: str, error: bool = False) -> None:
+        result = self.query_one("#share-result", Static)
+        result.update(Content(message))
+        result.set_class(error, "share-error")
+        if error:
+            self.notify(message, severity="error", markup=False)
+
+    # -- export and report ---------------------------------------------------------------
+    @on(Button.Pressed, "#share-export")
+    def action_export(self) -> None:
+        path = self.target("json")
+        try:
+            write_export(self.session, path)
+        except OSError as error:
+            self._result(t("share.write_failed", path=str(path),
+                           cause=error.strerror or str(error)), error=True)
+            return
+        self._result(t("share.exported", path=str(path)))
+
+    @on(Button.Pressed, "#share-md")
+    def _report_md(self) -> None:
+        self.action_report("md")
+
+    @on(Button.Pressed, "#share-html")
+    def _report_html(self) -> None:
+        self.action_report("html")
+
+    def action_report(self, fmt: Format) -> None:
+        path = self.target(fmt)
+        try:
+            write_report(self.session, path, fmt)
+        except OSError as error:
+            self._result(t("share.write_failed", path=str(path),
+                           cause=error.strerror or str(error)), error=True)
+            return
+        self._result(t("share.report_written", path=str(path)))
+
+    # -- merging a file into this session ------------------------------------------------------
+    @on(Input.Submitted, "#share-merge-path")
+    @on(Button.Pressed, "#share-merge")
+    def action_merge(self) -> None:
+        field = self.query_one("#share-merge-path", Input)
+        text = field.value.strip()
+        if not text:
+            field.focus()
+            self._result(t("share.path_required"), error=True)
+            return
+        if self.store.readonly:
+            self._result(t("app.readonly_refused"), error=True)
+            return
+        path = Path(text).expanduser()
+        try:
+            incoming = importer.read(path)
+        except ImportRefused as refused:
+            self._result(t("share.merge.refused", path=str(path), reason=refused.message()),
+                         error=True)
+            return
+        plan = plan_merge(self.session, incoming)
+        if not plan.changes_anything:
+            self._result(t("share.merge.nothing_new"))
+            return
+
+        def chosen(choices: Choices | None) -> None:
+            if choices is not None:
+                self._apply_merge(plan, choices)
+
+        labels = Labels(self.session, t, incoming)
+        self.app.push_screen(MergeDialog(plan, labels, path.name), chosen)
+
+    def _apply_merge(self, plan: MergePlan, choices: Choices) -> None:
+        self.store.flush()
+        try:
+            backup = keep_backup(self.store.path, datetime.now())
+        except OSError as error:
+            self._result(t("share.write_failed", path=str(self.store.path.parent),
+                           cause=error.strerror or str(error)), error=True)
+            return
+        if self.change(lambda s: adopt(s, merged_session(plan, choices))):
+            self._result(t("share.merge.done", backup=backup.name))
+
+
+SCREEN = ShareScreen
