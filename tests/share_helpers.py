@@ -37,8 +37,15 @@ def full_session(names: list[str] | None = None) -> Session:
     from regionet_tui.models.flow import FlowEdge, FlowNode
     from regionet_tui.models.reflection import FollowUp, Theme, ThemeRating
     from regionet_tui.models.stages import (
-        AgendaItem, Agreement, Benefit, CapacityItem, Contribution, Milestone, PartnerStart,
-        SharedItem, SignOff,
+        AgendaItem,
+        Agreement,
+        Benefit,
+        CapacityItem,
+        Contribution,
+        Milestone,
+        PartnerStart,
+        SharedItem,
+        SignOff,
     )
 
     session = demo_session()

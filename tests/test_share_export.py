@@ -86,3 +86,12 @@ def test_file_names_are_safe_and_readable() -> None:
     only_symbols = Session.create("🧑‍🏫📚", "", date(2027, 1, 2))
     assert file_stem(only_symbols) == f"{only_symbols.id}-2027-01-02"
     assert export_folder(Path("/data/regionet/sessions")) == Path("/data/regionet/exports")
+
+
+def test_the_schema_in_docs_is_the_one_the_app_writes() -> None:
+    from regionet_tui.share.export import encode
+
+    committed = Path(__file__).resolve().parent.parent / "docs" / "regionet-session.schema.json"
+    assert committed.read_bytes() == encode(json_schema()), (
+        "docs/regionet-session.schema.json is stale: run `regionet schema -o "
+        "docs/regionet-session.schema.json`")

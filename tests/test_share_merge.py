@@ -131,3 +131,31 @@ def test_the_backup_before_a_merge_is_not_listed_as_a_session(
     assert sessionfile.read(backup).title == "Ronde 1"
     assert [e.id for e in library.entries()] == [session_id]
     assert f"{session_id}.json" in folder_snapshot(folder)
+
+
+def test_every_area_and_conflict_is_described_in_both_languages() -> None:
+    from regionet_tui import i18n
+    from regionet_tui.i18n import t
+    from regionet_tui.report.labels import Labels
+    from regionet_tui.share.describe import additions_summary, conflict_lines, unit_label
+    from regionet_tui.share.merge import AREAS
+
+    for language in i18n.LANGUAGES:
+        assert all(f"share.area.{a.id}" in i18n.catalogue(language) for a in AREAS)
+    local, incoming = two_copies()
+    incoming.partners = [*incoming.partners, Partner(id="p-hbo", name="HAN", kind="hbo")]
+    incoming.commitment.entries = {
+        **incoming.commitment.entries,
+        "p-linden": {**incoming.commitment.entries["p-linden"],
+                     "evaluate": incoming.commitment.entries["p-linden"]["evaluate"]
+                     .model_copy(update={"committed": True})},
+    }
+    plan = plan_merge(local, incoming)
+    labels = Labels(local, t, incoming)
+    [conflict] = plan.conflicts
+    assert unit_label(conflict, labels) == (
+        "Toewijding · Bouwbedrijf Van der Linden · Regelmatig evalueren")
+    assert conflict_lines(conflict) == [
+        "committed: deze sessie false  |  bestand true"]
+    assert additions_summary(plan) == "Partner 1"
+    assert unit_label(plan.additions[0], labels) == "Partner · HAN"

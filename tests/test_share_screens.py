@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 from conftest import make_app, screen_text
-from share_helpers import demo_export, demo_session, folder_snapshot
-from textual.widgets import Button, DataTable, Input
-
 from regionet_tui.screens.dialogs.import_file import ImportFileDialog
 from regionet_tui.screens.dialogs.merge import MergeDialog
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
+from share_helpers import demo_export, demo_session, folder_snapshot
+from textual.widgets import Button, DataTable, Input
+
 from regionet_tui.share import importer
 from regionet_tui.storage import SessionLibrary, sessionfile
 

@@ -20,7 +20,11 @@ from regionet_tui.share import importer
 from regionet_tui.share.errors import ImportRefused
 from regionet_tui.share.export import export_folder, file_stem, write_export
 from regionet_tui.share.merge import (
-    MergePlan, adopt, keep_backup, merged_session, plan_merge,
+    MergePlan,
+    adopt,
+    keep_backup,
+    merged_session,
+    plan_merge,
 )
 
 from ..dialogs.merge import Choices, MergeDialog
