@@ -189,9 +189,11 @@ def _plan_sizes(
             continue
         lines = edge_labels[edge_index]
         label_w, label_h = layout_size(block_size(lines)) if lines else (0, 0)
-        row = loops[source][-1].row + max(2, len(loops[source][-1].label)) if loops[source] else 1
+        # Loops stack down the box side, two cells apart so their labels never read as one.
+        row = loop_reach[source] + 2 if loops[source] else 1
+        row = max(row, loops[source][-1].row + 2) if loops[source] else row
         loops[source].append(SelfLoop(edge_index, row, lines))
-        loop_reach[source] = max(loop_reach[source], row + label_h)
+        loop_reach[source] = row + label_h
         loop_label_width[source] = max(loop_label_width[source], label_w)
     boxes: list[tuple[int, int]] = []
     footprints: list[Footprint] = []
