@@ -7,35 +7,18 @@ grid transposed back, so both directions share one implementation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from .drawing import Box, Drawing
 from .graph import Graph
-from .layout import Chain, assign_layers, break_cycles, build_chains
+from .layout import assign_layers, break_cycles, build_chains
 from .ordering import order_layers
-from .placement import Footprint, place_columns, spread_ports
+from .placement import place_columns
+from .ports import port_columns
 from .raster import LineGrid, Point, put_text
 from .route import Segment, assign_tracks, channel_path
-from .text import block_size, text_cells, wrap
+from .sizing import plan_sizes
+from .text import text_cells, wrap
 
 DIRECTIONS = ("TB", "LR", "auto")
-
-
-@dataclass
-class SelfLoop:
-    edge_index: int
-    row: int  # row of the loop's upper leg, relative to the box top
-    label: list[str]
-
-
-@dataclass
-class Plan:
-    """Sizes decided before placement, all in layout space."""
-
-    boxes: list[tuple[int, int]]  # width, height of every real box
-    loops: list[list[SelfLoop]]
-    footprints: list[Footprint]
 
 
 def render(
@@ -81,7 +64,9 @@ def _draw(graph: Graph, direction: str, ascii: bool, label_width: int) -> Drawin
     ]
     labelled_links = any(edge_labels[i] for i, (s, t) in enumerate(ends) if s != t)
     layer = assign_layers(len(graph.nodes), links, 2 if labelled_links else 1)
-    chains, node_layer = build_chains(ends, [bool(lines) for lines in edge_labels], reversed_edges, layer)
+    chains, node_layer = build_chains(
+        ends, [bool(lines) for lines in edge_labels], reversed_edges, layer
+    )
     chain_links = [pair for chain in chains for pair in zip(chain.nodes, chain.nodes[1:])]
     layers, _ = order_layers(node_layer, chain_links)
     above: list[list[int]] = [[] for _ in node_layer]
@@ -90,9 +75,11 @@ def _draw(graph: Graph, direction: str, ascii: bool, label_width: int) -> Drawin
         below[upper].append(lower)
         above[lower].append(upper)
 
-    plan = _plan_sizes(graph, ends, chains, node_layer, node_labels, edge_labels, layout_size, label_gap)
+    plan = plan_sizes(
+        graph, ends, chains, node_layer, node_labels, edge_labels, layout_size, label_gap
+    )
     left = place_columns(layers, plan.footprints, above, below, box_gap=1 if across else 3)
-    columns = _port_columns(chains, layers, plan, left)
+    columns = port_columns(chains, layers, plan, left)
 
     band = [max(plan.footprints[node].height for node in nodes) for nodes in layers]
     channel_segments: list[list[tuple[int, int, Segment]]] = [[] for _ in layers]
@@ -113,11 +100,18 @@ def _draw(graph: Graph, direction: str, ascii: bool, label_width: int) -> Drawin
     for node in range(len(graph.nodes)):
         grid.add_box(left[node], top[node_layer[node]], *plan.boxes[node])
     for chain_index, chain in enumerate(chains):
-        path: list[Point] = [(columns[chain_index][0], top[node_layer[chain.nodes[0]]] + plan.boxes[chain.nodes[0]][1] - 1)]
+        path: list[Point] = [
+            (
+                columns[chain_index][0],
+                top[node_layer[chain.nodes[0]]] + plan.boxes[chain.nodes[0]][1] - 1,
+            )
+        ]
         for step, upper in enumerate(chain.nodes[:-1]):
             index = node_layer[upper]
             segment = Segment(columns[chain_index][step], columns[chain_index][step + 1])
-            path += channel_path(segment, tracks[(chain_index, step)], top[index] + band[index], top[index + 1] - 1)
+            path += channel_path(
+                segment, tracks[(chain_index, step)], top[index] + band[index], top[index + 1] - 1
+            )
             if step + 2 < len(chain.nodes):
                 path += [(segment.bottom, top[index + 1] + band[index + 1] - 1)]
             else:
@@ -128,7 +122,10 @@ def _draw(graph: Graph, direction: str, ascii: bool, label_width: int) -> Drawin
         border = box_left + plan.boxes[node][0] - 1
         for loop in loops:
             row = box_top + loop.row
-            grid.add_edge([(border, row), (border + 2, row), (border + 2, row + 1), (border, row + 1)], loop.edge_index)
+            grid.add_edge(
+                [(border, row), (border + 2, row), (border + 2, row + 1), (border, row + 1)],
+                loop.edge_index,
+            )
 
     def final_point(column: int, row: int) -> Point:
         return (row, column) if across else (column, row)
@@ -143,7 +140,9 @@ def _draw(graph: Graph, direction: str, ascii: bool, label_width: int) -> Drawin
         lines = node_labels[node]
         first_row = box_y + 1 + (box_h - 2 - len(lines)) // 2
         for offset, line in enumerate(lines):
-            put_text(cells, box_x + 2 + (box_w - 4 - text_cells(line)) // 2, first_row + offset, line)
+            put_text(
+                cells, box_x + 2 + (box_w - 4 - text_cells(line)) // 2, first_row + offset, line
+            )
     for chain in chains:
         if chain.label_node is not None:
             dummy = chain.label_node
@@ -163,76 +162,3 @@ def _draw(graph: Graph, direction: str, ascii: bool, label_width: int) -> Drawin
         node_boxes=node_boxes,
         node_kinds={node.id: node.kind for node in graph.nodes},
     )
-
-
-def _plan_sizes(
-    graph: Graph,
-    ends: list[tuple[int, int]],
-    chains: list[Chain],
-    node_layer: list[int],
-    node_labels: list[list[str]],
-    edge_labels: list[list[str]],
-    layout_size: Callable[[tuple[int, int]], tuple[int, int]],
-    label_gap: int,
-) -> Plan:
-    node_count = len(graph.nodes)
-    ports_needed = [0] * node_count
-    top_ports = [0] * node_count
-    for chain in chains:
-        ports_needed[chain.nodes[0]] += 1
-        top_ports[chain.nodes[-1]] += 1
-    loops: list[list[SelfLoop]] = [[] for _ in range(node_count)]
-    loop_reach = [0] * node_count
-    loop_label_width = [0] * node_count
-    for edge_index, (source, target) in enumerate(ends):
-        if source != target:
-            continue
-        lines = edge_labels[edge_index]
-        label_w, label_h = layout_size(block_size(lines)) if lines else (0, 0)
-        # Loops stack down the box side, two cells apart so their labels never read as one.
-        row = loop_reach[source] + 2 if loops[source] else 1
-        row = max(row, loops[source][-1].row + 2) if loops[source] else row
-        loops[source].append(SelfLoop(edge_index, row, lines))
-        loop_reach[source] = row + label_h
-        loop_label_width[source] = max(loop_label_width[source], label_w)
-    boxes: list[tuple[int, int]] = []
-    footprints: list[Footprint] = []
-    for node in range(node_count):
-        text_w, text_h = block_size(node_labels[node])
-        width, height = layout_size((text_w + 4, text_h + 2))
-        # Ports sit two cells apart and never on a corner.
-        width = max(width, 2 * max(ports_needed[node], top_ports[node]) + 1)
-        extra = 0
-        if loops[node]:
-            height = max(height, loops[node][-1].row + 3)
-            extra = 2 + (label_gap + loop_label_width[node] if loop_label_width[node] else 0)
-        boxes.append((width, height))
-        footprints.append(Footprint(width + extra, max(height, loop_reach[node]), width // 2, True))
-    footprints += [Footprint(1, 1, 0, False) for _ in range(node_count, len(node_layer))]
-    for chain in chains:
-        if chain.label_node is not None:
-            label_w, label_h = layout_size(block_size(edge_labels[chain.edge_index]))
-            footprints[chain.label_node] = Footprint(1 + label_gap + label_w, label_h, 0, False)
-    return Plan(boxes, loops, footprints)
-
-
-def _port_columns(
-    chains: list[Chain], layers: list[list[int]], plan: Plan, left: list[int]
-) -> list[list[int]]:
-    """Column of every chain at each of its nodes; at real boxes that is the port."""
-    position = {node: index for nodes in layers for index, node in enumerate(nodes)}
-    columns = [[left[node] + plan.footprints[node].anchor for node in chain.nodes] for chain in chains]
-    leaving: list[list[int]] = [[] for _ in plan.boxes]
-    entering: list[list[int]] = [[] for _ in plan.boxes]
-    for chain_index, chain in enumerate(chains):
-        leaving[chain.nodes[0]].append(chain_index)
-        entering[chain.nodes[-1]].append(chain_index)
-    # Bottom ports first, aiming at the far end; top ports then aim at those.
-    for side, far, near in ((leaving, 1, 0), (entering, -2, -1)):
-        for node, attached in enumerate(side):
-            attached.sort(key=lambda c: (position[chains[c].nodes[far]], chains[c].edge_index))
-            wanted = [float(columns[c][far]) for c in attached]
-            spread = spread_ports(wanted, left[node] + 1, left[node] + plan.boxes[node][0] - 2)
-            for chain_index, column in zip(attached, spread):
-                columns[chain_index][near] = column
-    return columns

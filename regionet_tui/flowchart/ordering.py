@@ -9,9 +9,7 @@ from __future__ import annotations
 SWEEP_ROUNDS = 8
 
 
-def order_layers(
-    layer_of: list[int], links: list[tuple[int, int]]
-) -> tuple[list[list[int]], int]:
+def order_layers(layer_of: list[int], links: list[tuple[int, int]]) -> tuple[list[list[int]], int]:
     """Order the nodes inside each layer; returns the layers and their crossing count.
 
     `links` join nodes of adjacent layers, upper node first.

@@ -8,6 +8,8 @@ left-to-right chart is the transposed grid.
 
 from __future__ import annotations
 
+import itertools
+
 from rich.cells import cell_len
 
 NORTH, EAST, SOUTH, WEST = 1, 2, 4, 8
@@ -15,14 +17,30 @@ VERTICAL = NORTH | SOUTH
 HORIZONTAL = EAST | WEST
 Point = tuple[int, int]
 
-_STEP_BITS = {(0, 1): (SOUTH, NORTH), (0, -1): (NORTH, SOUTH), (1, 0): (EAST, WEST), (-1, 0): (WEST, EAST)}
+_STEP_BITS = {
+    (0, 1): (SOUTH, NORTH),
+    (0, -1): (NORTH, SOUTH),
+    (1, 0): (EAST, WEST),
+    (-1, 0): (WEST, EAST),
+}
 _ARROW_OF_STEP = {(0, 1): "down", (0, -1): "up", (1, 0): "right", (-1, 0): "left"}
 _TRANSPOSED_ARROW = {"down": "right", "right": "down", "up": "left", "left": "up"}
 
 UNICODE_LINES = {
-    NORTH: "│", SOUTH: "│", VERTICAL: "│", EAST: "─", WEST: "─", HORIZONTAL: "─",
-    SOUTH | EAST: "┌", SOUTH | WEST: "┐", NORTH | EAST: "└", NORTH | WEST: "┘",
-    VERTICAL | EAST: "├", VERTICAL | WEST: "┤", HORIZONTAL | SOUTH: "┬", HORIZONTAL | NORTH: "┴",
+    NORTH: "│",
+    SOUTH: "│",
+    VERTICAL: "│",
+    EAST: "─",
+    WEST: "─",
+    HORIZONTAL: "─",
+    SOUTH | EAST: "┌",
+    SOUTH | WEST: "┐",
+    NORTH | EAST: "└",
+    NORTH | WEST: "┘",
+    VERTICAL | EAST: "├",
+    VERTICAL | WEST: "┤",
+    HORIZONTAL | SOUTH: "┬",
+    HORIZONTAL | NORTH: "┴",
     VERTICAL | HORIZONTAL: "┼",
 }
 UNICODE_ARROWS = {"down": "▼", "up": "▲", "right": "►", "left": "◄"}
@@ -65,7 +83,7 @@ class LineGrid:
         `┬`); the last cell before the target border becomes the arrowhead.
         """
         cells = _cells_along(path)
-        for here, there in zip(cells, cells[1:-1]):
+        for here, there in itertools.pairwise(cells[:-1]):
             self._connect(here, there, owner)
         head, border = cells[-2], cells[-1]
         self.arrows[head] = _ARROW_OF_STEP[(border[0] - head[0], border[1] - head[1])]
@@ -110,7 +128,7 @@ def _transpose_bits(bits: int) -> int:
 
 def _cells_along(path: list[Point]) -> list[Point]:
     cells = [path[0]]
-    for (x1, y1), (x2, y2) in zip(path, path[1:]):
+    for (x1, y1), (x2, y2) in itertools.pairwise(path):
         step_x = (x2 > x1) - (x2 < x1)
         step_y = (y2 > y1) - (y2 < y1)
         while cells[-1] != (x2, y2):

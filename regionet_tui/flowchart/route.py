@@ -58,7 +58,7 @@ def assign_tracks(segments: list[Segment]) -> tuple[list[int], int]:
     remaining = sorted(bent, key=lambda index: (segments[index].low, index))
     track = 0
     while remaining:
-        placed = set(index for index in bent if tracks[index] >= 0)
+        placed = {index for index in bent if tracks[index] >= 0}
         free = [index for index in remaining if above[index] <= placed]
         if not free:
             # A cycle of preferences: some crossing is unavoidable; take the

@@ -12,8 +12,17 @@ from regionet_tui.flowchart import Drawing
 
 N, E, S, W = (0, -1), (1, 0), (0, 1), (-1, 0)
 LINKS = {
-    "│": {N, S}, "─": {E, W}, "┌": {S, E}, "┐": {S, W}, "└": {N, E}, "┘": {N, W},
-    "├": {N, S, E}, "┤": {N, S, W}, "┬": {E, W, S}, "┴": {E, W, N}, "┼": {N, S, E, W},
+    "│": {N, S},
+    "─": {E, W},
+    "┌": {S, E},
+    "┐": {S, W},
+    "└": {N, E},
+    "┘": {N, W},
+    "├": {N, S, E},
+    "┤": {N, S, W},
+    "┬": {E, W, S},
+    "┴": {E, W, N},
+    "┼": {N, S, E, W},
 }
 ARROWS = {"▼": S, "▲": N, "►": E, "◄": W}
 
@@ -73,6 +82,8 @@ def read_edges(drawing: Drawing) -> list[tuple[str, str, str]]:
             corner = target and _is_corner(boxes[target], x + pointing[0], y + pointing[1])
             if target is None or corner:
                 raise DrawingError(f"arrowhead at {(x, y)} does not touch a box side")
+            if (-pointing[0], -pointing[1]) in LINKS.get(char(x + pointing[0], y + pointing[1]), set()):
+                raise DrawingError(f"arrowhead at {(x, y)} meets a port, not a plain border")
             heading = (-pointing[0], -pointing[1])
             path = [(x, y)]
             px, py = x, y

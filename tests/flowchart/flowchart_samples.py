@@ -41,9 +41,17 @@ def sample_graph() -> Graph:
             ("Follow-up", "Citizen", "asks"),
             ("Follow-up", broker, "reports"),
         ],
-        {"Municipality": "partner", "Regional Fund": "partner", broker: "broker",
-         "Citizen": "partner", "Youth Centre": "service", "Health Clinic": "service",
-         "Housing Association": "service", "Intake Desk": "step", "Referral": "step"},
+        {
+            "Municipality": "partner",
+            "Regional Fund": "partner",
+            broker: "broker",
+            "Citizen": "partner",
+            "Youth Centre": "service",
+            "Health Clinic": "service",
+            "Housing Association": "service",
+            "Intake Desk": "step",
+            "Referral": "step",
+        },
     )
 
 
@@ -58,8 +66,11 @@ CURATED: dict[str, Graph] = {
     "self_loop": _graph([("review", "review", "revise"), ("review", "publish", "approve")]),
     "long_labels": _graph(
         [
-            ("Regional network of adult education providers", "Municipal social domain",
-             "sends participants with a complicated request for support"),
+            (
+                "Regional network of adult education providers",
+                "Municipal social domain",
+                "sends participants with a complicated request for support",
+            ),
             ("Municipal social domain", "Supercalifragilisticexpialidocious-partner", ""),
         ]
     ),
@@ -84,7 +95,11 @@ def random_network(node_count: int, edge_count: int, seed: int, labelled: float 
 
 
 def _maybe_label(chooser: random.Random, labelled: float) -> str:
-    return chooser.choice(["funds", "refers", "reports", "asks"]) if chooser.random() < labelled else ""
+    return (
+        chooser.choice(["funds", "refers", "reports", "asks"])
+        if chooser.random() < labelled
+        else ""
+    )
 
 
 CURATED["network_40"] = random_network(40, 60, seed=7)

@@ -15,8 +15,16 @@ WORDS = ["funds", "asks", "refers", "reports to", "delivers", "coordinates the w
 def cyclic_graphs(draw: st.DrawFn) -> Graph:
     node_count = draw(st.integers(min_value=1, max_value=9))
     names = [f"n{index}" for index in range(node_count)]
-    labels = draw(st.lists(st.sampled_from(["Partner", "Broker office", "Intake"]), min_size=node_count, max_size=node_count))
-    nodes = [Node(name, f"{label} {index}") for index, (name, label) in enumerate(zip(names, labels))]
+    labels = draw(
+        st.lists(
+            st.sampled_from(["Partner", "Broker office", "Intake"]),
+            min_size=node_count,
+            max_size=node_count,
+        )
+    )
+    nodes = [
+        Node(name, f"{label} {index}") for index, (name, label) in enumerate(zip(names, labels))
+    ]
     edge_ends = draw(
         st.lists(st.tuples(st.sampled_from(names), st.sampled_from(names)), max_size=14)
     )
@@ -27,7 +35,7 @@ def cyclic_graphs(draw: st.DrawFn) -> Graph:
     return Graph(nodes, edges)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(graph=cyclic_graphs(), direction=st.sampled_from(["TB", "LR"]))
 def test_random_graph_reads_back_as_its_edges(graph: Graph, direction: str) -> None:
     drawing = render(graph, direction=direction)
