@@ -45,52 +45,42 @@ def _untangle_swaps(
     left: list[int],
     node_layer: dict[int, int],
 ) -> None:
-    """Move a port by one cell where two segments of a channel trade columns.
+    """Move ports by one cell so no channel column is where one segment starts and another ends.
 
-    If one segment starts in the column where another ends and the other
-    starts where the first ends, no order of tracks keeps them from running
-    along each other; shifting one port breaks the tie.
+    Such a shared column forces the order of two tracks; a ring of forced
+    orders (two segments trading columns, or three in rotation) cannot be met
+    at all. Segments through such a column bend anyway, so the move costs nothing.
     """
     channels: dict[int, list[ChainStep]] = {}
     for chain_index, chain in enumerate(chains):
         for step, upper in enumerate(chain.nodes[:-1]):
             channels.setdefault(node_layer[upper], []).append((chain_index, step))
     for steps in channels.values():
-        ending_at = {columns[c][s + 1]: (c, s) for c, s in steps}
-        for chain_index, step in steps:
-            top, bottom = columns[chain_index][step], columns[chain_index][step + 1]
-            partner = ending_at.get(top)
-            if top == bottom or partner is None or columns[partner[0]][partner[1]] != bottom:
-                continue
-            tops = {columns[c][s] for c, s in steps}
-            bottoms = {columns[c][s + 1] for c, s in steps}
-            for end_chain, end_step, is_top in (
-                (chain_index, step, True),
-                (partner[0], partner[1] + 1, False),
-                (chain_index, step + 1, False),
-                (partner[0], partner[1], True),
-            ):
-                if _nudge_port(
-                    chains[end_chain],
-                    columns[end_chain],
-                    end_step,
-                    plan,
-                    left,
-                    blocked=(bottoms if is_top else tops) | (tops if is_top else bottoms),
-                ):
-                    ending_at = {columns[c][s + 1]: (c, s) for c, s in steps}
+        tops = {columns[c][s]: (c, s) for c, s in steps}
+        bottoms = {columns[c][s + 1]: (c, s + 1) for c, s in steps}
+        for column in sorted(tops.keys() & bottoms.keys()):
+            starting, ending = tops[column], bottoms[column]
+            if starting[0] == ending[0]:
+                continue  # one straight segment
+            blocked = tops.keys() | bottoms.keys()
+            for chain_index, step in (starting, ending):
+                moved = _nudge_port(chains[chain_index], columns[chain_index], step, plan, left, blocked)
+                if moved is not None:
+                    side = tops if (chain_index, step) == starting else bottoms
+                    side[moved] = side.pop(column)
                     break
 
 
 def _nudge_port(
     chain: Chain, columns: list[int], step: int, plan: Plan, left: list[int], blocked: set[int]
-) -> bool:
+) -> int | None:
+    """Shift a port one cell aside if the box has room there; returns its new column."""
     if 0 < step < len(chain.nodes) - 1:
-        return False  # a dummy: its column is its whole footprint
+        return None  # a dummy: its column is its whole footprint
     node = chain.nodes[step]
     low, high = left[node] + 1, left[node] + plan.boxes[node][0] - 2
     for column in (columns[step] + 1, columns[step] - 1):
         if low <= column <= high and column not in blocked:
             columns[step] = column
-            return True
-    return False
+            return column
+    return None

@@ -47,23 +47,29 @@ def assign_tracks(segments: list[Segment]) -> tuple[list[int], int]:
     bent = [index for index, segment in enumerate(segments) if segment.top != segment.bottom]
     tracks = [-1] * len(segments)
     above: dict[int, set[int]] = {index: set() for index in bent}
+    must_be_above: dict[int, set[int]] = {index: set() for index in bent}
     for position, first in enumerate(bent):
         for second in bent[position + 1 :]:
             first_wants, first_must = _wants_above(segments[first], segments[second])
             second_wants, second_must = _wants_above(segments[second], segments[first])
             if first_wants and (first_must or not second_wants) and not second_must:
                 above[second].add(first)
+                if first_must:
+                    must_be_above[second].add(first)
             elif second_wants and (second_must or not first_wants) and not first_must:
                 above[first].add(second)
+                if second_must:
+                    must_be_above[first].add(second)
     remaining = sorted(bent, key=lambda index: (segments[index].low, index))
     track = 0
     while remaining:
         placed = {index for index in bent if tracks[index] >= 0}
         free = [index for index in remaining if above[index] <= placed]
         if not free:
-            # A cycle of preferences: some crossing is unavoidable; take the
-            # segment with the fewest unmet wishes to break it.
-            free = [min(remaining, key=lambda index: (len(above[index] - placed), index))]
+            # A cycle of wishes: some crossing is unavoidable. Break it at the
+            # segment with the fewest unmet wishes, never against a must.
+            allowed = [index for index in remaining if must_be_above[index] <= placed] or remaining
+            free = [min(allowed, key=lambda index: (len(above[index] - placed), index))]
         used: list[Segment] = []
         for index in free:
             segment = segments[index]
