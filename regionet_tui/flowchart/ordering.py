@@ -6,7 +6,8 @@ on the input order.
 
 from __future__ import annotations
 
-SWEEP_ROUNDS = 8
+SWEEP_ROUNDS = 24
+PATIENCE = 4  # rounds without improvement before giving up
 
 
 def order_layers(layer_of: list[int], links: list[tuple[int, int]]) -> tuple[list[list[int]], int]:
@@ -29,6 +30,7 @@ def order_layers(layer_of: list[int], links: list[tuple[int, int]]) -> tuple[lis
         _sort_by_median(layers[index], above, position)
     best = [list(layer) for layer in layers]
     best_crossings = count_crossings(layers, below, position)
+    stale = 0
     for _ in range(SWEEP_ROUNDS):
         for index in range(1, layer_count):
             _sort_by_median(layers[index], above, position)
@@ -38,8 +40,11 @@ def order_layers(layer_of: list[int], links: list[tuple[int, int]]) -> tuple[lis
         crossings = count_crossings(layers, below, position)
         if crossings < best_crossings:
             best, best_crossings = [list(layer) for layer in layers], crossings
-        elif crossings == best_crossings:
-            break
+            stale = 0
+        else:
+            stale += 1
+            if stale == PATIENCE or best_crossings == 0:
+                break
     _number(best, position)
     return best, best_crossings
 
