@@ -97,7 +97,9 @@ def _draw(graph: Graph, direction: str, ascii: bool, label_width: int) -> Drawin
         # borders and arrowheads. Straight channels need one row when a label
         # layer already spaces the boxes, two otherwise so arrows can breathe.
         straight_rows = 1 if labelled_links else 2
-        top[index + 1] = top[index] + band[index] + (track_count + 2 if track_count else straight_rows)
+        top[index + 1] = (
+            top[index] + band[index] + (track_count + 2 if track_count else straight_rows)
+        )
 
     width = max((left[node] + plan.footprints[node].width for node in range(len(left))), default=0)
     grid = LineGrid(width, top[-1] + band[-1])

@@ -64,7 +64,9 @@ def _untangle_swaps(
                 continue  # one straight segment
             blocked = tops.keys() | bottoms.keys()
             for chain_index, step in (starting, ending):
-                moved = _nudge_port(chains[chain_index], columns[chain_index], step, plan, left, blocked)
+                moved = _nudge_port(
+                    chains[chain_index], columns[chain_index], step, plan, left, blocked
+                )
                 if moved is not None:
                     side = tops if (chain_index, step) == starting else bottoms
                     side[moved] = side.pop(column)

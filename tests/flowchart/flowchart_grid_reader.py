@@ -82,7 +82,9 @@ def read_edges(drawing: Drawing) -> list[tuple[str, str, str]]:
             corner = target and _is_corner(boxes[target], x + pointing[0], y + pointing[1])
             if target is None or corner:
                 raise DrawingError(f"arrowhead at {(x, y)} does not touch a box side")
-            if (-pointing[0], -pointing[1]) in LINKS.get(char(x + pointing[0], y + pointing[1]), set()):
+            if (-pointing[0], -pointing[1]) in LINKS.get(
+                char(x + pointing[0], y + pointing[1]), set()
+            ):
                 raise DrawingError(f"arrowhead at {(x, y)} meets a port, not a plain border")
             heading = (-pointing[0], -pointing[1])
             path = [(x, y)]
