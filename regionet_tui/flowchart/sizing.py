@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .graph import Graph
 from .layout import Chain
 from .placement import Footprint
 from .text import block_size
@@ -28,16 +27,16 @@ class Plan:
 
 
 def plan_sizes(
-    graph: Graph,
+    node_count: int,
     ends: list[tuple[int, int]],
     chains: list[Chain],
     node_layer: list[int],
     node_labels: list[list[str]],
     edge_labels: list[list[str]],
     layout_size: Callable[[tuple[int, int]], tuple[int, int]],
+    *,
     label_gap: int,
 ) -> Plan:
-    node_count = len(graph.nodes)
     ports_needed = [0] * node_count
     top_ports = [0] * node_count
     for chain in chains:
