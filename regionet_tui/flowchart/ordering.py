@@ -1,4 +1,4 @@
-"""Crossing reduction: median sweeps plus transposition of neighbours.
+"""Crossing reduction: median/barycenter sweeps plus transposition of neighbours.
 
 Ties are always broken by the current position, so the result depends only
 on the input order.
@@ -62,7 +62,9 @@ def _sort_by_median(layer: list[int], neighbours: list[list[int]], position: lis
             return float(position[node]), position[node]
         middle = len(places) // 2
         median = places[middle] if len(places) % 2 else (places[middle - 1] + places[middle]) / 2
-        return float(median), position[node]
+        # Half median, half barycenter: the median resists outliers, the
+        # barycenter separates nodes whose medians tie.
+        return (median + sum(places) / len(places)) / 2, position[node]
 
     layer.sort(key=key)
     for index, node in enumerate(layer):
