@@ -17,7 +17,7 @@ from .ordering import order_layers
 from .placement import place_columns
 from .ports import port_columns
 from .raster import LineGrid, Point, put_text
-from .route import Segment, assign_tracks, channel_path
+from .route import ChannelRoute, Segment, route_channel
 from .sizing import Plan, plan_sizes
 from .text import text_cells, wrap
 
@@ -61,7 +61,8 @@ class _Layout:
     columns: list[list[int]]  # column of every chain at each of its nodes
     top: list[int]  # first row of every layer
     band: list[int]  # height of every layer
-    tracks: dict[tuple[int, int], int]  # (chain, step) -> track in the channel below the step
+    channels: list[list[tuple[int, int]]]  # (chain, step) of the segments in each channel
+    routes: list[ChannelRoute]
 
     @property
     def label_gap(self) -> int:
@@ -133,29 +134,37 @@ def _lay_out(graph: Graph, across: bool, label_width: int) -> _Layout:
     for chain_index, chain in enumerate(chains):
         for step, upper in enumerate(chain.nodes[:-1]):
             channels[node_layer[upper]].append((chain_index, step))
-    tracks: dict[tuple[int, int], int] = {}
+    routes: list[ChannelRoute] = []
     top = [0] * len(layers)
     for index, steps in enumerate(channels[:-1]):
-        assigned, track_count = assign_tracks(
-            [Segment(columns[c][s], columns[c][s + 1]) for c, s in steps]
-        )
-        tracks.update(zip(steps, assigned))
+        route = route_channel([Segment(columns[c][s], columns[c][s + 1]) for c, s in steps])
+        routes.append(route)
+        track_count = route.track_count
         # With bends, a free row above and below the tracks keeps them off box
         # borders and arrowheads. Straight channels need one row when a label
         # layer already spaces the boxes, two otherwise so arrows can breathe.
         rows = track_count + 2 if track_count else (1 if labelled_links else 2)
         top[index + 1] = top[index] + band[index] + rows
     return _Layout(
-        across, node_labels, edge_labels, chains, node_layer, plan, left, columns, top, band, tracks
+        across,
+        node_labels,
+        edge_labels,
+        chains,
+        node_layer,
+        plan,
+        left,
+        columns,
+        top,
+        band,
+        channels,
+        routes,
     )
 
 
 def _paint_lines(layout: _Layout) -> LineGrid:
     plan, left, top, band = layout.plan, layout.left, layout.top, layout.band
-    width = max(left[node] + footprint.width for node, footprint in enumerate(plan.footprints))
-    grid = LineGrid(width, top[-1] + band[-1])
-    for node, (box_w, box_h) in enumerate(plan.boxes):
-        grid.add_box(left[node], top[layout.node_layer[node]], box_w, box_h)
+    slot = {step: index for steps in layout.channels for index, step in enumerate(steps)}
+    paths: list[tuple[list[Point], int]] = []
     for chain_index, chain in enumerate(layout.chains):
         columns = layout.columns[chain_index]
         upper = chain.nodes[0]
@@ -163,8 +172,10 @@ def _paint_lines(layout: _Layout) -> LineGrid:
         for step, node in enumerate(chain.nodes[:-1]):
             index = layout.node_layer[node]
             segment = Segment(columns[step], columns[step + 1])
-            track = layout.tracks[(chain_index, step)]
-            path += channel_path(segment, track, top[index] + band[index], top[index + 1] - 1)
+            route = layout.routes[index]
+            path += route.path(
+                slot[(chain_index, step)], segment, top[index] + band[index], top[index + 1] - 1
+            )
             # Through a dummy's whole layer, or onto the top border of the last box.
             last_row = (
                 top[index + 1]
@@ -172,13 +183,23 @@ def _paint_lines(layout: _Layout) -> LineGrid:
                 else top[index + 1] + band[index + 1] - 1
             )
             path.append((segment.bottom, last_row))
-        grid.add_edge(path[::-1] if chain.reversed else path, owner=chain.edge_index)
+        paths.append((path[::-1] if chain.reversed else path, chain.edge_index))
     for node, loops in enumerate(plan.loops):
         border = left[node] + plan.boxes[node][0] - 1
         for loop in loops:
             row = top[layout.node_layer[node]] + loop.row
             loop_path = [(border, row), (border + 2, row), (border + 2, row + 1), (border, row + 1)]
-            grid.add_edge(loop_path, loop.edge_index)
+            paths.append((loop_path, loop.edge_index))
+    # A detour may reach one column past the last footprint.
+    width = max(
+        max(left[node] + footprint.width for node, footprint in enumerate(plan.footprints)),
+        max((column + 1 for path, _ in paths for column, _ in path), default=0),
+    )
+    grid = LineGrid(width, top[-1] + band[-1])
+    for node, (box_w, box_h) in enumerate(plan.boxes):
+        grid.add_box(left[node], top[layout.node_layer[node]], box_w, box_h)
+    for path, edge_index in paths:
+        grid.add_edge(path, owner=edge_index)
     return grid
 
 

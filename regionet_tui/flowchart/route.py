@@ -81,14 +81,77 @@ def assign_tracks(segments: list[Segment]) -> tuple[list[int], int]:
     return tracks, track
 
 
-def channel_path(segment: Segment, track: int, first_row: int, last_row: int) -> list[Point]:
-    """Corner points of one segment; tracks start one row below the channel's first row."""
-    if track < 0:
-        return [(segment.top, first_row), (segment.bottom, last_row)]
-    row = first_row + 1 + track
-    return [
-        (segment.top, first_row),
-        (segment.top, row),
-        (segment.bottom, row),
-        (segment.bottom, last_row),
-    ]
+@dataclass(frozen=True)
+class ChannelRoute:
+    """Tracks of one channel, in two stages.
+
+    Most segments bend once, in the upper stage. A segment caught in a ring
+    of forced orders (two segments trading columns, say) detours through a
+    free middle column and bends again in the lower stage.
+    """
+
+    middles: list[int]  # column where each segment leaves the upper stage
+    upper: list[int]
+    lower: list[int]
+    upper_count: int
+    lower_count: int
+
+    @property
+    def track_count(self) -> int:
+        return self.upper_count + self.lower_count
+
+    def path(self, index: int, segment: Segment, first_row: int, last_row: int) -> list[Point]:
+        """Corner points of one segment; tracks start one row below the channel's first row."""
+        points = [(segment.top, first_row)]
+        if self.upper[index] >= 0:
+            row = first_row + 1 + self.upper[index]
+            points += [(segment.top, row), (self.middles[index], row)]
+        if self.lower[index] >= 0:
+            row = first_row + 1 + self.upper_count + self.lower[index]
+            points += [(self.middles[index], row), (segment.bottom, row)]
+        return [*points, (segment.bottom, last_row)]
+
+
+def route_channel(segments: list[Segment]) -> ChannelRoute:
+    middles = [segment.bottom for segment in segments]
+    while True:
+        staged = [Segment(segment.top, middle) for segment, middle in zip(segments, middles)]
+        stuck = _segment_in_forced_ring(staged)
+        if stuck is None:
+            break
+        middles[stuck] = _free_column(segments, middles, near=segments[stuck].bottom)
+    upper, upper_count = assign_tracks(staged)
+    lower, lower_count = assign_tracks(
+        [Segment(middle, segment.bottom) for segment, middle in zip(segments, middles)]
+    )
+    return ChannelRoute(middles, upper, lower, upper_count, lower_count)
+
+
+def _segment_in_forced_ring(segments: list[Segment]) -> int | None:
+    """A segment on a cycle of must-be-above orders, if there is one.
+
+    A segment must run above the one that ends in its start column, so each
+    segment has at most one successor and the orders form paths and rings.
+    """
+    ending_at = {segment.bottom: index for index, segment in enumerate(segments)}
+    for start in range(len(segments)):
+        index, steps = start, 0
+        while steps <= len(segments):
+            following = ending_at.get(segments[index].top)
+            if following is None or following == index:
+                break
+            index, steps = following, steps + 1
+            if index == start:
+                return start
+    return None
+
+
+def _free_column(segments: list[Segment], middles: list[int], near: int) -> int:
+    used = {segment.top for segment in segments} | {segment.bottom for segment in segments}
+    used |= set(middles)
+    limit = max(used)
+    for distance in range(1, limit + 1):
+        for column in (near + distance, near - distance):
+            if 0 <= column <= limit and column not in used:
+                return column
+    return limit + 1

@@ -148,7 +148,8 @@ def _check_boxes(grid, boxes, char) -> None:  # type: ignore[no-untyped-def]
 
 
 def _is_text(cell: str) -> bool:
-    return cell not in LINKS and cell not in ARROWS and cell not in (" ", "")
+    """Label text; the empty continuation cell of a wide character counts as text too."""
+    return cell not in LINKS and cell not in ARROWS and cell != " "
 
 
 def _attach_labels(grid, edges, direction, box_at, char):  # type: ignore[no-untyped-def]
