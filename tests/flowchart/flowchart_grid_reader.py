@@ -6,10 +6,13 @@ back to a port on some box border, the way a reader's eye would.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len
 
 from regionet_tui.flowchart import Drawing
 
+Box = tuple[int, int, int, int]
 N, E, S, W = (0, -1), (1, 0), (0, 1), (-1, 0)
 LINKS = {
     "│": {N, S},
@@ -70,7 +73,7 @@ def read_edges(drawing: Drawing) -> list[tuple[str, str, str]]:
         inner = left < x < left + width - 1 and top < y < top + height - 1
         return None if inner else node_id
 
-    _check_boxes(grid, boxes, char)
+    _check_boxes(boxes, char)
     used: set[tuple[int, int]] = set()
     edges: list[tuple[str, str, list[tuple[int, int]]]] = []
     for y, row in enumerate(grid):
@@ -135,7 +138,7 @@ def _is_corner(box: tuple[int, int, int, int], x: int, y: int) -> bool:
     return x in (left, left + width - 1) and y in (top, top + height - 1)
 
 
-def _check_boxes(grid, boxes, char) -> None:  # type: ignore[no-untyped-def]
+def _check_boxes(boxes: dict[str, Box], char: Callable[[int, int], str]) -> None:
     placed = list(boxes.items())
     for index, (first, (l1, t1, w1, h1)) in enumerate(placed):
         for second, (l2, t2, w2, h2) in placed[index + 1 :]:
@@ -152,7 +155,13 @@ def _is_text(cell: str) -> bool:
     return cell not in LINKS and cell not in ARROWS and cell != " "
 
 
-def _attach_labels(grid, edges, direction, box_at, char):  # type: ignore[no-untyped-def]
+def _attach_labels(
+    grid: list[list[str]],
+    edges: list[tuple[str, str, list[tuple[int, int]]]],
+    direction: str,
+    box_at: Callable[[int, int], str | None],
+    char: Callable[[int, int], str],
+) -> list[tuple[str, str, str]]:
     text_cells = {
         (x, y)
         for y, row in enumerate(grid)

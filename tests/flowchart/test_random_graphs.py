@@ -8,7 +8,15 @@ from hypothesis import strategies as st
 
 from regionet_tui.flowchart import Edge, Graph, Node, render
 
-WORDS = ["funds", "asks", "refers", "reports to", "delivers", "coordinates the work of", "資金を 提供"]
+WORDS = [
+    "funds",
+    "asks",
+    "refers",
+    "reports to",
+    "delivers",
+    "coordinates the work of",
+    "資金を 提供",
+]
 
 
 @st.composite

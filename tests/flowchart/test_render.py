@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,35 @@ def test_labels_are_drawn_as_plain_text_in_rich() -> None:
     text = render(graph).to_rich({"partner": "bold red"})
     assert "[bold]A[/bold]" in text.plain
     assert any("red" in str(span.style) for span in text.spans)
+
+
+def test_drawing_does_not_depend_on_hash_seeds() -> None:
+    script = (
+        "import sys; sys.path.insert(0, 'tests/flowchart');"
+        "from flowchart_samples import CURATED;"
+        "from regionet_tui.flowchart import render;"
+        "print(render(CURATED['network_40']).text)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+
+
+def test_forty_node_network_keeps_crossings_low() -> None:
+    # grandalf needs 55 crossings on a comparable 40-node graph (FLOWCHART.md).
+    assert render(CURATED["network_40"]).crossings <= 40
+
+
+def test_duplicate_node_ids_are_refused() -> None:
+    with pytest.raises(ValueError, match="duplicate node id 'a'"):
+        render(Graph([Node("a", "A"), Node("a", "B")], []))
