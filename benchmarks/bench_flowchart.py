@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "flowchart")]
 
-from flowchart_samples import random_network, sample_graph  # noqa: E402
+from flowchart_samples import random_network, sample_graph
 
-from regionet_tui.flowchart import Graph, render  # noqa: E402
+from regionet_tui.flowchart import Graph, render
 
 RUNS = 21
 

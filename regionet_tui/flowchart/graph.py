@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-NODE_KINDS = ("partner", "broker", "service", "step", "other")
-
 
 @dataclass(frozen=True)
 class Node:
+    """A box; `kind` (partner, broker, service, step or other) only picks its style."""
+
     id: str
     label: str
     kind: str = "other"
@@ -16,6 +16,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Edge:
+    """An arrow from source to target, optionally labelled."""
+
     source: str
     target: str
     label: str = ""
@@ -23,6 +25,8 @@ class Edge:
 
 @dataclass(frozen=True)
 class Graph:
+    """Nodes in the order they should be read; edges may form cycles and self-loops."""
+
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
 

@@ -6,6 +6,7 @@ added later by placement and routing.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 
@@ -87,10 +88,10 @@ def _topological_order(
     node_count: int, outgoing: list[list[int]], incoming: list[list[int]]
 ) -> list[int]:
     remaining = [len(sources) for sources in incoming]
-    ready = [node for node in range(node_count) if remaining[node] == 0]
+    ready = deque(node for node in range(node_count) if remaining[node] == 0)
     order: list[int] = []
     while ready:
-        node = ready.pop(0)
+        node = ready.popleft()
         order.append(node)
         for target in outgoing[node]:
             remaining[target] -= 1

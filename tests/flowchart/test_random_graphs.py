@@ -43,7 +43,7 @@ def cyclic_graphs(draw: st.DrawFn) -> Graph:
     return Graph(nodes, edges)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(graph=cyclic_graphs(), direction=st.sampled_from(["TB", "LR"]))
 def test_random_graph_reads_back_as_its_edges(graph: Graph, direction: str) -> None:
     drawing = render(graph, direction=direction)
