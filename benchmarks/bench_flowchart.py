@@ -12,11 +12,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "flowchart")]
-
-from flowchart_samples import random_network, sample_graph
+sys.path.insert(0, str(ROOT))
 
 from regionet_tui.flowchart import Graph, render
+from regionet_tui.flowchart.samples import random_network, sample_graph
 
 RUNS = 21
 

@@ -76,15 +76,13 @@ def _untangle_swaps(
 def _nudge_port(
     chain: Chain, columns: list[int], step: int, plan: Plan, left: list[int], blocked: set[int]
 ) -> int | None:
-    """Shift a port to the nearest free column of its border; returns its new column."""
+    """Shift a port one cell aside if its border has room; returns its new column."""
     if 0 < step < len(chain.nodes) - 1:
         return None  # a dummy: its column is its whole footprint
     node = chain.nodes[step]
     low, high = left[node] + 1, left[node] + plan.boxes[node][0] - 2
-    current = columns[step]
-    for distance in range(1, high - low + 1):
-        for column in (current + distance, current - distance):
-            if low <= column <= high and column not in blocked:
-                columns[step] = column
-                return column
+    for column in (columns[step] + 1, columns[step] - 1):
+        if low <= column <= high and column not in blocked:
+            columns[step] = column
+            return column
     return None

@@ -124,10 +124,9 @@ def test_labels_are_drawn_as_plain_text_in_rich() -> None:
 
 def test_drawing_does_not_depend_on_hash_seeds() -> None:
     script = (
-        "import sys; sys.path.insert(0, 'tests/flowchart');"
-        "from flowchart_samples import CURATED;"
+        "from regionet_tui.flowchart.samples import random_network;"
         "from regionet_tui.flowchart import render;"
-        "print(render(CURATED['network_40']).text)"
+        "print(render(random_network(40, 60, seed=7)).text)"
     )
     root = Path(__file__).resolve().parents[2]
     outputs = {
