@@ -71,34 +71,44 @@ def _sort_by_median(layer: list[int], neighbours: list[list[int]], position: lis
         position[node] = index
 
 
-def _pair_crossings(left: int, right: int, neighbours: list[list[int]], position: list[int]) -> int:
-    """Crossings between the edges of `left` and `right` if `left` stays left of `right`."""
-    return sum(
-        1
-        for left_end in neighbours[left]
-        for right_end in neighbours[right]
-        if position[left_end] > position[right_end]
-    )
+def _pair_crossings(left_ends: list[int], right_ends: list[int]) -> tuple[int, int]:
+    """Crossings between two nodes' edges with the nodes as they are, and swapped."""
+    kept = swapped = 0
+    for left_end in left_ends:
+        for right_end in right_ends:
+            if left_end > right_end:
+                kept += 1
+            elif left_end < right_end:
+                swapped += 1
+    return kept, swapped
 
 
 def _transpose(
     layers: list[list[int]], above: list[list[int]], below: list[list[int]], position: list[int]
 ) -> None:
-    improved = True
-    passes = 0
-    while improved and passes < 4:
-        improved = False
-        passes += 1
-        for layer in layers:
+    """Swap neighbours while that removes crossings.
+
+    Positions in the adjacent layers stay put while one layer is worked on, so
+    each node's neighbour positions are gathered once per layer.
+    """
+    for layer in layers:
+        ends = {
+            node: (
+                [position[other] for other in above[node]],
+                [position[other] for other in below[node]],
+            )
+            for node in layer
+        }
+        improved = True
+        passes = 0
+        while improved and passes < 4:
+            improved = False
+            passes += 1
             for index in range(len(layer) - 1):
                 left, right = layer[index], layer[index + 1]
-                kept = _pair_crossings(left, right, above, position) + _pair_crossings(
-                    left, right, below, position
-                )
-                swapped = _pair_crossings(right, left, above, position) + _pair_crossings(
-                    right, left, below, position
-                )
-                if swapped < kept:
+                kept_above, swapped_above = _pair_crossings(ends[left][0], ends[right][0])
+                kept_below, swapped_below = _pair_crossings(ends[left][1], ends[right][1])
+                if swapped_above + swapped_below < kept_above + kept_below:
                     layer[index], layer[index + 1] = right, left
                     position[left], position[right] = index + 1, index
                     improved = True

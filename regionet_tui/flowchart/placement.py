@@ -7,6 +7,7 @@ the minimum gaps. Pool-adjacent-violators solves that exactly in linear time.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 PLACEMENT_ROUNDS = 6
@@ -30,64 +31,68 @@ def place_columns(
     box_gap: int,
 ) -> list[int]:
     """Left column of every node, shifted so the drawing starts at column 0."""
+    # Offsets of each node from the left end of its layer when packed tight:
+    # x[i] - offset[i] must not decrease along a layer.
+    offsets = [0] * len(footprints)
     left = [0] * len(footprints)
     for layer in layers:
-        column = 0
+        for previous, node in itertools.pairwise(layer):
+            gap = box_gap if footprints[previous].is_box and footprints[node].is_box else 1
+            offsets[node] = offsets[previous] + footprints[previous].width + gap
         for node in layer:
-            left[node] = column
-            column += footprints[node].width + _gap(footprints[node], None, box_gap)
+            left[node] = offsets[node]
+    weighted_above = _weighted_links(above, footprints)
+    weighted_below = _weighted_links(below, footprints)
     for _ in range(PLACEMENT_ROUNDS):
         for layer in layers[1:]:
-            _align_layer(layer, footprints, above, left, box_gap)
+            _align_layer(layer, footprints, weighted_above, offsets, left)
         for layer in reversed(layers[:-1]):
-            _align_layer(layer, footprints, below, left, box_gap)
+            _align_layer(layer, footprints, weighted_below, offsets, left)
     for layer in layers[1:]:
-        _align_layer(layer, footprints, above, left, box_gap)
+        _align_layer(layer, footprints, weighted_above, offsets, left)
     shift = min(left, default=0)
     return [column - shift for column in left]
 
 
-def _gap(first: Footprint, second: Footprint | None, box_gap: int) -> int:
-    if first.is_box and (second is None or second.is_box):
-        return box_gap
-    return 1
+def _weighted_links(
+    neighbours: list[list[int]], footprints: list[Footprint]
+) -> list[list[tuple[int, float]]]:
+    """Neighbours with the pull of each link; dummy-to-dummy links pull most so long edges run straight."""
+    return [
+        [
+            (
+                other,
+                1.0 + 3.0 * (not footprints[node].is_box) + 3.0 * (not footprints[other].is_box),
+            )
+            for other in others
+        ]
+        for node, others in enumerate(neighbours)
+    ]
 
 
 def _align_layer(
     layer: list[int],
     footprints: list[Footprint],
-    neighbours: list[list[int]],
+    links: list[list[tuple[int, float]]],
+    offsets: list[int],
     left: list[int],
-    box_gap: int,
 ) -> None:
     targets: list[float] = []
     weights: list[float] = []
-    offsets: list[int] = []
-    offset = 0
-    for index, node in enumerate(layer):
-        if index:
-            previous = footprints[layer[index - 1]]
-            offset += previous.width + _gap(previous, footprints[node], box_gap)
-        offsets.append(offset)
+    for node in layer:
         anchor = footprints[node].anchor
-        others = neighbours[node]
-        if others:
-            # Dummy-to-dummy links weigh most so long edges run straight.
-            link_weights = [
-                1.0 + 3.0 * (not footprints[node].is_box) + 3.0 * (not footprints[other].is_box)
-                for other in others
-            ]
-            wanted = sum(
-                weight * (left[other] + footprints[other].anchor)
-                for weight, other in zip(link_weights, others)
-            ) / sum(link_weights)
-            weights.append(sum(link_weights))
+        total = pull = 0.0
+        for other, weight in links[node]:
+            total += weight
+            pull += weight * (left[other] + footprints[other].anchor)
+        if total:
+            targets.append(pull / total - anchor - offsets[node])
+            weights.append(total)
         else:
-            wanted = left[node] + anchor
-            weights.append(0.05)
-        targets.append(wanted - anchor - offset)
-    for node, value, offset in zip(layer, _isotonic(targets, weights), offsets):
-        left[node] = round(value) + offset
+            targets.append(float(left[node] - offsets[node]))
+            weights.append(0.05)  # unlinked nodes stay where they are unless pushed
+    for node, value in zip(layer, _isotonic(targets, weights)):
+        left[node] = round(value) + offsets[node]
 
 
 def _isotonic(values: list[float], weights: list[float]) -> list[float]:

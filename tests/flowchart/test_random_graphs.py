@@ -49,3 +49,5 @@ def test_random_graph_reads_back_as_its_edges(graph: Graph, direction: str) -> N
     drawing = render(graph, direction=direction)
     expected = sorted((edge.source, edge.target, edge.label) for edge in graph.edges)
     assert read_edges(drawing) == expected
+    plain = str.maketrans("│─┌┐└┘├┤┬┴┼▼▲►◄", "|-+++++++++v^><")
+    assert render(graph, direction=direction, ascii=True).text == drawing.text.translate(plain)
