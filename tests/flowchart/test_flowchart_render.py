@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from flowchart_grid_reader import read_edges
-from flowchart_samples import CURATED, sample_graph
+from flowchart_samples import CURATED
 
 from regionet_tui.flowchart import Edge, Graph, Node, render
+from regionet_tui.flowchart.samples import sample_graph
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("REGIONET_UPDATE_GOLDEN") == "1"
