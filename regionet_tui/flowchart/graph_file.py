@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .graph import Edge, Graph, Node
 
 MAX_GRAPH_FILE_BYTES = 1_000_000
+# Beyond this a drawing takes seconds and no longer fits a screen.
+MAX_NODES = 300
+MAX_EDGES = 1000
 
 
 class GraphFileError(ValueError):
@@ -61,7 +64,7 @@ def load_graph_file(path: Path) -> Graph:
 def parse_graph(data: bytes) -> Graph:
     """Validate the bytes of a graph file and build the Graph."""
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise GraphFileError(f"the file is not UTF-8 text (byte {error.start})") from error
     try:
@@ -72,6 +75,8 @@ def parse_graph(data: bytes) -> Graph:
         raise GraphFileError(
             f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from error
+    except RecursionError as error:
+        raise GraphFileError("the JSON is nested too deeply to be a graph") from error
     if not isinstance(raw, dict):
         raise GraphFileError('the file must hold one JSON object with "nodes" and "edges"')
     try:
@@ -83,6 +88,14 @@ def parse_graph(data: bytes) -> Graph:
 
 
 def _build(entry: _GraphEntry) -> Graph:
+    for name, count, limit in (
+        ("nodes", len(entry.nodes), MAX_NODES),
+        ("edges", len(entry.edges), MAX_EDGES),
+    ):
+        if count > limit:
+            raise GraphFileError(
+                f"{name}: {count} {name} are more than the {limit} a flowchart can show"
+            )
     seen: set[str] = set()
     for index, node in enumerate(entry.nodes):
         if node.id in seen:

@@ -30,15 +30,12 @@ def port_columns(
             spread = spread_ports(wanted, left[node] + 1, left[node] + plan.boxes[node][0] - 2)
             for chain_index, column in zip(attached, spread):
                 columns[chain_index][near] = column
-    _untangle_swaps(chains, columns, plan, left, node_layer=_layers_of(layers))
+    node_layer = {node: index for index, nodes in enumerate(layers) for node in nodes}
+    _unshare_columns(chains, columns, plan, left, node_layer)
     return columns
 
 
-def _layers_of(layers: list[list[int]]) -> dict[int, int]:
-    return {node: index for index, nodes in enumerate(layers) for node in nodes}
-
-
-def _untangle_swaps(
+def _unshare_columns(
     chains: list[Chain],
     columns: list[list[int]],
     plan: Plan,
@@ -47,9 +44,9 @@ def _untangle_swaps(
 ) -> None:
     """Move ports by one cell so no channel column is where one segment starts and another ends.
 
-    Such a shared column forces the order of two tracks; a ring of forced
-    orders (two segments trading columns, or three in rotation) cannot be met
-    at all. Segments through such a column bend anyway, so the move costs nothing.
+    Such a shared column forces the order of two tracks, and a ring of forced
+    orders (two segments trading columns, say) makes the router detour.
+    Segments through such a column bend anyway, so the move costs nothing.
     """
     channels: dict[int, list[ChainStep]] = {}
     for chain_index, chain in enumerate(chains):

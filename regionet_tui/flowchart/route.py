@@ -1,8 +1,9 @@
 """Orthogonal routing in the channels between layers.
 
 A segment runs down from its column at the upper layer, along a horizontal
-track, and down to its column at the lower layer. Tracks are chosen so that
-segments never share a cell except where they cross at right angles.
+track, and down to its column at the lower layer. Tracks are ordered so that
+segments never share a cell except where they cross at right angles, and so
+that they cross as little as their end columns allow.
 """
 
 from __future__ import annotations

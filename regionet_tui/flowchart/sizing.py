@@ -12,6 +12,8 @@ from .text import block_size
 
 @dataclass
 class SelfLoop:
+    """A loop on the right side of its box (layout space), with its label beside it."""
+
     edge_index: int
     row: int  # row of the loop's upper leg, relative to the box top
     label: list[str]
@@ -37,10 +39,11 @@ def plan_sizes(
     *,
     label_gap: int,
 ) -> Plan:
-    ports_needed = [0] * node_count
+    """Boxes wide enough for their labels and ports, footprints that also hold labels and loops."""
+    bottom_ports = [0] * node_count
     top_ports = [0] * node_count
     for chain in chains:
-        ports_needed[chain.nodes[0]] += 1
+        bottom_ports[chain.nodes[0]] += 1
         top_ports[chain.nodes[-1]] += 1
     loops: list[list[SelfLoop]] = [[] for _ in range(node_count)]
     loop_reach = [0] * node_count
@@ -52,7 +55,6 @@ def plan_sizes(
         label_w, label_h = layout_size(block_size(lines)) if lines else (0, 0)
         # Loops stack down the box side, two cells apart so their labels never read as one.
         row = loop_reach[source] + 2 if loops[source] else 1
-        row = max(row, loops[source][-1].row + 2) if loops[source] else row
         loops[source].append(SelfLoop(edge_index, row, lines))
         loop_reach[source] = row + label_h
         loop_label_width[source] = max(loop_label_width[source], label_w)
@@ -62,7 +64,7 @@ def plan_sizes(
         text_w, text_h = block_size(node_labels[node])
         width, height = layout_size((text_w + 4, text_h + 2))
         # Ports sit two cells apart and never on a corner.
-        width = max(width, 2 * max(ports_needed[node], top_ports[node]) + 1)
+        width = max(width, 2 * max(bottom_ports[node], top_ports[node]) + 1)
         extra = 0
         if loops[node]:
             height = max(height, loops[node][-1].row + 3)

@@ -74,6 +74,7 @@ def read_edges(drawing: Drawing) -> list[tuple[str, str, str]]:
         return None if inner else node_id
 
     _check_boxes(boxes, char)
+    _check_nothing_runs_along_boxes(boxes, char)
     used: set[tuple[int, int]] = set()
     edges: list[tuple[str, str, list[tuple[int, int]]]] = []
     for y, row in enumerate(grid):
@@ -148,6 +149,20 @@ def _check_boxes(boxes: dict[str, Box], char: Callable[[int, int], str]) -> None
             for x in range(l1 + 1, l1 + w1 - 1):
                 if char(x, y) in LINKS or char(x, y) in ARROWS:
                     raise DrawingError(f"line inside box {first} at {(x, y)}")
+
+
+def _check_nothing_runs_along_boxes(boxes: dict[str, Box], char: Callable[[int, int], str]) -> None:
+    """No line may hug a border: beside a box only arrowheads and lines leaving it are allowed."""
+    for node_id, (left, top, width, height) in boxes.items():
+        right, bottom = left + width - 1, top + height - 1
+        for x in range(left, right + 1):
+            for y in (top - 1, bottom + 1):
+                if LINKS.get(char(x, y), set()) & {E, W}:
+                    raise DrawingError(f"a line runs along box {node_id} at {(x, y)}")
+        for y in range(top, bottom + 1):
+            for x in (left - 1, right + 1):
+                if LINKS.get(char(x, y), set()) & {N, S}:
+                    raise DrawingError(f"a line runs along box {node_id} at {(x, y)}")
 
 
 def _is_text(cell: str) -> bool:

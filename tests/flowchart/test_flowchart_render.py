@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from flowchart_grid_reader import read_edges
-from flowchart_samples import CURATED, sample_graph
+from flowchart_samples import CURATED
 
 from regionet_tui.flowchart import Edge, Graph, Node, render
+from regionet_tui.flowchart.samples import sample_graph
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE_GOLDEN = os.environ.get("REGIONET_UPDATE_GOLDEN") == "1"
@@ -151,3 +152,20 @@ def test_forty_node_network_keeps_crossings_low() -> None:
 def test_duplicate_node_ids_are_refused() -> None:
     with pytest.raises(ValueError, match="duplicate node id 'a'"):
         render(Graph([Node("a", "A"), Node("a", "B")], []))
+
+
+def test_engine_imports_without_textual() -> None:
+    script = (
+        "import sys, regionet_tui.flowchart, regionet_tui.commands.flowchart_graph;"
+        "print('textual' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "False"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from regionet_tui.commands.flowchart_graph import GraphFileError, draw_graph_file
-from regionet_tui.flowchart.graph_file import MAX_GRAPH_FILE_BYTES, parse_graph
+from regionet_tui.flowchart.graph_file import MAX_GRAPH_FILE_BYTES, MAX_NODES, parse_graph
 
 GOOD = {
     "nodes": [
@@ -68,6 +68,8 @@ def test_empty_graph_draws_nothing(tmp_path: Path) -> None:
         ('{"edges": []}', "nodes: Field required"),
         ("[1, 2]", "must hold one JSON object"),
         ('{"nodes": [', "not valid JSON at line 1"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"nodes": [], "title": "x"}', "title: Extra inputs are not permitted"),
     ],
 )
 def test_bad_file_is_refused_with_its_place(tmp_path: Path, content: str, message: str) -> None:
@@ -80,6 +82,17 @@ def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
     path = write(tmp_path, b" " * (MAX_GRAPH_FILE_BYTES + 1))
     with pytest.raises(GraphFileError, match="larger than"):
         draw_graph_file(path, ascii=False, direction="TB", width=None)
+
+
+def test_too_many_nodes_are_refused() -> None:
+    nodes = [{"id": str(index), "label": "x"} for index in range(MAX_NODES + 1)]
+    with pytest.raises(GraphFileError, match=f"nodes: {MAX_NODES + 1} nodes are more than"):
+        parse_graph(json.dumps({"nodes": nodes}).encode())
+
+
+def test_byte_order_mark_is_accepted() -> None:
+    graph = parse_graph("\ufeff".encode() + json.dumps(GOOD).encode())
+    assert [node.id for node in graph.nodes] == ["m", "b"]
 
 
 def test_missing_file_and_bad_encoding_are_explained(tmp_path: Path) -> None:

@@ -43,11 +43,20 @@ def cyclic_graphs(draw: st.DrawFn) -> Graph:
     return Graph(nodes, edges)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(graph=cyclic_graphs(), direction=st.sampled_from(["TB", "LR"]))
-def test_random_graph_reads_back_as_its_edges(graph: Graph, direction: str) -> None:
-    drawing = render(graph, direction=direction)
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    graph=cyclic_graphs(),
+    direction=st.sampled_from(["TB", "LR"]),
+    # At least as wide as the longest word, so wrapped labels read back with single spaces.
+    label_width=st.integers(min_value=12, max_value=30),
+)
+def test_random_graph_reads_back_as_its_edges(
+    graph: Graph, direction: str, label_width: int
+) -> None:
+    drawing = render(graph, direction=direction, label_width=label_width)
     expected = sorted((edge.source, edge.target, edge.label) for edge in graph.edges)
     assert read_edges(drawing) == expected
     plain = str.maketrans("│─┌┐└┘├┤┬┴┼▼▲►◄", "|-+++++++++v^><")
-    assert render(graph, direction=direction, ascii=True).text == drawing.text.translate(plain)
+    assert render(
+        graph, direction=direction, ascii=True, label_width=label_width
+    ).text == drawing.text.translate(plain)
