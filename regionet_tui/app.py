@@ -265,11 +265,15 @@ class RegionetApp(App[None]):
 
     def action_open_demo(self) -> None:
         from .demo import build_demo
+        from .demo.rounds import build_previous_round
 
         path = self.library.path_for(DEMO_ID)
         if not path.exists():
             store = self.library.add(build_demo(DEMO_ID, i18n.language()))
             store.close()
+            previous = build_previous_round(i18n.language())
+            if not self.library.path_for(previous.id).exists():
+                self.library.add(previous).close()
             self.notify(t("start.demo_created"))
             self.refresh_start(path.name)
         self.open_session(path)

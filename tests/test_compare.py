@@ -46,8 +46,8 @@ def previous_round() -> Session:
     ]
     s.reflection.followups = [
         FollowUp(id="f1", what="Klaar", status="done"),
-        FollowUp(id="f2", what="Vergeten", when=date(2026, 3, 15)),  # late on 1 April
-        FollowUp(id="f3", what="Werd mijlpaal", milestone="m2"),
+        FollowUp(id="f2", what="Vergeten", when=date(2026, 6, 15)),  # not done by November
+        FollowUp(id="f3", what="Werd mijlpaal", milestone="m2", when=date(2026, 5, 1)),
     ]
     s.reflection.ratings = {
         "thm-equality": ThemeRating(group=2, attention=True),
@@ -132,11 +132,11 @@ def test_counts_of_commitments_milestones_and_followups() -> None:
 
 def test_what_became_of_the_previous_followups() -> None:
     result = compare(previous_round(), current_round())
-    assert [(o.what, o.status_before, o.late_before, o.milestone_now)
+    assert [(o.what, o.status_before, o.late, o.promoted, o.milestone_now)
             for o in result.outcomes] == [
-        ("Klaar", "done", False, None),
-        ("Vergeten", "open", True, None),
-        ("Werd mijlpaal", "open", False, "done"),
+        ("Klaar", "done", False, False, None),
+        ("Vergeten", "open", True, False, None),
+        ("Werd mijlpaal", "open", False, True, "done"),  # past due, but its milestone is done
     ]
 
 

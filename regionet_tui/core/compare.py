@@ -15,12 +15,17 @@ show: screens and the report translate the `change` values):
 - `milestones_done` / `milestones_late` / `milestones_total`: the STAP 5 plan.
   Late means marked late, or past its deadline on the session's date and not done.
 - `followups_done` / `followups_late` / `followups_total`: the Follow-up plaat.
-- `outcomes`: each follow-up of the previous round, its status then, and the
-  status now of the milestone it became (when that milestone is still in the plan).
+  A follow-up of the previous round is late when it was not done by the date of
+  the current round (follow-ups are agreed for the future, so that is when it
+  shows) and the milestone it became is not done either; a current one when it
+  is past due on the current date.
+- `outcomes`: each follow-up of the previous round, its status then, whether it
+  was late by the current round, and the status now of the milestone it became
+  (when that milestone is still in the plan).
 - `themes`: per reflection theme the group view then and now (the agreed group
   score, or the mean of the partners' scores) and whether it needed attention.
 
-Dates are each session's own workshop date, so the result never depends on
+Dates are the sessions' own workshop dates, so the result never depends on
 the day it is computed.
 """
 
@@ -72,7 +77,8 @@ class ThemeScore:
 class FollowUpOutcome:
     what: str
     status_before: FollowUpStatus
-    late_before: bool
+    late: bool
+    promoted: bool  # made into a STAP 5 milestone in its round
     milestone_now: MilestoneStatus | None  # None: not (or no longer) in the plan
 
 
@@ -166,10 +172,10 @@ def _outcomes(previous: Session, current: Session) -> tuple[FollowUpOutcome, ...
     outcomes = []
     for followup in previous.reflection.followups:
         milestone = now.get(followup.milestone) if followup.milestone else None
-        outcomes.append(FollowUpOutcome(
-            followup.what, followup.status, is_late(followup, previous.date),
-            milestone.status if milestone else None,
-        ))
+        status = milestone.status if milestone else None
+        late = is_late(followup, current.date) and status != "done"
+        outcomes.append(FollowUpOutcome(followup.what, followup.status, late,
+                                        followup.milestone is not None, status))
     return tuple(outcomes)
 
 
@@ -205,6 +211,7 @@ def compare(previous: Session, current: Session) -> Comparison:
     def both(count: Callable[[Session], int]) -> Pair:
         return Pair(count(previous), count(current))
 
+    outcomes = _outcomes(previous, current)
     return Comparison(
         services=_services(previous, current),
         commitments=both(_committed),
@@ -213,8 +220,9 @@ def compare(previous: Session, current: Session) -> Comparison:
         milestones_late=both(lambda s: sum(milestone_late(m, s.date) for m in s.plan.milestones)),
         milestones_total=both(lambda s: len(s.plan.milestones)),
         followups_done=both(lambda s: sum(f.status == "done" for f in s.reflection.followups)),
-        followups_late=both(lambda s: sum(is_late(f, s.date) for f in s.reflection.followups)),
+        followups_late=Pair(sum(o.late for o in outcomes),
+                            sum(is_late(f, current.date) for f in current.reflection.followups)),
         followups_total=both(lambda s: len(s.reflection.followups)),
-        outcomes=_outcomes(previous, current),
+        outcomes=outcomes,
         themes=_themes(previous, current),
     )
