@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from ..models import Session
-from ..models.commitment import ATTITUDES, CommitmentEntry
+from ..models.commitment import ATTITUDES, Attitude, CommitmentEntry
 from ..models.portfolio import Score
 from ..models.reflection import FollowUp, ThemeRating
 from ..models.session import Language
@@ -93,7 +93,7 @@ def _scores_then() -> dict[str, dict[str, Score]]:
     return scores
 
 
-def _commitments_then() -> dict[str, dict[str, CommitmentEntry]]:
+def _commitments_then() -> dict[str, dict[Attitude, CommitmentEntry]]:
     committed = {"p-baken": ATTITUDES, "p-roc": ATTITUDES, "p-loket": ATTITUDES,
                  "p-tiel": ATTITUDES[:3], "p-uwv": ATTITUDES[:2]}
     return {
@@ -111,7 +111,7 @@ def build_previous_round(language: str = "nl") -> Session:
         created=WHEN, modified=WHEN,
     )
     partners.fill(session)
-    session.commitment.entries = _commitments_then()  # type: ignore[assignment]
+    session.commitment.entries = _commitments_then()
     session.commitment.override_reason = (
         "Van der Linden, de gemeente en het UWV wilden de houdingen eerst intern bespreken.")
     session.commitment.override_at = WHEN

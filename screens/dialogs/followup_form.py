@@ -58,7 +58,7 @@ class FollowUpDialog(FormDialog[FollowUp | None]):
         return FollowUp(
             id=self._followup.id, what=self.value("what"), partner=self._choice("partner"),
             person=self.value("person"), when=when,
-            status=self._choice("status") or "open",  # type: ignore[arg-type]
+            status=self._choice("status") or "open",
             theme=self._choice("theme"), milestone=self._followup.milestone,
             created=self._followup.created,
         )
