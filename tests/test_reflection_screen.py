@@ -61,6 +61,9 @@ async def test_the_praatplaat_lists_the_default_themes_in_two_groups(
                      "Governance, mandaat, financiering", "Praatplaat", "Follow-up plaat"):
             assert name in text
         assert "Vorige ronde" not in text  # a first round has nothing to look back on
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "maakt m er een mijlpaal in STAP 5 van" in screen_text(app)
 
 
 async def test_rating_a_theme_in_the_dialog_shows_group_spread_and_attention(

@@ -17,7 +17,7 @@ from regionet_tui.core import reflection as core
 from regionet_tui.core.rounds import Predecessor, load_predecessor
 from regionet_tui.i18n import t
 from regionet_tui.models import Session, new_id
-from regionet_tui.models.reflection import FOLLOWUP_STATUSES, FollowUp, ThemeRating
+from regionet_tui.models.reflection import FOLLOWUP_STATUSES, FollowUp, Theme, ThemeRating
 
 from ..compare import ComparisonScreen
 from ..dialogs.confirm import ConfirmDialog
@@ -60,7 +60,6 @@ class ReflectionScreen(StageScreen):
                 yield ThemeDetail("", id="theme-detail", classes="plate-detail")
             with TabPane(t("reflection.plate_followup"), id=FOLLOWUPS):
                 yield FollowUpTable(id="followups")
-                yield Static("", id="followups-empty", classes="empty-hint")
                 yield FollowUpDetail("", id="followup-detail", classes="plate-detail")
 
     def on_mount(self) -> None:
@@ -68,6 +67,9 @@ class ReflectionScreen(StageScreen):
         self.previous = self._load_previous()
         self.refresh_plates()
         self.query_one(ThemeTable).focus()
+
+    def help_text(self) -> str:
+        return f"{super().help_text()}\n\n{t('reflection.help')}"
 
     def _load_previous(self) -> Predecessor:
         previous = load_predecessor(self.app.library, self.session)  # type: ignore[attr-defined]
@@ -85,26 +87,18 @@ class ReflectionScreen(StageScreen):
     # -- showing ---------------------------------------------------------------
     @property
     def plate(self) -> str:
-        return self.query_one("#plates", TabbedContent).active or TALK
+        plates = self.query("#plates").results(TabbedContent)
+        return next((p.active for p in plates if p.active), TALK)
 
     def refresh_plates(self, select_followup: str | None = None) -> None:
-        themes = self.query_one(ThemeTable)
-        themes.show(self.session, self.previous.session)
-        self.query_one(ThemeDetail).show(self.session, themes.selected_theme_id())
-        followups = self.query_one(FollowUpTable)
-        followups.show(self.session, date.today(), select_followup)
-        self.query_one(FollowUpDetail).show(self.session, followups.selected_id(), date.today())
-        empty = self.query_one("#followups-empty", Static)
-        empty.update(Content(t("reflection.followups_empty")))
-        empty.display = not self.session.reflection.followups
+        self.query_one(ThemeTable).show(self.session, self.previous.session)
+        self.query_one(FollowUpTable).show(self.session, date.today(), select_followup)
+        self._show_details()
 
-    @on(DataTable.RowHighlighted, "#themes")
-    def _theme_highlighted(self) -> None:
+    @on(DataTable.RowHighlighted)
+    def _show_details(self) -> None:
         self.query_one(ThemeDetail).show(self.session,
                                          self.query_one(ThemeTable).selected_theme_id())
-
-    @on(DataTable.RowHighlighted, "#followups")
-    def _followup_highlighted(self) -> None:
         self.query_one(FollowUpDetail).show(
             self.session, self.query_one(FollowUpTable).selected_id(), date.today())
 
@@ -199,12 +193,17 @@ class ReflectionScreen(StageScreen):
         self.app.push_screen(ThemeFormDialog(t("reflection.add_theme_title"),
                                              self._theme_names()), added)
 
-    def action_rename_theme(self) -> None:
+    def _custom_theme(self) -> Theme | None:
+        """The custom theme under the cursor; a default theme is explained, not changed."""
         theme = core.find_theme(self.session, self._theme_id())
-        if theme is None:
-            return
-        if theme.builtin is not None:
+        if theme is not None and theme.builtin is not None:
             self.notify(t("reflection.error.builtin_theme"), severity="warning", markup=False)
+            return None
+        return theme
+
+    def action_rename_theme(self) -> None:
+        theme = self._custom_theme()
+        if theme is None:
             return
 
         def renamed(details: ThemeDetails | None) -> None:
@@ -216,11 +215,8 @@ class ReflectionScreen(StageScreen):
                                              self._theme_names(theme.id), current), renamed)
 
     def _remove_theme(self) -> None:
-        theme = core.find_theme(self.session, self._theme_id())
+        theme = self._custom_theme()
         if theme is None:
-            return
-        if theme.builtin is not None:
-            self.notify(t("reflection.error.builtin_theme"), severity="warning", markup=False)
             return
 
         def confirmed(yes: bool | None) -> None:

@@ -1,4 +1,5 @@
-"""The selected follow-up in full: what, who, when, status, its theme and milestone."""
+"""The selected follow-up in full: what, who, when, status, its theme and milestone;
+or, while there are none, how to make one."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ class FollowUpDetail(Static):
     def show(self, session: Session, followup_id: str | None, today: date) -> None:
         followup = find_followup(session, followup_id) if followup_id else None
         if followup is None:
-            self.update("")
+            empty = not session.reflection.followups
+            self.update(Content(t("reflection.followups_empty")) if empty else "")
             return
         partner = session.partner(followup.partner) if followup.partner else None
         who = " · ".join(part for part in (followup.person, partner.name if partner else "")
