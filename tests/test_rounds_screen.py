@@ -97,14 +97,18 @@ def theme_value(app: object, name: str) -> str:
     return next(row for row in rows(app, "themes") if row.startswith(name))
 
 
-async def test_comparison_without_a_previous_round_says_so(
+async def test_comparison_from_the_palette_without_a_previous_round_says_so(
     library: SessionLibrary, folder: Path
 ) -> None:
     make_network(library)
     app = make_app(folder)
     async with app.run_test() as pilot:
         await open_reflection(app, pilot)
-        await pilot.press("v")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Vergelijk")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ComparisonScreen)
         assert "heeft geen vorige ronde" in screen_text(app)
