@@ -89,6 +89,7 @@ async def test_rating_a_theme_in_the_dialog_shows_group_spread_and_attention(
         row = theme_row(app, "Tekort aan leraren")
         assert "●●●●○ 4" in row and "2–5" in row and "⚑ ja" in row
         text = screen_text(app)
+        assert "Tekort aan leraren · inhoud · 4 gaat goed" in text
         assert "Per partner: Graafschap College 2 · Bouwbedrijf Jansen 5" in text
         assert "Volgende stappen: Zij-instromers begeleiden" in text
     rating = sessionfile.read(path).reflection.ratings["thm-teacher_shortage"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from regionet_tui.core.reflection import find_theme, theme_name
+from regionet_tui.core.reflection import find_theme, format_score, group_view, theme_name
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
 
@@ -17,7 +17,11 @@ class ThemeDetail(Static):
             self.update("")
             return
         rating = session.reflection.ratings.get(theme.id)
-        lines = [f"{theme_name(theme)} · {t(f'reflection.group.{theme.group}')}"]
+        heading = [theme_name(theme), t(f"reflection.group.{theme.group}")]
+        view = group_view(rating)
+        if view is not None:
+            heading.append(f"{format_score(view)} {t(f'reflection.rating.{int(view + 0.5)}')}")
+        lines = [" · ".join(heading)]
         if rating is None:
             lines.append(t("reflection.detail_empty"))
         else:
