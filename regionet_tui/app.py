@@ -61,7 +61,8 @@ class RegionetApp(App[None]):
         self.library.prepare()
         self.push_screen(StartScreen())
         if self.config.open_demo:
-            self.action_open_demo()
+            # After the first refresh: the start screen must exist to list the demo.
+            self.call_after_refresh(self.action_open_demo)
 
     def on_unmount(self) -> None:
         self._close_store()
@@ -281,11 +282,15 @@ class RegionetApp(App[None]):
 
     def action_open_demo(self) -> None:
         from .demo import build_demo
+        from .demo.rounds import build_previous_round
 
         path = self.library.path_for(DEMO_ID)
         if not path.exists():
             store = self.library.add(build_demo(DEMO_ID, i18n.language()))
             store.close()
+            previous = build_previous_round(i18n.language())
+            if not self.library.path_for(previous.id).exists():
+                self.library.add(previous).close()
             self.notify(t("start.demo_created"))
             self.refresh_start(path.name)
         self.open_session(path)
@@ -341,7 +346,8 @@ class RegionetApp(App[None]):
         from .screens.stage import StageScreen
         from .screens.start import StartScreen
 
-        stage_id = self.screen.STAGE_ID if isinstance(self.screen, StageScreen) else None
+        stage_id = next((s.STAGE_ID for s in reversed(self.screen_stack)
+                         if isinstance(s, StageScreen)), None)
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(StartScreen())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import Partner, Session
 from ..progress import Status
+from . import reflection
 
 
 def progress(session: Session) -> Status:
@@ -32,3 +33,4 @@ def remove_partner(session: Session, partner_id: str) -> None:
     session.start.partners = {k: v for k, v in session.start.partners.items() if k != partner_id}
     session.goal.own = {k: v for k, v in session.goal.own.items() if k != partner_id}
     session.deal.signoffs = {k: v for k, v in session.deal.signoffs.items() if k != partner_id}
+    reflection.forget_partner(session, partner_id)

@@ -180,15 +180,11 @@ class SessionLibrary:
 
     def duplicate(self, session_id: str, title: str) -> Session:
         """Start the next round from this session, linked to it as predecessor."""
-        from ..models import new_id, utc_now
+        from ..core.rounds import next_round  # late: core.rounds reads through storage
+        from ..models import new_id
 
         source = sessionfile.read(self.path_for(session_id))
-        copy = source.model_copy(deep=True, update={
-            "id": new_id(), "created": utc_now(), "modified": utc_now(),
-            "predecessor": source.id, "predecessor_title": source.title,
-        })
-        copy.title = title
-        copy.date = datetime.now().date()
+        copy = next_round(source, new_id(), title, datetime.now().date())
         store = self.add(copy)
         store.close()
         return copy
