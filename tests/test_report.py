@@ -118,3 +118,21 @@ def test_a_drawing_keeps_its_indentation_and_loses_control_characters() -> None:
     assert "<pre>   ┌───┐\n   │ a[2J │\n~~~~ &lt;b&gt;</pre>" in html
     markdown = render_markdown(report)
     assert "~~~~~text\n   ┌───┐\n   │ a[2J │\n~~~~ <b>\n~~~~~" in markdown
+
+
+def test_the_flowchart_is_drawn_and_listed() -> None:
+    text = render(full_session(), "md", AT)
+    drawing = text.split("~~~~text\n", 1)[1].split("\n~~~~", 1)[0]
+    assert "Onderwijsloket" in drawing and "┌" in drawing and "▼" in drawing
+    html = render(full_session(), "html", AT)
+    assert "<pre>" in html and "koppelt" in html
+
+
+def test_a_flowchart_with_a_dangling_arrow_is_still_reported_in_words() -> None:
+    from regionet_tui.models.flow import FlowEdge
+
+    session = full_session()
+    session.flowchart.edges = [*session.flowchart.edges,
+                               FlowEdge(id="e-9", source="n-1", target="weg")]
+    text = render(session, "md", AT)
+    assert "~~~~text" not in text and "Onderwijsloket → weg" in text

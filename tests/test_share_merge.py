@@ -45,7 +45,7 @@ def test_additions_without_conflicts_are_all_taken() -> None:
     assert merged.partners[-1].name == "HAN" and len(merged.partners) == 7
     assert merged.goal.own["p-roc"][0].title == "Meer stageplekken"
     assert merged.goal.statement.startswith("Genoeg goede leraren")
-    assert merged.reflection.followups[0].what == "Rooster afstemmen"
+    assert merged.reflection.followups[-1].what == "Rooster afstemmen"
     # What only the open session has stays.
     assert merged.portfolio.scores == local.portfolio.scores
 

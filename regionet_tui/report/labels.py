@@ -25,8 +25,10 @@ def translator(language: str) -> Translate:
 
 
 class Labels:
-    def __init__(self, session: Session, t: Translate, *others: Session) -> None:
+    def __init__(self, session: Session, t: Translate, *others: Session,
+                 language: str | None = None) -> None:
         self.t = t
+        self.language = language or session.language
         self._partners = {p.id: p.name for s in (*others, session) for p in s.partners}
         self._services = {
             svc.id: svc for s in (*others, session) for svc in s.portfolio.services
@@ -54,11 +56,9 @@ class Labels:
         theme = self._themes.get(theme_id)
         if theme is None:
             return theme_id
-        if theme.name:
-            return theme.name
-        if theme.builtin and i18n.has(theme.builtin):
-            return self.t(theme.builtin)
-        return theme.builtin or theme.id
+        if theme.builtin:
+            return self.t(f"reflection.theme.{theme.builtin}")
+        return theme.name or theme.id
 
     def choice(self, group: str, value: str | None) -> str:
         """The label of one value of a closed list (status, kind...)."""
@@ -70,6 +70,11 @@ class Labels:
         if isinstance(value, datetime):
             return value.strftime("%d-%m-%Y %H:%M")
         return value.strftime("%d-%m-%Y")
+
+    def number(self, value: float) -> str:
+        """3 or 3,5 (Dutch) / 3.5 (English)."""
+        text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+        return text.replace(".", ",") if self.language == "nl" else text
 
     def yes_no(self, value: bool | None) -> str:
         if value is None:

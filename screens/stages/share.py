@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
-from regionet_tui.i18n import t
+from regionet_tui.i18n import language, t
 from regionet_tui.report.build import write_report
 from regionet_tui.report.formats import Format
 from regionet_tui.report.labels import Labels
@@ -149,7 +149,7 @@ class ShareScreen(StageScreen):
             if choices is not None:
                 self._apply_merge(plan, choices)
 
-        labels = Labels(self.session, t, incoming)
+        labels = Labels(self.session, t, incoming, language=language())
         self.app.push_screen(MergeDialog(plan, labels, path.name), chosen)
 
     def _apply_merge(self, plan: MergePlan, choices: Choices) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...core.reflection import group_view, spread
 from ...models import Session
 from ..blocks import Bar, Block, Cell, Heading, Items, Paragraph, Section, Table
 from ..labels import Labels
@@ -29,9 +30,15 @@ def section(session: Session, labels: Labels) -> Section:
                 continue
             name = labels.theme(theme_id)
             score: Cell = "–"
-            if rating.group is not None:
-                score = Bar(rating.group, RATING_MAX, f"{rating.group}/{RATING_MAX}")
+            view = group_view(rating)
+            if view is not None:
+                key = "report.reflection.group_score" if rating.group is not None \
+                    else "report.reflection.mean_score"
+                score = Bar(view, RATING_MAX, t(key, score=labels.number(view), max=RATING_MAX))
+            low_high = spread(rating)
             partners = ", ".join(f"{labels.partner(p)} {v}" for p, v in rating.per_partner.items())
+            if low_high is not None and low_high[0] != low_high[1]:
+                partners += " " + t("report.reflection.spread", low=low_high[0], high=low_high[1])
             rows.append([name, score, partners or "–",
                          t("report.reflection.attention_yes") if rating.attention else "–"])
             for label, text in (("notes", rating.notes), ("next_steps", rating.next_steps)):

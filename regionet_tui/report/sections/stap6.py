@@ -1,10 +1,25 @@
-"""STAP 6: the flowchart of the collaboration, as its arrows."""
+"""STAP 6: the flowchart of the collaboration, drawn, and its arrows in words."""
 
 from __future__ import annotations
 
+from ...flowchart import Edge, Graph, Node, render
 from ...models import Session
-from ..blocks import Block, Items, Paragraph, Section
+from ..blocks import Block, Drawing, Items, Paragraph, Section
 from ..labels import Labels
+
+# Wide enough for a printed page in a small monospace font.
+MAX_WIDTH = 110
+
+
+def _drawing(session: Session) -> Drawing | None:
+    chart = session.flowchart
+    graph = Graph([Node(n.id, n.label, n.kind) for n in chart.nodes],
+                  [Edge(e.source, e.target, e.label) for e in chart.edges])
+    try:
+        drawn = render(graph, direction=chart.direction, max_width=MAX_WIDTH)
+    except ValueError:  # an arrow to a box that is not there (a damaged file): words only
+        return None
+    return Drawing(drawn.lines)
 
 
 def section(session: Session, labels: Labels) -> Section:
@@ -19,9 +34,12 @@ def section(session: Session, labels: Labels) -> Section:
         + (f" ({e.label})" if e.label else "")
         for e in chart.edges
     ]
-    blocks: list[Block] = [Paragraph(t("report.stap6.boxes")),
-                           Items([f"{n.label} ({labels.choice('node', n.kind)})"
-                                  for n in chart.nodes])]
+    blocks: list[Block] = []
+    drawing = _drawing(session)
+    if drawing is not None:
+        blocks.append(drawing)
+    blocks += [Paragraph(t("report.stap6.boxes")),
+               Items([f"{n.label} ({labels.choice('node', n.kind)})" for n in chart.nodes])]
     if arrows:
         blocks += [Paragraph(t("report.stap6.arrows")), Items(arrows)]
     return Section("stap6", title, blocks)
