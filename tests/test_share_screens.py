@@ -107,6 +107,12 @@ async def test_merge_shows_conflicts_and_applies_the_choices(
         await pilot.press("down")
         await pilot.pause()
         assert "quality: deze sessie 7  |  bestand 9" in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Score · ROC Rivierenland · Bijscholen | ▶ bestand" in screen_text(app)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Score · ROC Rivierenland · Bijscholen | ◀ deze sessie" in screen_text(app)
         await pilot.press("ctrl+s")  # the score stays as it is here
         await pilot.pause()
         assert isinstance(app.screen, StageScreen)

@@ -27,7 +27,7 @@ class MergeDialog(RegionetModal[Choices | None]):
         Binding("ctrl+s", "confirm", "share.key_confirm_merge"),
         Binding("left", "choose('local')", "share.key_keep_local", priority=True),
         Binding("right", "choose('incoming')", "share.key_take_incoming", priority=True),
-        Binding("space", "toggle", "share.key_toggle", show=False, priority=True),
+        Binding("space", "switch_side", "share.key_toggle", show=False, priority=True),
         Binding("a", "choose_all('incoming')", "share.key_all_incoming", show=False),
         Binding("l", "choose_all('local')", "share.key_all_local", show=False),
     ]
@@ -105,7 +105,7 @@ class MergeDialog(RegionetModal[Choices | None]):
         if index is not None:
             self._set(index, side)
 
-    def action_toggle(self) -> None:
+    def action_switch_side(self) -> None:
         index = self._current()
         if index is not None:
             self._set(index, "incoming" if self.choices[index] == "local" else "local")
