@@ -133,11 +133,13 @@ async def test_cancelling_a_merge_changes_nothing(
     source = partner_file(tmp_path)
     before = folder_snapshot(folder)
     app = make_app(folder)
-    async with app.run_test() as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await open_share(app, pilot)
         app.screen.query_one("#share-merge-path", Input).value = str(source)
         await pilot.press("m")
         await pilot.pause()
+        confirm = app.screen.query_one("#merge-confirm", Button)
+        assert confirm.region.bottom <= 24 and confirm.region.height > 0
         await pilot.press("a", "escape")
         await pilot.pause()
         assert app.screen.STAGE_ID == "share"  # type: ignore[attr-defined]
