@@ -235,3 +235,29 @@ async def test_the_share_screen_fits_80_by_24(library: SessionLibrary, folder: P
         for button_id in ("share-export", "share-md", "share-html", "share-merge"):
             button = app.screen.query_one(f"#{button_id}", Button)
             assert button.region.bottom <= 23 and button.region.right <= 80, button_id
+
+
+async def test_hostile_names_in_the_merge_dialog_are_shown_as_text(
+    library: SessionLibrary, folder: Path, tmp_path: Path
+) -> None:
+    session = demo_session()
+    session.partners = [p.model_copy(update={"name": "[/x]"}) if p.id == "p-roc" else p
+                        for p in session.partners]
+    importer.add_as_new(library, session)
+    data = json.loads(demo_export())
+    data["session"]["partners"][1]["name"] = "[@click=app.quit]klik[/]"
+    source = tmp_path / "vijandig.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app(folder)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await open_share(app, pilot)
+        app.screen.query_one("#share-merge-path", Input).value = str(source)
+        await pilot.press("m")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Partner · [@click=app.quit]klik[/]" in text
+        assert "name: deze sessie [/x]  |  bestand [@click=app.quit]klik[/]" in text
+        await pilot.press("right", "ctrl+s")
+        await pilot.pause()
+    assert sessionfile.read(library.path_for("demo")).partners[1].name == (
+        "[@click=app.quit]klik[/]")
