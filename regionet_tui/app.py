@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
@@ -19,6 +19,7 @@ from .progress import STAGES
 from .storage import (
     DamagedSessionFile, SessionEntry, SessionInUseError, SessionLibrary, SessionStore,
 )
+from .workshop_mode import WorkshopMode
 
 DEMO_ID = "demo"
 
@@ -39,7 +40,7 @@ class AppConfig:
     remember: bool = True  # remember changed settings between runs
 
 
-class RegionetApp(App[None]):
+class RegionetApp(WorkshopMode):
     CSS_PATH = _style_paths()
     TITLE = "regionet"
     BINDINGS = [Binding("ctrl+q", "quit", "app.key_quit", priority=True)]
