@@ -9,9 +9,9 @@ from datetime import date
 
 from ..models import Session
 from ..models.session import Language
-from . import commitment, partners, portfolio
+from . import commitment, partners, portfolio, workshop
 
-FILLERS = (partners.fill, commitment.fill, portfolio.fill)
+FILLERS = (partners.fill, commitment.fill, portfolio.fill, workshop.fill)
 
 
 def build_demo(session_id: str, language: str = "nl") -> Session:
