@@ -62,6 +62,7 @@ class AgendaScreen(RegionetScreen):
             with Vertical(id="parking-pane"):
                 yield Static("", id="parking-heading")
                 yield ParkingTable(id="parking")
+                yield Static("", id="parking-detail")
                 yield Static("", id="parking-empty", classes="empty-hint")
         yield Static(Content(t("workshop.agenda_hint")), classes="edit-hint")
         yield Footer()
@@ -99,6 +100,7 @@ class AgendaScreen(RegionetScreen):
         empty = self.query_one("#parking-empty", Static)
         empty.update(Content(t("workshop.parking_empty")))
         empty.display = not parking
+        self._show_detail()
         for timer in self.query(StageTimer):
             timer.tick()
 
@@ -198,6 +200,14 @@ class AgendaScreen(RegionetScreen):
         self.app.push_screen(ConfirmDialog(question), confirmed)
 
     # -- the parking lot --------------------------------------------------------------
+    @on(DataTable.RowHighlighted, "#parking")
+    def _show_detail(self) -> None:
+        """The whole text of the highlighted item: the table cuts long ones off."""
+        item = self.query_one(ParkingTable).selected_item()
+        detail = self.query_one("#parking-detail", Static)
+        detail.update(Content(item.text) if item else Content(""))
+        detail.display = item is not None
+
     @on(DataTable.RowSelected, "#parking")
     def action_edit_item(self) -> None:
         item = self.query_one(ParkingTable).selected_item()

@@ -14,7 +14,7 @@ from ..models import Session
 from ..models.reflection import FollowUp
 from ..models.workshop import AgendaSlot, ParkingItem
 
-SPENT_SECONDS = {"partners": 11 * 60 + 40, "commitment": 17 * 60 + 5, "stap1": 52 * 60 + 30}
+SPENT_SECONDS = {"partners": 11 * 60 + 40, "commitment": 14 * 60 + 10, "stap1": 52 * 60 + 30}
 ADDED_MINUTES = {"stap1": 5}
 
 

@@ -73,7 +73,8 @@ class StageTimer(Widget):
         if left < 0:
             symbol = "⏰" if running else "⏸"
             text = f"{symbol} {name}{t('workshop.timer_over', time=format_clock(left))}"
-            classes = {"-overtime"}
+            # Only a running timebox calls for attention; a finished one just reports.
+            classes = {"-overtime"} if running else set()
         else:
             symbol = "⏱" if running else "⏸"
             text = f"{symbol} {name}{format_clock(left)}"
