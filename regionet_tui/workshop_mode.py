@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.theme import Theme
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 PRESENTING = "-presenting"
 
-WORKSHOP_BINDINGS = [
+WORKSHOP_BINDINGS: list[BindingType] = [
     Binding("f2,ctrl+n", "park", "workshop.key_park", show=False, priority=True),
     Binding("f3", "timer_toggle", "workshop.key_timer", show=False, priority=True),
     Binding("f4", "timer_extend", "workshop.key_extend", show=False, priority=True),

@@ -81,7 +81,7 @@ class AgendaScreen(RegionetScreen):
         return t("workshop.agenda_help")
 
     def _now(self) -> datetime:
-        clock: Callable[[], datetime] = getattr(self.app, "clock")
+        clock: Callable[[], datetime] = self.app.clock  # type: ignore[attr-defined]
         return clock()
 
     def fill(self, stage: str | None = None, item: str | None = None) -> None:

@@ -6,17 +6,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from conftest import make_app, make_session, screen_text
-from textual.widgets import Footer, Input
-
-from regionet_tui import settings, themes
-from regionet_tui.app import RegionetApp
-from regionet_tui.models import Session
 from regionet_tui.screens.agenda import AgendaScreen
 from regionet_tui.screens.dialogs.partner_form import PartnerFormDialog
 from regionet_tui.screens.dialogs.prompt import NamePromptDialog
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.widgets.parking_table import ParkingTable
 from regionet_tui.screens.widgets.stage_timer import StageTimer
+from textual.widgets import Footer, Input
+
+from regionet_tui import settings, themes
+from regionet_tui.app import RegionetApp
+from regionet_tui.models import Session
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 T0 = datetime(2026, 11, 12, 9, 0, tzinfo=UTC)

@@ -18,7 +18,10 @@ from textual.message import Message
 from textual.widget import Widget
 
 from regionet_tui.core.workshop import (
-    format_clock, remaining_seconds, running_slot, slot_for,
+    format_clock,
+    remaining_seconds,
+    running_slot,
+    slot_for,
 )
 from regionet_tui.i18n import t
 from regionet_tui.storage import SessionStore
@@ -56,7 +59,7 @@ class StageTimer(Widget):
 
     @property
     def _clock(self) -> Callable[[], datetime]:
-        clock: Callable[[], datetime] = getattr(self.app, "clock")
+        clock: Callable[[], datetime] = self.app.clock  # type: ignore[attr-defined]
         return clock
 
     def tick(self) -> None:
