@@ -61,7 +61,8 @@ class WorkshopMode(App[None]):
     def __init__(self) -> None:
         super().__init__()
         self.clock: Callable[[], datetime] = utc_now
-        self._told_time_up: set[tuple[str, datetime]] = set()
+        # Each stage's time is up once per timebox: again only after more time was given.
+        self._told_time_up: set[tuple[str, int]] = set()
         for theme in themes.THEMES:
             self.register_theme(theme)
 
@@ -163,7 +164,7 @@ class WorkshopMode(App[None]):
         from .screens.widgets.stage_timer import StageTimer
 
         assert isinstance(message, StageTimer.TimeUp)
-        key = (message.stage, message.started_at)
+        key = (message.stage, message.timebox_seconds)
         if key in self._told_time_up:
             return
         self._told_time_up.add(key)

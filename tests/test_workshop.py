@@ -101,10 +101,18 @@ async def test_timer_counts_down_pauses_extends_and_says_when_time_is_up(
         assert len(time_up) == 1  # said once, as a toast, not a dialog
         assert isinstance(app.screen, StageScreen)
 
+        await pilot.press("f4")  # five more minutes, and it is said again when they are up
+        await pilot.pause()
+        assert timer_text(app) == "⏱ 03:40"
+        clock.advance(minutes=4)
+        assert timer_text(app) == "⏰ TIJD OM +00:20"
+        await pilot.pause()
+        assert len([m for m in messages(app) if "De tijd voor STAP 1 is om" in m]) == 2
+
         # On another stage the running timer stays in view, with its stage named.
         await pilot.press("2")
         await pilot.pause()
-        assert timer_text(app) == "⏰ STAP 1 TIJD OM +01:20"
+        assert timer_text(app) == "⏰ STAP 1 TIJD OM +00:20"
 
 
 async def test_a_restart_loses_no_elapsed_time(library: SessionLibrary, folder: Path) -> None:

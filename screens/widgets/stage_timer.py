@@ -22,6 +22,7 @@ from regionet_tui.core.workshop import (
     remaining_seconds,
     running_slot,
     slot_for,
+    timebox_seconds,
 )
 from regionet_tui.i18n import t
 from regionet_tui.storage import SessionStore
@@ -39,12 +40,12 @@ class StageTimer(Widget):
     """
 
     class TimeUp(Message):
-        """The running timebox has just run out (posted on every check while it is over)."""
+        """The running timebox has run out (posted on every check while it is over)."""
 
-        def __init__(self, stage: str, started_at: datetime) -> None:
+        def __init__(self, stage: str, timebox_seconds: int) -> None:
             super().__init__()
             self.stage = stage
-            self.started_at = started_at
+            self.timebox_seconds = timebox_seconds
 
     def __init__(self, store: SessionStore, stage: str | None, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -85,8 +86,8 @@ class StageTimer(Widget):
         if running:
             classes.add("-running")
         self._show(Content(text), classes)
-        if running is not None and left < 0 and running.started_at is not None:
-            self.post_message(self.TimeUp(running.stage, running.started_at))
+        if running is not None and left < 0:
+            self.post_message(self.TimeUp(running.stage, timebox_seconds(running)))
 
     def _show(self, content: Content, classes: set[str]) -> None:
         self._content = content
