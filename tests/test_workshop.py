@@ -12,6 +12,7 @@ from regionet_tui.screens.dialogs.prompt import NamePromptDialog
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.widgets.parking_table import ParkingTable
 from regionet_tui.screens.widgets.stage_timer import StageTimer
+from textual.color import Color
 from textual.widgets import Footer, Input
 
 from regionet_tui import settings, themes
@@ -257,9 +258,15 @@ async def test_agenda_sets_order_and_minutes_and_refuses_nonsense(
         assert saved(folder, session_id).workshop.agenda[3].minutes == 60
         assert "60 min" in screen_text(app)
 
+        await pilot.press("f3")  # the timer keys act on the selected stage here
+        await pilot.pause()
+        assert saved(folder, session_id).workshop.agenda[3].started_at == T0
+        assert "⏱ loopt" in screen_text(app)
+
         await pilot.press("enter")  # go to the selected stage
         await pilot.pause()
         assert isinstance(app.screen, StageScreen) and app.screen.STAGE_ID == "stap1"
+        assert timer_text(app) == "⏱ 1:00:00"
         assert sum(isinstance(s, StageScreen) for s in app.screen_stack) == 1
 
 
@@ -306,6 +313,32 @@ async def test_projector_theme_switches_and_is_remembered(
         await pilot.pause()
         assert app.theme == themes.NORMAL
     assert settings.load().theme == themes.NORMAL
+
+
+def _contrast(foreground: Color, background: Color) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def luminance(color: Color) -> float:
+        def channel(value: int) -> float:
+            v = value / 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+    light, dark = sorted([luminance(foreground), luminance(background)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_projector_theme_text_reads_from_the_back_of_the_room() -> None:
+    [projector] = [theme for theme in themes.THEMES if theme.name == themes.PROJECTOR]
+    variables = projector.to_color_system().generate()
+    background = Color.parse(variables["background"])
+    for name in ("text", "text-muted", "primary", "accent", "warning", "error", "success",
+                 "footer-key-foreground", "block-cursor-background"):
+        assert _contrast(Color.parse(variables[name]), background) >= 7, name
+    # The timer's warning and time-up states: background text on a coloured band.
+    for name in ("warning", "error"):
+        assert _contrast(background, Color.parse(variables[name])) >= 7, name
 
 
 async def test_presenting_hides_explanations_hints_and_footer_but_keys_still_work(
