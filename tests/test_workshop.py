@@ -163,6 +163,16 @@ async def test_parking_a_note_from_inside_a_dialog_returns_to_it(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PartnerFormDialog)
+
+        before = saved(folder, session_id)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert "Onderwerp voor later is verplicht." in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert saved(folder, session_id) == before
     [item] = saved(folder, session_id).workshop.parking
     assert (item.text, item.status, item.created) == ("Vervoer naar stageplekken", "open", T0)
 
