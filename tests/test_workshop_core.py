@@ -177,6 +177,23 @@ def test_parking_lot_items_are_closed_reopened_or_followed_up(session: Session) 
     assert session.model_dump() == before
     core.remove_parking(session, first.id)
     assert [p.id for p in session.workshop.parking] == [second.id]
+    # Once its follow-up is gone from the reflection, the item can be closed after all.
+    session.reflection.followups = []
+    core.set_parking_status(session, second.id, "closed")
+    assert (session.workshop.parking[0].status, session.workshop.parking[0].followup) == (
+        "closed", None)
+
+
+def test_agenda_state_in_words(session: Session) -> None:
+    core.start_timer(session, "partners", at(0))
+    core.start_timer(session, "commitment", at(12))
+    rows = {row.stage: core.agenda_state(row) for row in core.agenda_rows(session, at(14))}
+    assert rows["partners"] == "⏰ over tijd"
+    assert rows["commitment"] == "⏱ loopt"
+    assert rows["stap1"] == "· nog niet"
+    core.pause_timer(session, at(20))
+    rows = {row.stage: core.agenda_state(row) for row in core.agenda_rows(session, at(99))}
+    assert rows["commitment"] == "⏸ binnen tijd"
 
 
 @pytest.mark.parametrize("text", HOSTILE_NAMES)

@@ -247,6 +247,19 @@ def agenda_rows(session: Session, now: datetime | None = None) -> list[AgendaRow
     ]
 
 
+def agenda_state(row: AgendaRow) -> str:
+    """How a stage stands against its timebox, in words with a symbol."""
+    if row.running and row.over_time:
+        return t("workshop.state_running_over")
+    if row.running:
+        return t("workshop.state_running")
+    if row.over_time:
+        return t("workshop.state_over")
+    if row.started:
+        return t("workshop.state_stopped")
+    return t("workshop.state_not_started")
+
+
 def signed_clock(seconds: int) -> str:
     """+05:00 or -02:30, for a difference against the plan."""
     return ("+" if seconds > 0 else "-" if seconds < 0 else "±") + format_clock(seconds)
@@ -277,12 +290,22 @@ def edit_parking(session: Session, item_id: str, text: str) -> None:
     _replace_item(session, item_id, text=text)
 
 
+def _has_followup(session: Session, item: ParkingItem) -> bool:
+    return item.status == "followup" and any(
+        followup.id == item.followup for followup in session.reflection.followups
+    )
+
+
 def set_parking_status(session: Session, item_id: str, status: ParkingStatus) -> None:
-    """Close an item or open it again; a follow-up stays linked to its action."""
+    """Close an item or open it again.
+
+    A follow-up stays linked to its action; only when that action was
+    removed from the reflection can the item be opened or closed again.
+    """
     item = _parking_item(session, item_id)
-    if item.status == "followup":
+    if _has_followup(session, item):
         raise FormError(t("workshop.already_followup"))
-    _replace_item(session, item_id, status=status)
+    _replace_item(session, item_id, status=status, followup=None)
 
 
 def remove_parking(session: Session, item_id: str) -> None:
@@ -293,7 +316,7 @@ def remove_parking(session: Session, item_id: str) -> None:
 def parking_to_followup(session: Session, item_id: str, now: datetime) -> FollowUp:
     """Turn a parked item into an open follow-up action of the reflection."""
     item = _parking_item(session, item_id)
-    if item.status == "followup":
+    if _has_followup(session, item):
         raise FormError(t("workshop.already_followup"))
     followup = FollowUp(id=new_id(), what=item.text, status="open", created=now)
     changed = ParkingItem.model_validate(

@@ -11,22 +11,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from regionet_tui.core.workshop import AgendaRow, format_clock, signed_clock
+from regionet_tui.core.workshop import AgendaRow, agenda_state, format_clock, signed_clock
 from regionet_tui.i18n import t
 
 COLUMNS = ("stage", "planned", "added", "actual", "difference", "state")
-
-
-def state_text(row: AgendaRow) -> str:
-    if row.running and row.over_time:
-        return t("workshop.state_running_over")
-    if row.running:
-        return t("workshop.state_running")
-    if row.over_time:
-        return t("workshop.state_over")
-    if row.started:
-        return t("workshop.state_stopped")
-    return t("workshop.state_not_started")
 
 
 class AgendaTable(DataTable[Text]):
@@ -75,7 +63,7 @@ class AgendaTable(DataTable[Text]):
             Text(added, justify="right"),
             Text(format_clock(row.actual_seconds) if row.started else "", justify="right"),
             Text(difference, justify="right"),
-            Text(state_text(row)),
+            Text(agenda_state(row)),
         )
 
     def selected_stage(self) -> str | None:
