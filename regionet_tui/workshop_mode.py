@@ -65,10 +65,10 @@ class WorkshopMode(App[None]):
         self._told_time_up: set[tuple[str, int]] = set()
         for theme in themes.THEMES:
             self.register_theme(theme)
-
-    def on_mount(self) -> None:
         remembered = settings.load().theme
         self.theme = remembered if remembered in self.available_themes else themes.NORMAL
+
+    def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
