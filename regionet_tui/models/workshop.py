@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field
 
@@ -11,7 +11,6 @@ from .base import Id, Record
 from .text import Name
 
 ParkingStatus = Literal["open", "closed", "followup"]
-PARKING_STATUSES: tuple[ParkingStatus, ...] = get_args(ParkingStatus)
 Minutes = Annotated[int, Field(ge=1, le=600)]
 
 
