@@ -55,14 +55,14 @@ class CommitmentScreen(StageScreen):
     ]
 
     def compose_stage(self) -> ComposeResult:
+        yield Static("", id="commitment-status")
         yield DataTable(id="commitment", cursor_type="cell")
         yield Static("", id="commitment-detail")
-        yield Static("", id="commitment-status")
 
     def on_mount(self) -> None:
         super().on_mount()
         table = self.query_one("#commitment", DataTable)
-        table.add_column(Text(t("commitment.col_partner")), key="partner", width=18)
+        table.add_column(Text(t("commitment.col_partner")), key="partner", width=16)
         for attitude in ATTITUDES:
             table.add_column(Text(t(f"commitment.short.{attitude}")), key=attitude)
         table.add_column(Text(t("commitment.col_total")), key="total")
