@@ -17,7 +17,7 @@ from pathlib import Path
 
 from regionet_tui.app import AppConfig, RegionetApp
 from regionet_tui.core import commitment as commitment_rules
-from regionet_tui.models import Partner
+from regionet_tui.models import Partner, Session
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 BUDGET = 40
@@ -42,7 +42,10 @@ def prepare(folder: Path) -> Path:
                 Partner(id="p-b", name="Partner B", kind="company")]
     store.change(lambda s: setattr(s, "partners", partners))
     for partner in partners:
-        store.change(lambda s, pid=partner.id: commitment_rules.commit_all(s, pid))
+        def commit(session: Session, partner_id: str = partner.id) -> None:
+            commitment_rules.commit_all(session, partner_id)
+
+        store.change(commit)
     path = store.path
     store.close()
     return path

@@ -53,6 +53,8 @@ def test_a_service_row_by_hand() -> None:
     assert row.disagreement == pytest.approx((56 / 9) ** 0.5)
     # Leave one out: p1 |4-3| = 1, p2 |6-2| = 4, p3 |0-5| = 5.
     assert (row.outlier, row.outlier_label) == ("p3", "Partner p3")
+    assert row.per_item == {"p1": 4, "p2": 6, "p3": 0}
+    assert gaps.others_mean(row.per_item, "p3") == 5
     assert row.shortfall
 
 

@@ -292,6 +292,11 @@ async def test_the_demo_has_realistic_scores_for_every_partner(folder: Path) -> 
         table = app.screen.query_one(GapTable)
         assert table.row_count == 8
         assert str(table.get_row_at(0)[1]).startswith("▲")
+        await pilot.press("down")  # Arbeidspool: who sees it differently, readable at 80x24
+        await pilot.pause()
+        assert str(table.get_row_at(1)[0]) == "Arbeidspool"
+        assert ("Arbeidspool: Bouwbedrijf Van der Linden wijkt het meest af "
+                "(tekort 9,0, de rest gemiddeld 4,6)") in screen_text(app)
     demo = sessionfile.read(folder / "demo.json")
     for partner in demo.partners:
         scored = demo.portfolio.scores[partner.id]

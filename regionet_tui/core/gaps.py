@@ -20,6 +20,8 @@ API
 ``sort_rows(rows, column, descending=True)``
     Sort by any field or property of GapRow or GroupRow (``gap:<group>`` for
     one group's gap); rows without a value go last, ties keep their order.
+``others_mean(values, key) -> float | None``
+    The mean of the other items' gaps, to say how far the outlier is off.
 ``bar(gap, width=10) -> str``
     A horizontal bar for a positive gap on the 0..10 scale (text, not colour).
 
@@ -101,6 +103,7 @@ class GapRow:
     disagreement: float | None
     outlier: str | None  # key of the item furthest from the others
     outlier_label: str
+    per_item: dict[str, int]  # item key -> its own gap, for the paired items
 
     @property
     def shortfall(self) -> bool:
@@ -167,6 +170,7 @@ def _row(key: str, label: str, items: list[tuple[str, Score]],
         disagreement=disagreement,
         outlier=outlier,
         outlier_label=name_of(outlier) if outlier else "",
+        per_item={item: v.gap for item, v in paired.items() if v.gap is not None},
     )
 
 
@@ -215,7 +219,7 @@ def by_group(session: Session) -> list[GroupRow]:
         gaps = {group: table[service.id] for group, table in per_group.items()}
         known = {group: row.gap for group, row in gaps.items() if row.gap is not None}
         difference = max(known.values()) - min(known.values()) if len(known) >= 2 else None
-        widest = cast("Group | None", _outlier(dict(known)))
+        widest = cast("Group | None", _outlier({str(g): gap for g, gap in known.items()}))
         rows.append(GroupRow(service.id, service_name(service), gaps, difference, widest))
     return sort_rows(rows, "difference")
 
@@ -241,6 +245,12 @@ def sort_rows(rows: Iterable[Row], column: str, descending: bool = True) -> list
         return found.casefold() if isinstance(found, str) else found
 
     return sorted(present, key=key, reverse=descending) + missing  # type: ignore[arg-type]
+
+
+def others_mean(values: Mapping[str, float], key: str) -> float | None:
+    """The mean of every value but `key`'s: what the outlier is compared with."""
+    others = [value for item, value in values.items() if item != key]
+    return _mean(others)
 
 
 def bar(gap: float | None, width: int = 10) -> str:

@@ -38,7 +38,7 @@ class Stap1Screen(StageScreen):
     STAGE_ID = "stap1"
     SHOW_INTRO = False
     BINDINGS = [
-        Binding("g", "toggle", "portfolio.key_toggle"),
+        Binding("g", "switch_view", "portfolio.key_toggle"),
         Binding("e", "entry", "portfolio.key_entry", show=False),
         Binding("a", "add", "portfolio.key_add"),
         Binding("r", "rename", "portfolio.key_rename", show=False),
@@ -65,6 +65,7 @@ class Stap1Screen(StageScreen):
                 yield Static("", id="grid-detail")
             with Vertical(id="gaps"):
                 yield GapTable(id="gap-table")
+                yield Static("", id="gap-detail")
                 yield Static("", id="gap-legend")
 
     def on_mount(self) -> None:
@@ -73,6 +74,9 @@ class Stap1Screen(StageScreen):
         self.query_one(ScoreGrid).focus()
         if not commitment_rules.stap1_open(self.session) and not self.store.readonly:
             self.call_after_refresh(self._ask_gate)
+
+    def help_text(self) -> str:
+        return "\n\n".join((super().help_text(), t("portfolio.hint"), t("gaps.legend")))
 
     def _ask_gate(self) -> None:
         ask_reason(self, on_cancel=lambda: self.app.show_stage("commitment"),  # type: ignore[attr-defined]
@@ -138,6 +142,15 @@ class Stap1Screen(StageScreen):
         table.show(self.session)
         key = "gaps.legend_group" if table.view == "group" else "gaps.legend"
         self.query_one("#gap-legend", Static).update(Content(t(key)))
+        self.show_gap_detail()
+
+    def show_gap_detail(self) -> None:
+        text = self.query_one(GapTable).current_description()
+        self.query_one("#gap-detail", Static).update(Content(text))
+
+    @on(DataTable.RowHighlighted, "#gap-table")
+    def _gap_row_moved(self) -> None:
+        self.show_gap_detail()
 
     # -- messages up from the grid --------------------------------------------------------
     @on(ScoreGrid.Entered)
@@ -181,7 +194,7 @@ class Stap1Screen(StageScreen):
         if partner is None:
             return
         current = rules.score_of(self.session, partner.id, event.service_id).financing
-        choices = [(f, t(f"portfolio.financing.{f}")) for f in FINANCING]
+        choices: list[tuple[str, str]] = [(f, t(f"portfolio.financing.{f}")) for f in FINANCING]
         choices.append(("none", t("portfolio.financing_none")))
 
         def chosen(value: str | None) -> None:
@@ -228,7 +241,7 @@ class Stap1Screen(StageScreen):
             return not self._showing_gaps()
         return True
 
-    def action_toggle(self) -> None:
+    def action_switch_view(self) -> None:
         if self._showing_gaps():
             self.action_entry()
             return

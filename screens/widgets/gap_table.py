@@ -51,6 +51,7 @@ class GapTable(DataTable[Text]):
         self.sort_column = "gap"
         self.descending = True
         self._session: Session | None = None
+        self._shown: dict[str, GapRow | GroupRow] = {}
 
     # -- attributes down ------------------------------------------------------------------
     def show(self, session: Session) -> None:
@@ -130,15 +131,40 @@ class GapTable(DataTable[Text]):
                 marker = " " + (t("gaps.descending") if self.descending else t("gaps.ascending"))
             width = 20 if key == "label" else (17 if key == "gap" else None)
             self.add_column(Text(label + marker), key=key, width=width)
+        self._shown = {}
         if self.view == "group":
             for group_row in gaps.sort_rows(gaps.by_group(session), self.sort_column,
                                             self.descending):
+                self._shown[group_row.key] = group_row
                 self.add_row(*self._group_cells(group_row), key=group_row.key)
         else:
             found = gaps.by_service(session) if self.view == "service" else gaps.by_partner(session)
             for row in gaps.sort_rows(found, self.sort_column, self.descending):
+                self._shown[row.key] = row
                 self.add_row(*self._cells(row), key=row.key)
         self.border_title = self.caption()
+
+    # -- who differs, for the highlighted row (the column may be off screen at 80x24) ------
+    def current_description(self) -> str:
+        rows = list(self._shown.values())
+        if not rows or not 0 <= self.cursor_row < len(rows):
+            return ""
+        return self.describe(rows[self.cursor_row])
+
+    def describe(self, row: GapRow | GroupRow) -> str:
+        if isinstance(row, GroupRow):
+            known = {str(g): r.gap for g, r in row.gaps.items() if r.gap is not None}
+            if row.widest is None:
+                return t("gaps.nobody_differs", label=row.label)
+            return t("gaps.widest_detail", label=row.label, group=gaps.group_name(row.widest),
+                     gap=number(known[row.widest]),
+                     others=number(gaps.others_mean(known, row.widest)))
+        if row.outlier is None:
+            return t("gaps.nobody_differs", label=row.label)
+        values = {key: float(gap) for key, gap in row.per_item.items()}
+        return t("gaps.outlier_detail", label=row.label, outlier=row.outlier_label,
+                 gap=number(values[row.outlier]),
+                 others=number(gaps.others_mean(values, row.outlier)))
 
     @staticmethod
     def _cells(row: GapRow) -> list[Text]:

@@ -53,7 +53,7 @@ class ScoreGrid(DataTable[Text]):
         Binding("f", "financing", "portfolio.key_financing"),
         Binding("o", "note", "portfolio.key_note"),
         Binding("backspace,delete", "clear", "portfolio.key_clear", show=False),
-        Binding("escape", "leave", "portfolio.key_leave"),
+        Binding("escape", "leave", "portfolio.key_leave", show=False),
     ]
 
     class Entered(Message):
