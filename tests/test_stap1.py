@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_app, screen_text
+from conftest import make_app, make_session, screen_text
 from stap1_helpers import PARTNERS, prepared_session
-from textual.widgets import DataTable
 
 from regionet_tui.screens.stages.commitment import CommitmentScreen
 from regionet_tui.screens.stages.stap1 import Stap1Screen
@@ -303,3 +302,40 @@ async def test_the_demo_has_realistic_scores_for_every_partner(folder: Path) -> 
         assert len(scored) == 8
         assert all(s.offered is not None and s.wanted is not None for s in scored.values())
         assert all((s.quality is not None) == bool(s.offered) for s in scored.values())
+
+
+async def test_without_partners_stap1_says_what_to_do_and_keys_still_work(
+    library: SessionLibrary, folder: Path
+) -> None:
+    make_session(library)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_stap1(app, pilot)  # nobody to commit yet: no gate
+        assert "Voeg ze eerst toe (p)" in screen_text(app)
+        assert not app.screen.query_one(ScoreGrid).display
+        await pilot.press("g")
+        await pilot.pause()
+        table = app.screen.query_one(GapTable)
+        assert table.row_count == 8
+        assert all(str(table.get_row_at(r)[1]) == "—" for r in range(8))
+        await pilot.press("p")
+        await pilot.pause()
+        assert not isinstance(app.screen, Stap1Screen)
+
+
+async def test_in_english_y_means_yes_and_the_services_have_english_names(
+    library: SessionLibrary, folder: Path
+) -> None:
+    path = prepared_session(library)
+    app = make_app(folder, language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_stap1(app, pilot)
+        await pilot.press("y", "0", "n")
+        await pilot.pause()
+        grid = app.screen.query_one(ScoreGrid)
+        assert [str(c) for c in grid.get_row_at(0)[:5]] == ["Labour pool", "yes", "10", "no", ""]
+        await pilot.press("5")
+        await pilot.pause()
+        assert "does not fit here: type y (yes) or n (no)" in screen_text(app)
+    saved = sessionfile.read(path).portfolio.scores["p-school"]["svc-arbeidspool"]
+    assert (saved.offered, saved.quality, saved.wanted) == (True, 10, False)

@@ -99,6 +99,8 @@ class Stap1Screen(StageScreen):
             for s in services
         ]
         grid.load(rows, keep_cursor=keep_cursor)
+        grid.display = bool(rows)
+        self.query_one("#grid-hint").display = bool(rows)
         if select is not None and select in [r.service_id for r in rows]:
             grid.move_cursor(row=[r.service_id for r in rows].index(select))
         line = self.query_one("#partner-line", Static)

@@ -161,10 +161,9 @@ class ScoreGrid(DataTable[Text]):
         if not self._rows:
             return
         key, char = event.key, event.character
-        if self._pending is not None:
-            if self._resolve_pending(key):
-                self._consume(event)
-                return
+        if self._pending is not None and self._resolve_pending(key):
+            self._consume(event)
+            return
         if key in NAVIGATION or char is None or not char.isprintable() or len(char) != 1:
             return
         column = OFFERED if self.cursor_column == SERVICE else self.cursor_column
