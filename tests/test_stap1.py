@@ -339,3 +339,23 @@ async def test_in_english_y_means_yes_and_the_services_have_english_names(
         assert "does not fit here: type y (yes) or n (no)" in screen_text(app)
     saved = sessionfile.read(path).portfolio.scores["p-school"]["svc-arbeidspool"]
     assert (saved.offered, saved.quality, saved.wanted) == (True, 10, False)
+
+
+async def test_a_lone_1_waits_for_the_next_key(library: SessionLibrary, folder: Path) -> None:
+    path = prepared_session(library)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_stap1(app, pilot)
+        await pilot.press("j", "1")
+        await pilot.pause()
+        grid = app.screen.query_one(ScoreGrid)
+        assert str(grid.get_row_at(0)[2]) == "1…"  # visibly waiting
+        await pilot.press("backspace")  # changed my mind: nothing stored
+        await pilot.pause()
+        assert str(grid.get_row_at(0)[2]) == "—"
+        await pilot.press("1", "j")  # the j confirms the 1 and answers "wanted"
+        await pilot.press("1", "tab")  # tab confirms the 1 and goes to the next partner
+        await pilot.pause()
+        assert "Bouwbedrijf Van der Linden" in screen_text(app)
+    saved = sessionfile.read(path).portfolio.scores["p-school"]["svc-arbeidspool"]
+    assert (saved.offered, saved.quality, saved.wanted, saved.desired) == (True, 1, True, 1)

@@ -20,6 +20,7 @@ from regionet_tui.core import portfolio as rules
 from regionet_tui.i18n import t
 from regionet_tui.models.partners import Partner
 from regionet_tui.models.portfolio import FINANCING
+from regionet_tui.storage import SessionStore
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.pick import PickDialog
@@ -51,8 +52,8 @@ class Stap1Screen(StageScreen):
         Binding("v", "view", "gaps.key_view"),
     ]
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__(store)
         self.partner_index = 0
 
     def compose_stage(self) -> ComposeResult:
