@@ -181,7 +181,8 @@ async def test_the_gap_table_reads_from_the_screen_sorted_and_by_kind(
         await pilot.pause()
         headers = [str(c.label) for c in table.columns.values()]
         assert headers[:4] == ["Dienst", "Scholen", "Bedrijven", "Overheid"]
-        assert "waar zien ze het anders" in str(table.border_title)
+        assert "Per soort organisatie" in str(table.border_title)
+        assert "Waar zien scholen, bedrijven en overheid het anders?" in screen_text(app)
 
         await pilot.press("g")  # back to entering scores
         await pilot.pause()
