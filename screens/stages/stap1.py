@@ -22,31 +22,23 @@ from regionet_tui.models.partners import Partner
 from regionet_tui.models.portfolio import FINANCING
 from regionet_tui.storage import SessionStore
 
-from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.pick import PickDialog
-from ..dialogs.prompt import NamePromptDialog
 from ..dialogs.text_prompt import TextPromptDialog
-from ..stage import StageScreen
 from ..widgets.gap_table import GapTable
 from ..widgets.score_grid import GridRow, ScoreGrid
 from .commitment import ask_reason
+from .stap1_services import ServiceEditing
 
 ENTRY_ACTIONS = {"add", "rename", "remove", "restore", "move"}
 GAP_ACTIONS = {"sort", "direction", "view"}
 
 
-class Stap1Screen(StageScreen):
+class Stap1Screen(ServiceEditing):
     STAGE_ID = "stap1"
     SHOW_INTRO = False
     BINDINGS = [
         Binding("g", "switch_view", "portfolio.key_toggle"),
         Binding("e", "entry", "portfolio.key_entry", show=False),
-        Binding("a", "add", "portfolio.key_add"),
-        Binding("r", "rename", "portfolio.key_rename", show=False),
-        Binding("x", "remove", "portfolio.key_remove", show=False),
-        Binding("u", "restore", "portfolio.key_restore", show=False),
-        Binding("ctrl+up", "move(-1)", "portfolio.key_up", show=False),
-        Binding("ctrl+down", "move(1)", "portfolio.key_down", show=False),
         Binding("s", "sort", "gaps.key_sort"),
         Binding("d", "direction", "gaps.key_direction", show=False),
         Binding("v", "view", "gaps.key_view"),
@@ -84,6 +76,9 @@ class Stap1Screen(StageScreen):
                    gate=True)
 
     # -- attributes down ------------------------------------------------------------------
+    def selected_service(self) -> str | None:
+        return self.query_one(ScoreGrid).current_service_id
+
     def _partner(self) -> Partner | None:
         partners = self.session.partners
         if not partners:
@@ -110,8 +105,9 @@ class Stap1Screen(StageScreen):
         elif not services:
             line.update(Content(t("portfolio.no_services")))
         else:
+            kind = t(f"partners.kind.{partner.kind}")
             line.update(Content(t(
-                "portfolio.partner_line", name=partner.name, kind=t(f"partners.kind.{partner.kind}"),
+                "portfolio.partner_line", name=partner.name, kind=kind,
                 index=self.partner_index + 1, count=len(self.session.partners),
             )))
         self.show_hint()
@@ -229,10 +225,6 @@ class Stap1Screen(StageScreen):
                     service=self._service_name(event.service_id))
         self.app.push_screen(TextPromptDialog(heading, "portfolio.note_label", current), save)
 
-    def _service_name(self, service_id: str) -> str:
-        service = next(s for s in self.session.portfolio.services if s.id == service_id)
-        return rules.service_name(service)
-
     # -- screen actions -------------------------------------------------------------------
     def _showing_gaps(self) -> bool:
         return self.query_one(ContentSwitcher).current == "gaps"
@@ -269,72 +261,6 @@ class Stap1Screen(StageScreen):
     def action_view(self) -> None:
         self.query_one(GapTable).next_view()
         self.show_gaps()
-
-    def action_add(self) -> None:
-        def add(name: str | None) -> None:
-            if name is None:
-                return
-            added: list[str] = []
-            if self.change(lambda s: added.append(rules.add_service(s, name).id)):
-                self.load_grid(select=added[0])
-                self.notify(t("portfolio.added", name=name), markup=False)
-
-        self.app.push_screen(NamePromptDialog(t("portfolio.add_title"), "portfolio.name_label"),
-                             add)
-
-    def action_rename(self) -> None:
-        service_id = self.query_one(ScoreGrid).current_service_id
-        if service_id is None:
-            return
-
-        def rename(name: str | None) -> None:
-            if name is not None and self.change(
-                lambda s: rules.rename_service(s, service_id, name)
-            ):
-                self.load_grid()
-
-        self.app.push_screen(NamePromptDialog(t("portfolio.rename_title"), "portfolio.name_label",
-                                              self._service_name(service_id)), rename)
-
-    def action_remove(self) -> None:
-        service_id = self.query_one(ScoreGrid).current_service_id
-        if service_id is None:
-            return
-        service = next(s for s in self.session.portfolio.services if s.id == service_id)
-        name = rules.service_name(service)
-        key = "remove_builtin_question" if service.builtin else "remove_custom_question"
-
-        def confirmed(yes: bool | None) -> None:
-            if yes and self.change(lambda s: rules.remove_service(s, service_id)):
-                self.load_grid()
-                done = "portfolio.hidden" if service.builtin else "portfolio.removed"
-                self.notify(t(done, name=name), markup=False)
-
-        self.app.push_screen(ConfirmDialog(t(f"portfolio.{key}", name=name)), confirmed)
-
-    def action_restore(self) -> None:
-        hidden = rules.hidden_services(self.session.portfolio)
-        if not hidden:
-            self.notify(t("portfolio.restore_none"), markup=False)
-            return
-
-        def restore(service_id: str | None) -> None:
-            if service_id is not None and self.change(
-                lambda s: rules.show_service(s, service_id)
-            ):
-                self.load_grid(select=service_id)
-                self.notify(t("portfolio.restored", name=self._service_name(service_id)),
-                            markup=False)
-
-        choices = [(s.id, rules.service_name(s)) for s in hidden]
-        self.app.push_screen(PickDialog(t("portfolio.restore_title"), choices), restore)
-
-    def action_move(self, offset: int) -> None:
-        service_id = self.query_one(ScoreGrid).current_service_id
-        if service_id is not None and self.change(
-            lambda s: rules.move_service(s, service_id, offset)
-        ):
-            self.load_grid(select=service_id)
 
 
 SCREEN = Stap1Screen
