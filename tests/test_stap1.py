@@ -360,3 +360,24 @@ async def test_a_lone_1_waits_for_the_next_key(library: SessionLibrary, folder: 
         assert "Bouwbedrijf Van der Linden" in screen_text(app)
     saved = sessionfile.read(path).portfolio.scores["p-school"]["svc-arbeidspool"]
     assert (saved.offered, saved.quality, saved.wanted, saved.desired) == (True, 1, True, 1)
+
+
+async def test_a_click_on_a_column_header_sorts_by_it(
+    library: SessionLibrary, folder: Path
+) -> None:
+    prepared_session(library)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_stap1(app, pilot)
+        await pilot.press("j", "5", "j", "6")  # Arbeidspool: now 5
+        await pilot.press("j", "2", "j", "9")  # 'Tijdelijke' krachten: now 2
+        await pilot.press("g")
+        await pilot.pause()
+        table = app.screen.query_one(GapTable)
+        assert str(table.get_row_at(0)[0]) == "'Tijdelijke' krachten"
+        x = sum(c.get_render_width(table) for c in list(table.columns.values())[:2])
+        await pilot.click(GapTable, offset=(x + 2, 1))  # the header of "Nu"
+        await pilot.pause()
+        assert table.sort_column == "mean_current" and table.descending
+        assert str(table.get_row_at(0)[0]) == "Arbeidspool"
+        assert "gesorteerd op Nu ↓" in str(table.border_title)
