@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -19,6 +19,7 @@ from .i18n import t
 from .progress import STAGES
 from .storage.library import SessionEntry, SessionInUseError, SessionLibrary
 from .storage.sessionfile import DamagedSessionFile
+from .workshop_mode import WorkshopMode
 
 if TYPE_CHECKING:
     from .models.session import Session
@@ -43,7 +44,7 @@ class AppConfig:
     remember: bool = True  # remember changed settings between runs
 
 
-class RegionetApp(App[None]):
+class RegionetApp(WorkshopMode):
     CSS_PATH = _style_paths()
     TITLE = "regionet"
     BINDINGS = [Binding("ctrl+q", "quit", "app.key_quit", priority=True)]

@@ -14,8 +14,9 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.widgets import Footer, Header, Static
 
 from regionet_tui import progress
@@ -26,10 +27,33 @@ from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
 
 from .base import RegionetScreen
 from .widgets.stage_nav import StageNav
+from .widgets.stage_timer import StageTimer
 
 STAGE_BINDINGS = [
     Binding(stage.key, f"goto('{stage.id}')", show=False) for stage in progress.STAGES
 ]
+
+
+def apply_change(node: DOMNode, store: SessionStore, apply: Callable[[Session], object],
+                 labels: dict[str, str] | None = None) -> bool:
+    """Apply and save one change; True when done, else `node` tells the user why."""
+    try:
+        store.change(apply)
+    except ReadOnlyError:
+        node.notify(t("app.readonly_refused"), severity="warning", markup=False)
+        return False
+    except FormError as error:
+        node.notify(str(error), severity="error", markup=False)
+        return False
+    except ValidationError as error:
+        names = {name: t(key) for name, key in (labels or {}).items()}
+        node.notify(describe(error, names), severity="error", markup=False)
+        return False
+    except SaveError as error:
+        node.notify(t("app.save_failed", reason=str(error)), severity="error",
+                    timeout=30, markup=False)
+        return False
+    return True
 
 
 class StageScreen(RegionetScreen):
@@ -41,6 +65,7 @@ class StageScreen(RegionetScreen):
         Binding("left_square_bracket", "step(-1)", "stage.key_prev", show=False),
         Binding("right_square_bracket", "step(1)", "stage.key_next", show=False),
         Binding("question_mark,f1", "app.help", "app.key_help"),
+        Binding("g", "app.agenda", "workshop.key_agenda", show=False),
         *STAGE_BINDINGS,
     ]
 
@@ -54,7 +79,9 @@ class StageScreen(RegionetScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield StageNav(self.STAGE_ID, progress.statuses(self.session), id="stage-nav")
+        with Horizontal(id="stage-bar"):
+            yield StageNav(self.STAGE_ID, progress.statuses(self.session), id="stage-nav")
+            yield StageTimer(self.store, self.STAGE_ID, id="stage-timer")
         with Vertical(id="stage-body"):
             if self.SHOW_INTRO:
                 yield Static(Content(t(f"stage.title.{self.STAGE_ID}")), classes="stage-title")
@@ -80,21 +107,7 @@ class StageScreen(RegionetScreen):
     def change(self, apply: Callable[[Session], object],
                labels: dict[str, str] | None = None) -> bool:
         """Apply and save one change; True when done, else the user sees why."""
-        try:
-            self.store.change(apply)
-        except ReadOnlyError:
-            self.notify(t("app.readonly_refused"), severity="warning", markup=False)
-            return False
-        except FormError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        except ValidationError as error:
-            names = {name: t(key) for name, key in (labels or {}).items()}
-            self.notify(describe(error, names), severity="error", markup=False)
-            return False
-        except SaveError as error:
-            self.notify(t("app.save_failed", reason=str(error)), severity="error",
-                        timeout=30, markup=False)
+        if not apply_change(self, self.store, apply, labels):
             return False
         self.refresh_nav()
         return True

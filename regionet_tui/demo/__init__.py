@@ -9,9 +9,11 @@ from datetime import date
 
 from ..models import Session
 from ..models.session import Language
-from . import commitment, partners, portfolio, reflection, rounds
+from . import commitment, partners, portfolio, reflection, rounds, workshop
 
-FILLERS = (partners.fill, commitment.fill, portfolio.fill, rounds.fill, reflection.fill)
+# Order matters: reflection adds to the plan, workshop adds follow-ups.
+FILLERS = (partners.fill, commitment.fill, portfolio.fill, rounds.fill, reflection.fill,
+           workshop.fill)
 
 
 def build_demo(session_id: str, language: str = "nl") -> Session:

@@ -77,6 +77,12 @@ SCORES: dict[str, dict[str, Row]] = {
 NOTES = {
     ("omscholen", "p-baken"): "Zij-instromers lopen vast op begeleiding in het eerste jaar.",
     ("arbeidspool", "p-linden"): "Tekort aan timmerlieden en werkvoorbereiders; stages lastig.",
+    ("opscholen", "p-uwv"): "Vooral voor werkzoekenden met een mbo-2-diploma die door willen.",
+    ("lerende_netwerken", "p-loket"): "Het loket organiseert nu twee bijeenkomsten per jaar; "
+                                      "partners vragen om vaker en kleiner.",
+    ("tijdelijke_krachten", "p-baken"): "Invallers bij ziekte zijn in de bovenbouw bijna "
+                                        "niet te vinden.",
+    ("nieuwe_kennis", "p-roc"): "Wil gastlessen uit de bouw en de zorg, liefst structureel.",
 }
 
 

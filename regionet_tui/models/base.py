@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
+from ..ids import new_id, utc_now
+
+__all__ = ["Id", "Record", "new_id", "utc_now"]
+
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
-
-
-def new_id() -> str:
-    return uuid.uuid4().hex[:12]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
 
 
 class Record(BaseModel):

@@ -5,18 +5,29 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from .base import Id, Record
 from .text import Name
 
 ParkingStatus = Literal["open", "closed", "followup"]
+Minutes = Annotated[int, Field(ge=1, le=600)]
 
 
 class AgendaSlot(Record):
+    """One stage on the agenda, its timebox and the time spent on it.
+
+    While its timer runs, `started_at` holds when it was (re)started and
+    `actual_seconds` what had been spent before that; pausing folds the
+    running part into `actual_seconds`. Because both are saved, a crash or a
+    restart loses no elapsed time.
+    """
+
     stage: Id
-    minutes: Annotated[int, Field(ge=1, le=600)] = 30
+    minutes: Minutes = 30  # the timebox as planned
+    added_minutes: Annotated[int, Field(ge=0, le=600)] = 0  # extensions given in the room
     actual_seconds: Annotated[int, Field(ge=0)] = 0
+    started_at: AwareDatetime | None = None
 
 
 class ParkingItem(Record):
@@ -24,9 +35,12 @@ class ParkingItem(Record):
     text: Name
     created: datetime | None = None
     status: ParkingStatus = "open"
-    followup: Id | None = None
+    followup: Id | None = None  # the reflection follow-up it became
 
 
 class Workshop(Record):
+    """One slot per stage and at most one running timer: core/workshop.py keeps to that."""
+
     agenda: list[AgendaSlot] = Field(default_factory=list)
     parking: list[ParkingItem] = Field(default_factory=list)
+

@@ -54,9 +54,11 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
 
     @staticmethod
     def labelled_input(label_key: str, field_id: str, value: str = "",
-                       placeholder: str = "") -> ComposeResult:
+                       placeholder: str = "", max_length: int = 0) -> ComposeResult:
+        """A label and an input. `max_length` suits short codes and numbers only:
+        over-long text fields are better refused with a message on save."""
         yield Label(t(label_key), classes="field-label")
-        yield Input(value, placeholder=placeholder, id=field_id)
+        yield Input(value, placeholder=placeholder, id=field_id, max_length=max_length)
 
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value

@@ -1,0 +1,266 @@
+"""STAP 1: the service portfolio, scored per partner, and the gap table.
+
+Two views share the screen (g switches): the score grid for one partner at a
+time, and the gap table. STAP 1 is gated on the commitment checklist: while
+not every partner committed and no reason is recorded, opening it asks for
+the reason, or goes back to the checklist.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import ContentSwitcher, DataTable, Static
+
+from regionet_tui.core import commitment as commitment_rules
+from regionet_tui.core import portfolio as rules
+from regionet_tui.i18n import t
+from regionet_tui.models.partners import Partner
+from regionet_tui.models.portfolio import FINANCING
+from regionet_tui.storage import SessionStore
+
+from ..dialogs.pick import PickDialog
+from ..dialogs.text_prompt import TextPromptDialog
+from ..widgets.gap_table import GapTable
+from ..widgets.score_grid import GridRow, ScoreGrid
+from .commitment import ask_reason
+from .stap1_services import ServiceEditing
+
+ENTRY_ACTIONS = {"add", "rename", "remove", "restore", "move"}
+GAP_ACTIONS = {"sort", "direction", "view"}
+
+
+class Stap1Screen(ServiceEditing):
+    STAGE_ID = "stap1"
+    SHOW_INTRO = False
+    BINDINGS = [
+        Binding("g", "switch_view", "portfolio.key_toggle"),
+        Binding("e", "entry", "portfolio.key_entry", show=False),
+        Binding("s", "sort", "gaps.key_sort"),
+        Binding("d", "direction", "gaps.key_direction", show=False),
+        Binding("v", "view", "gaps.key_view"),
+    ]
+
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__(store)
+        self.partner_index = 0
+
+    def compose_stage(self) -> ComposeResult:
+        yield Static(Content(t("stage.title.stap1")), classes="stap1-title")
+        with ContentSwitcher(initial="entry", id="stap1-views"):
+            with Vertical(id="entry"):
+                yield Static("", id="partner-line")
+                yield ScoreGrid(id="grid")
+                yield Static("", id="grid-hint")
+                yield Static("", id="grid-detail")
+            with Vertical(id="gaps"):
+                yield GapTable(id="gap-table")
+                yield Static("", id="gap-detail")
+                yield Static("", id="gap-legend")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.load_grid(keep_cursor=False)
+        self.query_one(ScoreGrid).focus()
+        if not commitment_rules.stap1_open(self.session) and not self.store.readonly:
+            self.call_after_refresh(self._ask_gate)
+
+    def help_text(self) -> str:
+        return "\n\n".join((super().help_text(), t("portfolio.hint"), t("gaps.legend")))
+
+    def _ask_gate(self) -> None:
+        ask_reason(self, on_cancel=lambda: self.app.show_stage("commitment"),  # type: ignore[attr-defined]
+                   gate=True)
+
+    # -- attributes down ------------------------------------------------------------------
+    def selected_service(self) -> str | None:
+        return self.query_one(ScoreGrid).current_service_id
+
+    def _partner(self) -> Partner | None:
+        partners = self.session.partners
+        if not partners:
+            return None
+        self.partner_index %= len(partners)
+        return partners[self.partner_index]
+
+    def load_grid(self, *, keep_cursor: bool = True, select: str | None = None) -> None:
+        grid = self.query_one(ScoreGrid)
+        partner = self._partner()
+        services = rules.visible_services(self.session.portfolio)
+        rows = [] if partner is None else [
+            GridRow(s.id, rules.service_name(s), rules.score_of(self.session, partner.id, s.id))
+            for s in services
+        ]
+        grid.load(rows, keep_cursor=keep_cursor)
+        grid.display = bool(rows)
+        self.query_one("#grid-hint").display = bool(rows)
+        if select is not None and select in [r.service_id for r in rows]:
+            grid.move_cursor(row=[r.service_id for r in rows].index(select))
+        line = self.query_one("#partner-line", Static)
+        if partner is None:
+            line.update(Content(t("portfolio.no_partners")))
+        elif not services:
+            line.update(Content(t("portfolio.no_services")))
+        else:
+            kind = t(f"partners.kind.{partner.kind}")
+            line.update(Content(t(
+                "portfolio.partner_line", name=partner.name, kind=kind,
+                index=self.partner_index + 1, count=len(self.session.partners),
+            )))
+        self.show_hint()
+        self.show_detail()
+
+    def show_hint(self, refusal: str | None = None) -> None:
+        hint = self.query_one("#grid-hint", Static)
+        hint.set_class(refusal is not None, "refused")
+        if refusal is not None:
+            hint.update(Content(refusal))
+        else:
+            focused = self.focused is self.query_one(ScoreGrid)
+            hint.update(Content(t("portfolio.hint") if focused else t("portfolio.hint_away")))
+
+    def show_detail(self) -> None:
+        grid = self.query_one(ScoreGrid)
+        partner, service_id = self._partner(), grid.current_service_id
+        text = ""
+        if partner is not None and service_id is not None:
+            service = next(s for s in self.session.portfolio.services if s.id == service_id)
+            score = rules.score_of(self.session, partner.id, service_id)
+            financing = (t(f"portfolio.financing.{score.financing}") if score.financing
+                         else t("portfolio.unscored"))
+            text = t("portfolio.detail", service=rules.service_name(service), financing=financing)
+            if score.note:
+                text += " · " + t("portfolio.detail_note", note=score.note)
+        self.query_one("#grid-detail", Static).update(Content(text))
+
+    def show_gaps(self) -> None:
+        table = self.query_one(GapTable)
+        table.show(self.session)
+        key = "gaps.legend_group" if table.view == "group" else "gaps.legend"
+        self.query_one("#gap-legend", Static).update(Content(t(key)))
+        self.show_gap_detail()
+
+    def show_gap_detail(self) -> None:
+        text = self.query_one(GapTable).current_description()
+        self.query_one("#gap-detail", Static).update(Content(text))
+
+    @on(DataTable.RowHighlighted, "#gap-table")
+    def _gap_row_moved(self) -> None:
+        self.show_gap_detail()
+
+    # -- messages up from the grid --------------------------------------------------------
+    @on(ScoreGrid.Entered)
+    def _entered(self, event: ScoreGrid.Entered) -> None:
+        partner = self._partner()
+        if partner is None:
+            return
+        self.change(lambda s: rules.update_score(s, partner.id, event.service_id,
+                                                 **{event.field: event.value}))
+        self.query_one(ScoreGrid).update_row(
+            event.service_id, rules.score_of(self.session, partner.id, event.service_id))
+        self.show_hint()
+        self.show_detail()
+
+    @on(ScoreGrid.Refused)
+    def _refused(self, event: ScoreGrid.Refused) -> None:
+        self.show_hint(event.hint)
+
+    @on(ScoreGrid.Accepted)
+    def _accepted(self) -> None:
+        self.show_hint()
+
+    @on(ScoreGrid.PartnerStep)
+    def _partner_step(self, event: ScoreGrid.PartnerStep) -> None:
+        if self.session.partners:
+            self.partner_index = (self.partner_index + event.offset) % len(self.session.partners)
+            self.load_grid(keep_cursor=False)
+
+    @on(ScoreGrid.Left)
+    def _left(self) -> None:
+        self.set_focus(None)
+        self.show_hint()
+
+    @on(DataTable.CellHighlighted, "#grid")
+    def _moved(self) -> None:
+        self.show_detail()
+
+    @on(ScoreGrid.EditFinancing)
+    def _financing(self, event: ScoreGrid.EditFinancing) -> None:
+        partner = self._partner()
+        if partner is None:
+            return
+        current = rules.score_of(self.session, partner.id, event.service_id).financing
+        choices: list[tuple[str, str]] = [(f, t(f"portfolio.financing.{f}")) for f in FINANCING]
+        choices.append(("none", t("portfolio.financing_none")))
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            financing = None if value == "none" else value
+            self.change(lambda s: rules.update_score(s, partner.id, event.service_id,
+                                                     financing=financing))
+            self.load_grid()
+
+        heading = t("portfolio.financing_title", partner=partner.name,
+                    service=self._service_name(event.service_id))
+        self.app.push_screen(PickDialog(heading, choices, current), chosen)
+
+    @on(ScoreGrid.EditNote)
+    def _note(self, event: ScoreGrid.EditNote) -> None:
+        partner = self._partner()
+        if partner is None:
+            return
+        current = rules.score_of(self.session, partner.id, event.service_id).note
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self.change(lambda s: rules.update_score(s, partner.id, event.service_id,
+                                                         note=note))
+                self.load_grid()
+
+        heading = t("portfolio.note_title", partner=partner.name,
+                    service=self._service_name(event.service_id))
+        self.app.push_screen(TextPromptDialog(heading, "portfolio.note_label", current), save)
+
+    # -- screen actions -------------------------------------------------------------------
+    def _showing_gaps(self) -> bool:
+        return self.query_one(ContentSwitcher).current == "gaps"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in GAP_ACTIONS:
+            return self._showing_gaps()
+        if action in ENTRY_ACTIONS:
+            return not self._showing_gaps()
+        return True
+
+    def action_switch_view(self) -> None:
+        if self._showing_gaps():
+            self.action_entry()
+            return
+        self.query_one(ContentSwitcher).current = "gaps"
+        self.show_gaps()
+        self.query_one(GapTable).focus()
+        self.refresh_bindings()
+
+    def action_entry(self) -> None:
+        self.query_one(ContentSwitcher).current = "entry"
+        self.load_grid()
+        self.query_one(ScoreGrid).focus()
+        self.show_hint()
+        self.refresh_bindings()
+
+    def action_sort(self) -> None:
+        self.query_one(GapTable).next_sort()
+
+    def action_direction(self) -> None:
+        self.query_one(GapTable).flip_direction()
+
+    def action_view(self) -> None:
+        self.query_one(GapTable).next_view()
+        self.show_gaps()
+
+
+SCREEN = Stap1Screen
