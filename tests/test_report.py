@@ -35,7 +35,8 @@ def test_each_section_shows_what_was_filled_in() -> None:
     for expected in [
         "| Het Baken College | vo-school | trekker |",  # partners
         "| Bouwbedrijf Van der Linden | ✔ | ✔ | ✔ | ✘ | ✔ |",  # commitment
-        "| Omscholen | 3 → 8 |",  # STAP 1
+        "| Omscholen | 3 → 8 |",  # STAP 1: the scores
+        "| Opscholen | 1,5 | 7,2 | `██████░░░░` ▲ +5,7 | 3 … 8 | – |",  # and the gap table
         "| Beschikbare tijd | beperkt | Roosters zitten vol. |",  # STAP 2
         "Eén regionaal opleidingshuis (gedragen door Het Baken College, ROC Rivierenland)",
         "ROC Rivierenland brengt in: Mensen: 2 coaches",  # STAP 4

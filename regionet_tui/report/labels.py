@@ -49,7 +49,7 @@ class Labels:
         if service.name:
             return service.name
         if service.builtin:
-            return self.t(f"report.service.{service.builtin}")
+            return self.t(f"portfolio.service.{service.builtin}")
         return service.id
 
     def theme(self, theme_id: str) -> str:

@@ -37,8 +37,6 @@ def unit_label(difference: Difference, labels: Labels) -> str:
         names = [labels.partner(key[0]), _item_title(value)]
     elif area == "ratings":
         names = [labels.theme(key[0])]
-    elif area == "agenda":
-        names = [t(f"stage.name.{key[0]}")]
     elif key:
         names = [_item_title(value) or key[-1]]
     else:

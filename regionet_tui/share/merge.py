@@ -6,8 +6,9 @@ matched by their ids. A unit that only the file has is an *addition*; a unit
 that both have with the same content is *identical*; a unit that both have
 with different content is a *conflict*, and the facilitator chooses which
 side holds. A unit only the open session has stays as it is. The session's
-own details (title, region, date, facilitator, language) stay those of the
-open session.
+own details (title, region, date, facilitator, language) and the workshop
+agenda with its timers (the state of this room) stay those of the open
+session.
 
 There is no common ancestor to compare with, so "both sides changed it"
 means "the two sides differ": the facilitator sees both values and decides.
@@ -64,7 +65,6 @@ AREAS: tuple[Area, ...] = (
     Area("themes", ("reflection", "themes"), "list"),
     Area("ratings", ("reflection", "ratings"), "map"),
     Area("followups", ("reflection", "followups"), "list"),
-    Area("agenda", ("workshop", "agenda"), "list", key="stage"),
     Area("parking", ("workshop", "parking"), "list"),
 )
 AREA_BY_ID = {area.id: area for area in AREAS}

@@ -1,10 +1,12 @@
-"""STAP 1: the service portfolio, current and desired quality per partner."""
+"""STAP 1: the gap table (largest shortfall first, with bars) and the scores behind it."""
 
 from __future__ import annotations
 
+from ...core.gaps import SCALE, GapRow, by_service
+from ...core.portfolio import visible_services
 from ...models import Session
 from ...models.portfolio import Score
-from ..blocks import Cell, Paragraph, Section, Table
+from ..blocks import Bar, Block, Cell, Heading, Paragraph, Section, Table
 from ..labels import Labels
 
 
@@ -16,20 +18,44 @@ def _score(score: Score | None) -> str:
     return f"{now} → {wanted}"
 
 
+def _number(value: float | None, labels: Labels) -> str:
+    return "–" if value is None else labels.number(round(value, 1))
+
+
+def _gap_row(row: GapRow, labels: Labels) -> list[Cell]:
+    gap: Cell = "–"
+    if row.gap is not None:
+        text = ("+" if row.gap > 0 else "") + labels.number(round(row.gap, 1))
+        if row.shortfall:
+            text = "▲ " + text
+        gap = Bar(max(row.gap, 0.0), SCALE, text)
+    spread = "–" if row.gap_min is None else f"{row.gap_min} … {row.gap_max}"
+    return [labels.service(row.key), _number(row.mean_current, labels),
+            _number(row.mean_desired, labels), gap, spread,
+            labels.partner(row.outlier) if row.outlier else "–"]
+
+
 def section(session: Session, labels: Labels) -> Section:
     t = labels.t
     title = t("report.stap1.title")
     scores = session.portfolio.scores
     if not session.partners or not any(scores.get(p.id) for p in session.partners):
         return Section("stap1", title, [Paragraph(t("report.empty"), note=True)])
-    rows: list[list[Cell]] = []
-    for service in session.portfolio.services:
-        if service.hidden:
-            continue
-        rows.append([labels.service(service),
-                     *(_score(scores.get(p.id, {}).get(service.id)) for p in session.partners)])
-    return Section("stap1", title, [
+    blocks: list[Block] = [
+        Heading(t("report.stap1.gaps")),
+        Paragraph(t("report.stap1.gaps_legend")),
+        Table([t("report.stap1.service"), t("report.stap1.current"), t("report.stap1.desired"),
+               t("report.stap1.gap"), t("report.stap1.spread"), t("report.stap1.outlier")],
+              [_gap_row(row, labels) for row in by_service(session)],
+              numeric=frozenset({1, 2, 4})),
+        Heading(t("report.stap1.scores")),
         Paragraph(t("report.stap1.legend")),
-        Table([t("report.stap1.service"), *(p.name for p in session.partners)], rows,
-              numeric=frozenset(range(1, len(session.partners) + 1))),
-    ])
+    ]
+    rows: list[list[Cell]] = [
+        [labels.service(service),
+         *(_score(scores.get(p.id, {}).get(service.id)) for p in session.partners)]
+        for service in visible_services(session.portfolio)
+    ]
+    blocks.append(Table([t("report.stap1.service"), *(p.name for p in session.partners)], rows,
+                        numeric=frozenset(range(1, len(session.partners) + 1))))
+    return Section("stap1", title, blocks)
