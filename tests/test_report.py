@@ -137,3 +137,12 @@ def test_a_flowchart_with_a_dangling_arrow_is_still_reported_in_words() -> None:
                                FlowEdge(id="e-9", source="n-1", target="weg")]
     text = render(session, "md", AT)
     assert "~~~~text" not in text and "Onderwijsloket → weg" in text
+
+
+def test_building_a_report_leaves_the_apps_language_as_it_was() -> None:
+    from regionet_tui import i18n
+
+    i18n.set_language("nl")
+    text = render(full_session().model_copy(update={"language": "en"}), "md", AT)
+    assert "Shortfalls per service" in text
+    assert i18n.language() == "nl"

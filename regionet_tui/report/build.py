@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from .. import i18n
 from ..models import Session, utc_now
 from ..storage.atomic import atomic_write
 from ..version import APP_VERSION
@@ -16,7 +19,24 @@ from .markdown import render_markdown
 from .sections import SECTIONS
 
 
+@contextmanager
+def _speaking(language: str) -> Iterator[None]:
+    """The core helpers a section uses (month names of the timeline, for one)
+    speak the session's language while the report is built."""
+    before = i18n.language()
+    i18n.set_language(language)
+    try:
+        yield
+    finally:
+        i18n.set_language(before)
+
+
 def build_report(session: Session, at: datetime | None = None) -> Report:
+    with _speaking(session.language):
+        return _build(session, at)
+
+
+def _build(session: Session, at: datetime | None) -> Report:
     t = translator(session.language)
     labels = Labels(session, t)
     pairs = [
