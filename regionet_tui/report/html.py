@@ -23,6 +23,7 @@ th, td { border: 1px solid #c9d1da; padding: 0.25rem 0.5rem; text-align: left;
          vertical-align: top; }
 th { background: #eef2f6; }
 td.num { text-align: right; white-space: nowrap; }
+td.bar-cell { white-space: nowrap; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
@@ -61,8 +62,9 @@ def _bar(bar: Bar) -> str:
 
 
 def _cell(cell: Cell, numeric: bool) -> str:
-    content = _bar(cell) if isinstance(cell, Bar) else _text(cell)
-    return f'<td class="num">{content}</td>' if numeric else f"<td>{content}</td>"
+    if isinstance(cell, Bar):
+        return f'<td class="bar-cell">{_bar(cell)}</td>'
+    return f'<td class="num">{_text(cell)}</td>' if numeric else f"<td>{_text(cell)}</td>"
 
 
 def _table(table: Table) -> str:
