@@ -154,3 +154,22 @@ def test_errors_in_a_real_process_have_no_traceback(folder: Path, tmp_path: Path
         )
         assert done.returncode != 0, args
         assert done.stderr.strip() and "Traceback" not in done.stderr, args
+
+
+def test_session_resolution_by_title_ignores_case_and_reports_damage(
+    library: SessionLibrary, folder: Path, tmp_path: Path
+) -> None:
+    from regionet_tui.commands.resolve import ResolveError, resolve
+
+    session_id = make_session(library, "Najaarsronde")
+    assert resolve(library, "najaarsronde").session.id == session_id
+    assert resolve(library, session_id).path == library.path_for(session_id)
+    damaged = tmp_path / "stuk.json"
+    damaged.write_text('{"session": {"1": {"schema_version": 1, "id": "x"}}}')
+    with pytest.raises(ResolveError) as error:
+        resolve(library, str(damaged))
+    assert "title" in str(error.value)
+    (folder / "kapot.json").write_text("{")
+    with pytest.raises(ResolveError) as error:
+        resolve(library, "kapot")
+    assert "geen geldige JSON" in str(error.value)
