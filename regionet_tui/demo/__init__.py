@@ -9,9 +9,10 @@ from datetime import date
 
 from ..models import Session
 from ..models.session import Language
-from . import commitment, partners, portfolio
+from . import commitment, deal, goal, partners, plan, portfolio, start
 
-FILLERS = (partners.fill, commitment.fill, portfolio.fill)
+FILLERS = (partners.fill, commitment.fill, portfolio.fill, start.fill, goal.fill, deal.fill,
+           plan.fill)
 
 
 def build_demo(session_id: str, language: str = "nl") -> Session:

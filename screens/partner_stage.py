@@ -1,0 +1,63 @@
+"""A stage screen with a per-partner view and a second view, switched by keys.
+
+The same keys on every such screen: < and > (or , and .) go to the previous
+or next partner; v switches between the two views.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding
+from textual.widgets import ContentSwitcher
+
+from regionet_tui.models import Partner
+
+from .stage import StageScreen
+from .widgets.partner_bar import PartnerBar
+
+
+class PartnerStageScreen(StageScreen):
+    VIEWS: ClassVar[tuple[str, str]] = ("", "")  # ids of the two views in #views
+    BINDINGS = [
+        Binding("greater_than_sign,full_stop", "partner(1)", "stages.key_next_partner"),
+        Binding("less_than_sign,comma", "partner(-1)", "stages.key_prev_partner", show=False),
+        Binding("v", "switch_view", "stages.key_view"),
+    ]
+
+    partner_index = 0
+
+    @property
+    def partner(self) -> Partner | None:
+        partners = self.session.partners
+        if not partners:
+            return None
+        self.partner_index = min(self.partner_index, len(partners) - 1)
+        return partners[self.partner_index]
+
+    @property
+    def view(self) -> str:
+        return self.query_one("#views", ContentSwitcher).current or self.VIEWS[0]
+
+    def show_partner_bar(self) -> None:
+        for bar in self.query(PartnerBar):
+            bar.names = tuple(p.name for p in self.session.partners)
+            bar.index = self.partner_index
+
+    def action_partner(self, step: int) -> None:
+        count = len(self.session.partners)
+        if count:
+            self.partner_index = (self.partner_index + step) % count
+            self.show_partner_bar()
+            self.partner_changed()
+
+    def action_switch_view(self) -> None:
+        switcher = self.query_one("#views", ContentSwitcher)
+        switcher.current = self.VIEWS[1] if self.view == self.VIEWS[0] else self.VIEWS[0]
+        self.view_changed()
+
+    def partner_changed(self) -> None:
+        """Show the newly chosen partner."""
+
+    def view_changed(self) -> None:
+        """Fill and focus the view just shown."""
