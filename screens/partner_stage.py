@@ -17,6 +17,12 @@ from .stage import StageScreen
 from .widgets.partner_bar import PartnerBar
 
 
+def first_line(text: str, width: int = 60) -> str:
+    """The first line of a block of text, cut to fit a table column."""
+    line = text.split("\n", 1)[0]
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
 class PartnerStageScreen(StageScreen):
     VIEWS: ClassVar[tuple[str, str]] = ("", "")  # ids of the two views in #views
     BINDINGS = [

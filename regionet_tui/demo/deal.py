@@ -24,7 +24,6 @@ AGREEMENTS = [
         ],
         benefits=[
             Benefit(partner="p-baken", description="Drie bevoegde docenten techniek per jaar"),
-            Benefit(partner="p-uwv", description="Werkzoekenden naar een vaste baan"),
             Benefit(partner="p-roc", description="Instroom in de eigen lerarenopleiding"),
         ],
         responsibilities="Het Baken is trekker; het loket houdt de voortgang bij.",

@@ -16,7 +16,7 @@ from regionet_tui.models.stages import CAPACITY_AREAS, Assessment, CapacityItem
 
 from ..dialogs.capacity_form import CapacityFormDialog
 from ..dialogs.text_form import TextFormDialog
-from ..partner_stage import PartnerStageScreen
+from ..partner_stage import PartnerStageScreen, first_line
 from ..widgets.partner_bar import PartnerBar
 
 GOALS_ROW = "goals"
@@ -25,11 +25,6 @@ GOALS_ROW = "goals"
 def assessment_text(assessment: Assessment | None) -> Text:
     name = t(f"stages.assessment.{assessment or 'none'}")
     return Text(f"{SYMBOLS[assessment]} {name}")
-
-
-def first_line(text: str, width: int = 60) -> str:
-    line = text.split("\n", 1)[0]
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 class Stap2Screen(PartnerStageScreen):
