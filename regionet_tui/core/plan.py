@@ -9,7 +9,8 @@ API:
     find_cycle(milestones) -> list of ids forming a cycle (first id repeated
         at the end), or [] when there is none.
     ends_before_dependency(milestones) -> list of (milestone, dependency)
-        pairs where the milestone's deadline lies before the dependency's.
+        pairs where the milestone's deadline lies before the dependency's;
+        warnings(session, about=None) says the same in the user's language.
     serve_targets(session) -> [(id, label)] of agreements and shared-agenda
         items a milestone can serve.
 The timeline layout lives in `core.timeline`.
@@ -127,7 +128,9 @@ def serve_targets(session: Session) -> list[tuple[str, str]]:
     return targets
 
 
-def warnings(session: Session) -> list[str]:
-    """Readable warnings about the plan as it is: milestones ending too early."""
+def warnings(session: Session, about: str | None = None) -> list[str]:
+    """Readable warnings about milestones ending before what they depend on;
+    with `about`, only those that involve that milestone."""
     return [t("stap5.warn_ends_before", title=m.title, dependency=d.title)
-            for m, d in ends_before_dependency(session.plan.milestones)]
+            for m, d in ends_before_dependency(session.plan.milestones)
+            if about is None or about in (m.id, d.id)]
