@@ -96,8 +96,10 @@ def check_milestone(session: Session, milestone: Milestone) -> None:
         candidate.append(milestone)
     cycle = find_cycle(candidate)
     if cycle:
+        # Shown in the order of the work ("A → B": B waits for A).
         titles = {m.id: m.title for m in candidate}
-        raise FormError(t("stap5.error.cycle", path=" → ".join(titles[i] for i in cycle)))
+        path = " → ".join(titles[i] for i in reversed(cycle))
+        raise FormError(t("stap5.error.cycle", path=path))
 
 
 def add_milestone(session: Session, milestone: Milestone) -> None:

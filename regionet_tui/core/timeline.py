@@ -142,20 +142,30 @@ def _column(day: date, periods: tuple[Period, ...], cell_width: int) -> int | No
 
 def _header(periods: tuple[Period, ...], cell_width: int,
             today_column: int | None) -> tuple[str, str]:
-    years = [" "] * (len(periods) * cell_width)
-    labels = [" "] * (len(periods) * cell_width)
-    shown_year: int | None = None
-    for index, period in enumerate(periods):
-        left = index * cell_width
-        if period.year != shown_year:
-            for offset, char in enumerate(str(period.year)):
-                if left + offset < len(years):
-                    years[left + offset] = char
-            shown_year = period.year
-        for offset, char in enumerate(period.label[: cell_width - 1]):
-            labels[left + offset] = char
+    """The year line and the line of period labels.
+
+    A year is named where it begins; when "▼" falls on it, the year moves to
+    just right of the marker, or is left out if it would then run into the
+    next year's name or past the end.
+    """
+    width = len(periods) * cell_width
+    years = [" "] * width
+    labels = [" "] * width
     if today_column is not None:
         years[today_column] = TODAY_HEAD
+    starts = [i * cell_width for i, p in enumerate(periods)
+              if i == 0 or p.year != periods[i - 1].year]
+    for number, start in enumerate(starts):
+        text = str(periods[start // cell_width].year)
+        left = start
+        if today_column is not None and left <= today_column < left + len(text):
+            left = today_column + 1
+        limit = starts[number + 1] if number + 1 < len(starts) else width
+        if left + len(text) <= limit:
+            years[left: left + len(text)] = list(text)
+    for index, period in enumerate(periods):
+        for offset, char in enumerate(period.label[: cell_width - 1]):
+            labels[index * cell_width + offset] = char
     return "".join(years), "".join(labels)
 
 
