@@ -171,7 +171,7 @@ def test_a_dependency_cycle_is_refused_with_the_titles(session: Session) -> None
     looped = session.plan.milestones[0].model_copy(update={"depends_on": ["m3"]})
     with pytest.raises(FormError) as error:
         plan.replace_milestone(session, looped)
-    assert "kringetje" in str(error.value)
+    assert "cirkel in de afhankelijkheden" in str(error.value)
     assert "Start → Werving → Les → Start" in str(error.value)
     assert dump(session) == before
 
