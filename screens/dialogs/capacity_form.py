@@ -26,9 +26,6 @@ class CapacityFormDialog(FormDialog[CapacityItem | None]):
         yield Label(t("stap2.field_text"), classes="field-label")
         yield TextArea(self._item.text, id="text", classes="form-text")
 
-    def on_mount(self) -> None:
-        self.query_one("#assessment", Select).focus()
-
     def build_result(self) -> CapacityItem:
         value = self.query_one("#assessment", Select).value
         return CapacityItem(assessment=None if value is Select.NULL else value,

@@ -48,9 +48,6 @@ class PartFormDialog(FormDialog[Part | None]):
         yield from self.labelled_input("stap4.field_description", "description",
                                        part.description if part else "", max_length=200)
 
-    def on_mount(self) -> None:
-        self.query_one("#partner", Select).focus()
-
     def build_result(self) -> Part:
         partner = self.query_one("#partner", Select).value
         if partner is Select.NULL:

@@ -26,9 +26,6 @@ class SignOffFormDialog(FormDialog[SignOff | None]):
         yield Label(t("stap4.field_note"), classes="field-label")
         yield TextArea(self._signoff.note, id="note", classes="form-text")
 
-    def on_mount(self) -> None:
-        self.query_one("#status", Select).focus()
-
     def build_result(self) -> SignOff:
         return SignOff(status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
                        note=self.query_one("#note", TextArea).text, at=utc_now())

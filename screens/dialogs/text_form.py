@@ -25,8 +25,5 @@ class TextFormDialog(FormDialog[str | None]):
         yield Label(t(self._label_key), classes="field-label")
         yield TextArea(self._value, id="text", classes="form-text")
 
-    def on_mount(self) -> None:
-        self.query_one("#text", TextArea).focus()
-
     def build_result(self) -> str:
         return _LONG.validate_python(self.query_one("#text", TextArea).text)
