@@ -63,8 +63,9 @@ async def test_overview_shows_where_capacity_is_thin(folder: Path) -> None:
         await pilot.press("v")
         await pilot.pause()
         text = screen_text(app)
-        assert "Beschikbare tijd | 2 ✘ ontbreekt, 3 ~ beperkt | ✘ | ~ | ✘ | ~ | ✔ | ~" in text
-        assert "Faciliteiten | 0 ✘ ontbreekt, 2 ~ beperkt" in text
+        assert "Het Baken College | ~ | ✔ | ✘ | ~ | ✔" in text
+        assert "Gemeente Tiel | ✔ | ✔ | ~ | ✔ | ~" in text
+        assert "Knelpunten (✘ / ~) | 0 / 2 | 0 / 2 | 2 / 3 | 1 / 3 | 0 / 2" in text
         await pilot.press("v")
         await pilot.pause()
         assert app.screen.focused is app.screen.query_one("#capacity")

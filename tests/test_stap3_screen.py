@@ -53,7 +53,7 @@ async def test_compose_a_shared_item_from_own_items(folder: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = screen_text(app)
-        assert "Vakmensen voor de klas | Vakmensen als gastdocent; Omscholing" in text
+        assert "Vakmensen voor de klas | 3/6 | Vakmensen als gastdocent; Omscholing" in text
         assert "• uit de agenda van Bouwbedrijf Van der Linden: Vakmensen als gastdocent" in text
         assert ("Gesteund door: Het Baken College, Bouwbedrijf Van der Linden, "
                 "UWV Rivierenland") in text

@@ -61,7 +61,7 @@ async def test_give_and_take_shows_an_imbalance_at_a_glance(folder: Path) -> Non
         await pilot.pause()
         text = screen_text(app)
         assert "UWV Rivierenland | 1 (€ 24.000) | 0 | ⚠ brengt alleen | ✔ akkoord" in text
-        assert "Bouwbedrijf Van der Linden | 2 | 2 | ⇄ brengt en haalt | ~ met voorbehoud" in text
+        assert "Bouwbedrijf Van der L… | 2 | 2 | ⇄ brengt en haalt | ~ met voorbehoud" in text
         await pilot.press("full_stop", "full_stop", "full_stop", "full_stop")  # UWV
         await pilot.pause()
         text = screen_text(app)

@@ -67,17 +67,18 @@ class Stap2Screen(PartnerStageScreen):
         table.move_cursor(row=max(row, 0))
 
     def fill_overview(self) -> None:
+        """Partners down, capacity areas across; the last row counts the thin spots."""
         table = self.query_one("#overview", DataTable)
         table.clear(columns=True)
-        table.add_column(Text(t("stap2.col_area")), key="area")
-        table.add_column(Text(t("stap2.col_thin")), key="thin")
+        table.add_column(Text(t("stap2.col_partner")), key="partner")
+        rows = overview(self.session)
+        for row in rows:
+            table.add_column(Text(t(f"stages.area_short.{row.area}")), key=row.area)
         for partner in self.session.partners:
-            table.add_column(Text(first_line(partner.name, 14)), key=partner.id)
-        for row in overview(self.session):
-            thin = t("stap2.thin_count", lacking=row.lacking, limited=row.limited)
-            cells = [Text(SYMBOLS[row.assessments[p.id]]) for p in self.session.partners]
-            table.add_row(Text(t(f"stages.area.{row.area}")),
-                          Text(thin if row.thin else t("stap2.thin_none")), *cells)
+            table.add_row(Text(first_line(partner.name, 24)),
+                          *[Text(SYMBOLS[row.assessments[partner.id]]) for row in rows])
+        table.add_row(Text(t("stap2.thin_row")),
+                      *[Text(f"{row.lacking} / {row.limited}") for row in rows])
 
     def partner_changed(self) -> None:
         self.fill_partner()

@@ -49,7 +49,7 @@ class Stap3Screen(PartnerStageScreen):
         for key in ("col_title", "col_in_shared", "col_explanation"):
             own.add_column(Text(t(f"stap3.{key}")), key=key)
         shared = self.query_one("#shared", DataTable)
-        for key in ("col_title", "col_sources", "col_supporters"):
+        for key in ("col_title", "col_supporters", "col_sources"):
             shared.add_column(Text(t(f"stap3.{key}")), key=key)
         self.show_partner_bar()
         self.fill_own()
@@ -85,8 +85,8 @@ class Stap3Screen(PartnerStageScreen):
         for item in self.session.goal.shared:
             found = [goal.source_of(self.session, source) for source in item.sources]
             sources = [source[1].title for source in found if source is not None]
-            table.add_row(Text(item.title), Text(first_line("; ".join(sources), 40)),
-                          Text(f"{len(item.supporters)}/{count}"), key=item.id)
+            table.add_row(Text(item.title), Text(f"{len(item.supporters)}/{count}"),
+                          Text(first_line("; ".join(sources), 40)), key=item.id)
         table.move_cursor(row=max(row, 0))
         self.show_shared_detail()
 

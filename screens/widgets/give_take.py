@@ -21,6 +21,10 @@ from regionet_tui.models.partners import Partner
 from regionet_tui.models.stages import SignOff
 
 
+def short(name: str, width: int = 22) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
 def contribution_text(kind: str, amount: float | None, description: str) -> str:
     parts = [t(f"stap4.kind.{kind}")]
     if amount is not None:
@@ -66,7 +70,7 @@ class GiveTakePanel(Vertical):
             gives = str(len(row.gives)) + (f" ({format_amount(row.money)})" if row.money else "")
             signoff = signoffs.get(partner.id) or SignOff()
             table.add_row(
-                Text(partner.name), Text(gives), Text(str(len(row.gets))),
+                Text(short(partner.name)), Text(gives), Text(str(len(row.gets))),
                 Text(f"{BALANCE_SYMBOLS[row.balance]} {t(f'stap4.balance.{row.balance}')}"),
                 Text(f"{SIGNOFF_SYMBOLS[signoff.status]} {t(f'stap4.signoff.{signoff.status}')}"),
                 key=partner.id,
