@@ -132,6 +132,9 @@ async def test_timeline_shows_today_late_items_and_scrolls(folder: Path) -> None
         await pilot.pause()
         view = app.screen.query_one(TimelineView)
         assert app.screen.focused is view
+        await pilot.press("x")  # removing works from the list only
+        await pilot.pause()
+        assert isinstance(app.screen, stap5.Stap5Screen)
         lines = view.visible_text()
         assert lines[1].strip().startswith("sep okt nov")
         assert "▼" in lines[0]

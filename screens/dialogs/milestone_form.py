@@ -71,7 +71,7 @@ class MilestoneFormDialog(FormDialog[Milestone | None]):
             owner=None if owner is Select.NULL else owner,
             start=parse_optional_date(self.value("start"), t("stap5.field_start")),
             deadline=parse_optional_date(self.value("deadline"), t("stap5.field_deadline")),
-            status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
+            status=self.query_one("#status", Select).value,
             depends_on=[mid for mid, _ in self._others if mid in chosen],
             serves=None if serves is Select.NULL else serves,
             followup=m.followup if m else None, note=m.note if m else "",

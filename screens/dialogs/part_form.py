@@ -56,5 +56,5 @@ class PartFormDialog(FormDialog[Part | None]):
             return Benefit(partner=str(partner), description=self.value("description"))
         amount = parse_amount(self.value("amount"), t("stap4.field_amount"))
         return Contribution(partner=str(partner),
-                            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+                            kind=self.query_one("#kind", Select).value,
                             amount=amount, description=self.value("description"))

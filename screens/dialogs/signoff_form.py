@@ -27,5 +27,5 @@ class SignOffFormDialog(FormDialog[SignOff | None]):
         yield TextArea(self._signoff.note, id="note", classes="form-text")
 
     def build_result(self) -> SignOff:
-        return SignOff(status=self.query_one("#status", Select).value,  # type: ignore[arg-type]
+        return SignOff(status=self.query_one("#status", Select).value,
                        note=self.query_one("#note", TextArea).text, at=utc_now())

@@ -30,6 +30,7 @@ def assessment_text(assessment: Assessment | None) -> Text:
 class Stap2Screen(PartnerStageScreen):
     STAGE_ID = "stap2"
     VIEWS = ("partner-view", "overview-view")
+    VIEW_ACTIONS = {"partner-view": frozenset({"edit", "partner"})}
     BINDINGS = [Binding("e", "edit", "stap2.key_edit")]
 
     def compose_stage(self) -> ComposeResult:

@@ -25,6 +25,7 @@ from ..widgets.partner_bar import PartnerBar
 class Stap3Screen(PartnerStageScreen):
     STAGE_ID = "stap3"
     VIEWS = ("own-view", "shared-view")
+    VIEW_ACTIONS = {"own-view": frozenset({"partner"})}
     BINDINGS = [
         Binding("a,plus", "add", "stap3.key_add"),
         Binding("e", "edit", "stap3.key_edit"),

@@ -32,6 +32,8 @@ PartRow = tuple[Literal["give", "get"], int, Part]
 class Stap4Screen(PartnerStageScreen):
     STAGE_ID = "stap4"
     VIEWS = ("agreements-view", "balance-view")
+    VIEW_ACTIONS = {"agreements-view": frozenset({"add", "add_part", "remove"}),
+                    "balance-view": frozenset({"partner"})}
     BINDINGS = [
         Binding("a,plus", "add", "stap4.key_add"),
         Binding("b", "add_part(True)", "stap4.key_gives"),

@@ -20,31 +20,30 @@ from regionet_tui.models.stages import MILESTONE_STATUSES, Milestone
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.milestone_form import MilestoneFormDialog
-from ..stage import StageScreen
+from ..partner_stage import TwoViewStageScreen
 from ..widgets.timeline_view import TimelineView
-
-VIEWS = ("list-view", "timeline-view")
-
 
 def today() -> date:
     return date.today()
 
 
-class Stap5Screen(StageScreen):
+class Stap5Screen(TwoViewStageScreen):
     STAGE_ID = "stap5"
+    VIEWS = ("list-view", "timeline-view")
+    VIEW_ACTIONS = {"list-view": frozenset({"edit", "remove", "next_status"}),
+                    "timeline-view": frozenset({"scale"})}
     BINDINGS = [
         Binding("a,plus", "add", "stap5.key_add"),
         Binding("e", "edit", "stap5.key_edit"),
         Binding("delete,x", "remove", "stap5.key_remove"),
         Binding("s", "next_status", "stap5.key_status"),
-        Binding("v", "switch_view", "stages.key_view"),
         Binding("m", "scale", "stap5.key_scale"),
     ]
 
     scale: Scale = "month"
 
     def compose_stage(self) -> ComposeResult:
-        with ContentSwitcher(id="views", initial=VIEWS[0]):
+        with ContentSwitcher(id="views", initial=self.VIEWS[0]):
             with Vertical(id="list-view"):
                 yield DataTable(id="milestones", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="plan-warnings", classes="warnings")
@@ -60,10 +59,6 @@ class Stap5Screen(StageScreen):
             table.add_column(Text(t(f"stap5.{key}")), key=key)
         self.fill_list()
         table.focus()
-
-    @property
-    def view(self) -> str:
-        return self.query_one("#views", ContentSwitcher).current or VIEWS[0]
 
     # -- filling -------------------------------------------------------------------
     def status_text(self, milestone: Milestone, on: date) -> str:
@@ -111,9 +106,7 @@ class Stap5Screen(StageScreen):
             self.fill_timeline()
 
     # -- views -----------------------------------------------------------------------
-    def action_switch_view(self) -> None:
-        switcher = self.query_one("#views", ContentSwitcher)
-        switcher.current = VIEWS[1] if self.view == VIEWS[0] else VIEWS[0]
+    def view_changed(self) -> None:
         if self.view == "timeline-view":
             self.fill_timeline()
             self.query_one(TimelineView).focus()
