@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from regionet_tui.core import deal, goal, plan, start
+from regionet_tui.core.partners import remove_partner
+from regionet_tui.demo import build_demo
 from regionet_tui.forms import FormError
 from regionet_tui.models import Partner, Session
 from regionet_tui.models.stages import (
@@ -215,3 +217,20 @@ def test_plan_progress(session: Session) -> None:
     session.plan.milestones = [m.model_copy(update={"owner": "p-a"})
                                for m in session.plan.milestones]
     assert plan.progress(session) == "done"
+
+
+# -- removing a partner ------------------------------------------------------------
+def test_a_removed_partner_leaves_no_dangling_references() -> None:
+    session = build_demo("demo")
+    remove_partner(session, "p-uwv")
+    assert all(c.partner != "p-uwv" for a in session.deal.agreements for c in a.contributions)
+    assert "o-uwv-omscholing" not in session.goal.shared[0].sources
+    assert all("p-uwv" not in s.supporters for s in session.goal.shared)
+    assert all(m.owner != "p-uwv" for m in session.plan.milestones)
+    # Everything left can still be edited: the checks find nothing unknown.
+    for agreement in session.deal.agreements:
+        deal.replace_agreement(session, agreement)
+    for item in session.goal.shared:
+        goal.replace_shared(session, item)
+    for milestone in session.plan.milestones:
+        plan.replace_milestone(session, milestone)

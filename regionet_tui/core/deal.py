@@ -13,6 +13,8 @@ API:
         is true for the one-sided two, the ones to show at a glance.
     add_part / replace_part / remove_part(session, agreement_id, ...) one
         contribution or benefit of an agreement, addressed by its index.
+    forget_partner(session, partner_id) drops a removed partner's
+        contributions and benefits.
 """
 
 from __future__ import annotations
@@ -139,6 +141,14 @@ def remove_part(session: Session, agreement_id: str, kind: Literal["give", "get"
     else:
         del benefits[index]
     replace_agreement(session, _with_parts(agreement, contributions, benefits))
+
+
+def forget_partner(session: Session, partner_id: str) -> None:
+    session.deal.agreements = [
+        _with_parts(a, [c for c in a.contributions if c.partner != partner_id],
+                    [b for b in a.benefits if b.partner != partner_id])
+        for a in session.deal.agreements
+    ]
 
 
 def set_signoff(session: Session, partner_id: str, signoff: SignOff) -> None:

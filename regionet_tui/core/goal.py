@@ -9,6 +9,8 @@ API:
         existing partners (FormError otherwise); removing a shared item
         clears "serves" on milestones that pointed at it.
     set_statement(session, text) the long-term goal in a few sentences.
+    forget_partner(session, partner_id) drops a removed partner's support
+        and its own-agenda items as sources of shared items.
     own_items(session) -> [(partner_id, AgendaItem)] in partner order.
     source_of(session, item_id) -> (partner_id, AgendaItem) | None.
 """
@@ -91,6 +93,15 @@ def remove_shared(session: Session, item_id: str) -> None:
                   for m in session.plan.milestones]
     session.goal.shared = shared
     session.plan.milestones = milestones
+
+
+def forget_partner(session: Session, partner_id: str) -> None:
+    kept = {item.id for pid, item in own_items(session) if pid != partner_id}
+    session.goal.shared = [
+        s.model_copy(update={"sources": [x for x in s.sources if x in kept],
+                             "supporters": [p for p in s.supporters if p != partner_id]})
+        for s in session.goal.shared
+    ]
 
 
 def set_statement(session: Session, statement: str) -> None:

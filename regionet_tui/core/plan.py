@@ -11,6 +11,8 @@ API:
     ends_before_dependency(milestones) -> list of (milestone, dependency)
         pairs where the milestone's deadline lies before the dependency's;
         warnings(session, about=None) says the same in the user's language.
+    forget_partner(session, partner_id) leaves a removed partner's
+        milestones without an owner.
     serve_targets(session) -> [(id, label)] of agreements and shared-agenda
         items a milestone can serve.
 The timeline layout lives in `core.timeline`.
@@ -121,6 +123,11 @@ def remove_milestone(session: Session, milestone_id: str) -> None:
         if milestone_id in m.depends_on else m
         for m in kept
     ]
+
+
+def forget_partner(session: Session, partner_id: str) -> None:
+    session.plan.milestones = [m.model_copy(update={"owner": None}) if m.owner == partner_id
+                               else m for m in session.plan.milestones]
 
 
 def serve_targets(session: Session) -> list[tuple[str, str]]:
