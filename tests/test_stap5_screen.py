@@ -6,14 +6,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import screen_text
+from conftest import HOSTILE_NAMES, make_app, make_session, screen_text
 from stages_helpers import (
     choose, demo_app, demo_path, notifications, open_demo_at, saved, set_input, set_select,
 )
 from textual.widgets import DataTable
 
+from regionet_tui.core.partners import add_partner
+from regionet_tui.models import Partner
 from regionet_tui.screens.stages import stap5
 from regionet_tui.screens.widgets.timeline_view import TimelineView
+from regionet_tui.storage import SessionLibrary, sessionfile
 
 
 @pytest.fixture(autouse=True)
@@ -156,3 +159,48 @@ async def test_timeline_shows_today_late_items_and_scrolls(folder: Path) -> None
         await pilot.press("end")
         await pilot.pause()
         assert any("Werkwijze vastgelegd" in line for line in view.visible_text())
+
+
+async def test_hostile_names_in_choices_and_the_timeline_stay_text(
+    library: SessionLibrary, folder: Path
+) -> None:
+    session_id = make_session(library)
+    store = library.open(session_id)
+    for index, name in enumerate(HOSTILE_NAMES):
+        store.change(lambda s, n=name, i=index: add_partner(s, Partner(id=f"p{i}", name=n)))
+    store.close()
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        assert "Nog geen mijlpalen" in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        set_input(app, "title", "[bold]vet[/bold] [/x]")
+        set_select(app, "owner", "p1")
+        set_input(app, "deadline", "1-3-2027")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "[bold]vet[/bold] [/x] | 01-03-2027 | [@click=app.quit]klik[/]" in screen_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert any("[bold]vet" in line for line in app.screen.query_one(TimelineView)
+                   .visible_text())
+    milestone = sessionfile.read(library.path_for(session_id)).plan.milestones[0]
+    assert (milestone.title, milestone.owner) == ("[bold]vet[/bold] [/x]", "p1")
+
+
+async def test_english_timeline_and_statuses(folder: Path) -> None:
+    app = demo_app(folder, language="en")
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "5")
+        assert "! late | Werving eerste zij-instromers" in screen_text(app)
+        assert "▶ in progress | Deal getekend" in screen_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.screen.query_one(TimelineView).visible_text()[1].strip().startswith(
+            "Sep Oct Nov")
+        assert "today (22-11-2026)" in screen_text(app)
