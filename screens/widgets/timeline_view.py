@@ -73,7 +73,7 @@ class TimelineView(ScrollView, can_focus=True):
         segments = [Segment(label, style), Segment(" ")]
         segments += [Segment(char, today if char in (TODAY_HEAD, TODAY_LINE) else None)
                      for char in visible]
-        return Strip(segments).extend_cell_length(width)
+        return Strip(segments).simplify().extend_cell_length(width)
 
     def visible_text(self) -> list[str]:
         """What the chart shows right now, line by line (for tests and checks)."""
