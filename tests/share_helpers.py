@@ -12,8 +12,13 @@ from regionet_tui.share.export import export_bytes
 EXPORTED_AT = datetime(2026, 11, 22, 14, 3, tzinfo=UTC)
 
 
+# Built once: the demo flowchart gets fresh ids on every build, and the tests
+# compare documents of "the same" session.
+_DEMO = build_demo("demo", "nl")
+
+
 def demo_session(session_id: str = "demo") -> Session:
-    return build_demo(session_id, "nl")
+    return _DEMO.model_copy(deep=True, update={"id": session_id})
 
 
 def demo_export() -> bytes:

@@ -32,6 +32,7 @@ def test_identical_sessions_merge_to_nothing() -> None:
 
 def test_additions_without_conflicts_are_all_taken() -> None:
     local, incoming = two_copies()
+    local.goal.statement = ""
     incoming.partners = [*incoming.partners, Partner(id="p-hbo", name="HAN", kind="hbo")]
     incoming.goal.own = {"p-roc": [AgendaItem(id="a-1", title="Meer stageplekken")]}
     incoming.goal.statement = "Genoeg goede leraren in de regio in 2030."
@@ -43,7 +44,7 @@ def test_additions_without_conflicts_are_all_taken() -> None:
         "followups", "goal_statement", "own_agenda", "partners"]
     merged = merged_session(plan, {})
     assert merged.partners[-1].name == "HAN" and len(merged.partners) == 7
-    assert merged.goal.own["p-roc"][0].title == "Meer stageplekken"
+    assert merged.goal.own["p-roc"][-1].title == "Meer stageplekken"
     assert merged.goal.statement.startswith("Genoeg goede leraren")
     assert merged.reflection.followups[-1].what == "Rooster afstemmen"
     # What only the open session has stays.
@@ -113,6 +114,7 @@ def test_the_open_sessions_own_details_stay() -> None:
 
 def test_adopting_the_merge_keeps_id_and_creation_time() -> None:
     local, incoming = two_copies()
+    local.goal.statement = ""
     incoming.goal.statement = "Samen sterk"
     merged = merged_session(plan_merge(local, incoming), {})
     created = local.created

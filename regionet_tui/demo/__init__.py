@@ -9,11 +9,13 @@ from datetime import date
 
 from ..models import Session
 from ..models.session import Language
-from . import commitment, partners, portfolio, reflection, rounds, workshop
+from . import (
+    commitment, deal, flow, goal, partners, plan, portfolio, reflection, rounds, start, workshop,
+)
 
-# Order matters: reflection adds to the plan, workshop adds follow-ups.
-FILLERS = (partners.fill, commitment.fill, portfolio.fill, rounds.fill, reflection.fill,
-           workshop.fill)
+# Order matters: rounds and reflection add to the plan, workshop adds follow-ups.
+FILLERS = (partners.fill, commitment.fill, portfolio.fill, start.fill, goal.fill, deal.fill,
+           plan.fill, flow.fill, rounds.fill, reflection.fill, workshop.fill)
 
 
 def build_demo(session_id: str, language: str = "nl") -> Session:

@@ -128,4 +128,4 @@ def fill(session: Session) -> None:
     session.predecessor_title = PREVIOUS_TITLE
     if all(m.id != STAGEBANK.id for m in session.plan.milestones):
         done = STAGEBANK.model_copy(update={"status": "done"})
-        session.plan.milestones = [done, *session.plan.milestones]
+        session.plan.milestones = [*session.plan.milestones, done]

@@ -44,7 +44,8 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
                 yield Button(t("form.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        self.query(Input).first().focus()
+        # The first field, whatever its kind: some dialogs start with a choice or a text area.
+        self.query("Input, Select, TextArea, SelectionList").first().focus()
 
     def compose_fields(self) -> ComposeResult:
         raise NotImplementedError

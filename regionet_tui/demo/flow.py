@@ -1,0 +1,26 @@
+"""Demo flowchart: generated from the demo's data, then edited as a
+facilitator would (the regional fund and the pupils added by hand)."""
+
+from __future__ import annotations
+
+from ..core import flow, gaps
+from ..i18n import t
+from ..models import Session
+from ..models.flow import FlowEdge, FlowNode
+
+
+def fill(session: Session) -> None:
+    shortfalls = [(row.key, row.label, row.gap) for row in gaps.by_service(session)
+                  if row.shortfall and row.gap is not None]
+    nodes, edges = flow.generate(session, lambda key: t(f"stap6.flow.{key}"), shortfalls)
+    loket = next(n.id for n in nodes if n.ref == "p-loket")
+    tiel = next(n.id for n in nodes if n.ref == "p-tiel")
+    fund = FlowNode(id="n-fonds", kind="other", label="Regiofonds Rivierenland")
+    pupils = FlowNode(id="n-zij", kind="step", label="Zij-instromers en stagiairs")
+    nodes += [fund, pupils]
+    edges += [
+        FlowEdge(id="e-fonds", source=fund.id, target=loket, label="financiert"),
+        FlowEdge(id="e-tiel-fonds", source=tiel, target=fund.id, label="subsidieert"),
+        FlowEdge(id="e-zij", source=loket, target=pupils.id, label="begeleidt"),
+    ]
+    flow.replace_chart(session, nodes, edges)

@@ -1,0 +1,123 @@
+"""STAP 2: the starting situation, per partner, and an overview across partners."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import ContentSwitcher, DataTable, Static
+
+from regionet_tui.core.start import SYMBOLS, overview, partner_start, set_capacity, set_goals
+from regionet_tui.i18n import t
+from regionet_tui.models.stages import CAPACITY_AREAS, Assessment, CapacityItem
+
+from ..dialogs.capacity_form import CapacityFormDialog
+from ..dialogs.text_form import TextFormDialog
+from ..partner_stage import PartnerStageScreen, first_line
+from ..widgets.partner_bar import PartnerBar
+
+GOALS_ROW = "goals"
+
+
+def assessment_text(assessment: Assessment | None) -> Text:
+    name = t(f"stages.assessment.{assessment or 'none'}")
+    return Text(f"{SYMBOLS[assessment]} {name}")
+
+
+class Stap2Screen(PartnerStageScreen):
+    STAGE_ID = "stap2"
+    VIEWS = ("partner-view", "overview-view")
+    VIEW_ACTIONS = {"partner-view": frozenset({"edit", "partner"})}
+    BINDINGS = [Binding("e", "edit", "stap2.key_edit")]
+
+    def compose_stage(self) -> ComposeResult:
+        with ContentSwitcher(id="views", initial=self.VIEWS[0]):
+            with Vertical(id="partner-view"):
+                yield PartnerBar()
+                yield DataTable(id="capacity", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="overview-view"):
+                yield DataTable(id="overview", cursor_type="row", zebra_stripes=True)
+                yield Static(Content(t("stap2.legend")), classes="legend")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#capacity", DataTable)
+        for key in ("col_area", "col_assessment", "col_text"):
+            table.add_column(Text(t(f"stap2.{key}")), key=key)
+        self.show_partner_bar()
+        self.fill_partner()
+        table.focus()
+
+    def fill_partner(self) -> None:
+        table = self.query_one("#capacity", DataTable)
+        row = table.cursor_row
+        table.clear()
+        partner = self.partner
+        if partner is None:
+            return
+        start = partner_start(self.session, partner.id)
+        for area in CAPACITY_AREAS:
+            item = start.capacity.get(area) or CapacityItem()
+            table.add_row(Text(t(f"stages.area.{area}")), assessment_text(item.assessment),
+                          Text(first_line(item.text)), key=area)
+        table.add_row(Text(t("stap2.goals")), Text(""), Text(first_line(start.goals)),
+                      key=GOALS_ROW)
+        table.move_cursor(row=max(row, 0))
+
+    def fill_overview(self) -> None:
+        """Partners down, capacity areas across; the last row counts the thin spots."""
+        table = self.query_one("#overview", DataTable)
+        table.clear(columns=True)
+        table.add_column(Text(t("stap2.col_partner")), key="partner")
+        rows = overview(self.session)
+        for row in rows:
+            table.add_column(Text(t(f"stages.area_short.{row.area}")), key=row.area)
+        for partner in self.session.partners:
+            table.add_row(Text(first_line(partner.name, 24)),
+                          *[Text(SYMBOLS[row.assessments[partner.id]]) for row in rows])
+        table.add_row(Text(t("stap2.thin_row")),
+                      *[Text(f"{row.lacking} / {row.limited}") for row in rows])
+
+    def partner_changed(self) -> None:
+        self.fill_partner()
+
+    def view_changed(self) -> None:
+        if self.view == "overview-view":
+            self.fill_overview()
+            self.query_one("#overview", DataTable).focus()
+        else:
+            self.fill_partner()
+            self.query_one("#capacity", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#capacity")
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        partner = self.partner
+        if partner is None or self.view != "partner-view":
+            return
+        row = self.query_one("#capacity", DataTable).cursor_row
+        start = partner_start(self.session, partner.id)
+        if row >= len(CAPACITY_AREAS):
+            def goals_saved(text: str | None) -> None:
+                if text is not None and self.change(lambda s: set_goals(s, partner.id, text)):
+                    self.fill_partner()
+
+            self.app.push_screen(TextFormDialog(t("stap2.goals_title", name=partner.name),
+                                                "stap2.goals", start.goals), goals_saved)
+            return
+        area = CAPACITY_AREAS[row]
+
+        def saved(item: CapacityItem | None) -> None:
+            if item is not None and self.change(lambda s: set_capacity(s, partner.id, area, item)):
+                self.fill_partner()
+
+        heading = t("stap2.edit_title", area=t(f"stages.area.{area}"), name=partner.name)
+        self.app.push_screen(CapacityFormDialog(heading, start.capacity.get(area)), saved)
+
+
+SCREEN = Stap2Screen

@@ -1,0 +1,217 @@
+"""STAP 6: the flowchart of the collaboration — generate, edit, draw."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Static
+
+from regionet_tui import settings
+from regionet_tui.core import flow
+from regionet_tui.flowchart import render
+from regionet_tui.i18n import t
+
+from ..dialogs.confirm import ConfirmDialog
+from ..dialogs.flow_forms import EdgeFields, EdgeFormDialog, NodeFields, NodeFormDialog
+from ..stage import StageScreen
+from ..widgets.flow_view import FlowView
+
+DIRECTIONS = ("auto", "TB", "LR")
+
+
+class FlowchartScreen(StageScreen):
+    STAGE_ID = "stap6"
+    SHOW_INTRO = False
+    BINDINGS = [
+        Binding("g", "generate", "stap6.key_generate"),
+        Binding("n", "add_node", "stap6.key_add_node"),
+        Binding("c", "add_edge", "stap6.key_add_edge"),
+        Binding("l", "toggle_list", "stap6.key_list"),
+        Binding("e,enter", "edit", "stap6.key_edit", show=False),
+        Binding("x,delete", "remove", "stap6.key_remove", show=False),
+        Binding("d", "direction", "stap6.key_direction"),
+        Binding("a", "ascii", "stap6.key_ascii", show=False),
+    ]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.ascii = settings.load().ascii
+        self.listing = False
+
+    def compose_stage(self) -> ComposeResult:
+        yield Static(Content(t("stage.title.stap6")), classes="stage-title")
+        yield Static("", id="flow-status", classes="stage-explain")
+        yield FlowView(id="flow-view")
+        with Vertical(id="flow-lists"):
+            yield DataTable(id="flow-nodes", cursor_type="row")
+            yield DataTable(id="flow-edges", cursor_type="row")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        nodes = self.query_one("#flow-nodes", DataTable)
+        nodes.add_column(Text(t("stap6.col_node")), key="label")
+        nodes.add_column(Text(t("stap6.col_kind")), key="kind")
+        edges = self.query_one("#flow-edges", DataTable)
+        for key in ("col_from", "col_to", "col_edge_label"):
+            edges.add_column(Text(t(f"stap6.{key}")), key=key)
+        self.query_one("#flow-lists").display = False
+        self.redraw()
+        self.query_one(FlowView).focus()
+
+    def help_text(self) -> str:
+        return f"{t('stage.explain.stap6')}\n\n{t('stap6.help')}"
+
+    # -- showing ---------------------------------------------------------------------
+    def redraw(self) -> None:
+        chart = self.session.flowchart
+        width = max(self.size.width - 4, 40)
+        drawing = render(flow.graph_of(self.session), direction=chart.direction,
+                         ascii=self.ascii, max_width=width)
+        self.query_one(FlowView).show(drawing, t("stap6.empty"))
+        status = t("stap6.status", nodes=len(chart.nodes), edges=len(chart.edges),
+                   direction=t(f"stap6.direction.{chart.direction}"),
+                   crossings=drawing.crossings)
+        self.query_one("#flow-status", Static).update(Content(status))
+        self._fill_lists()
+
+    def _fill_lists(self) -> None:
+        chart = self.session.flowchart
+        labels = {n.id: n.label for n in chart.nodes}
+        nodes = self.query_one("#flow-nodes", DataTable)
+        nodes.clear()
+        for node in chart.nodes:
+            nodes.add_row(Text(node.label), Text(t(f"stap6.kind.{node.kind}")), key=node.id)
+        edges = self.query_one("#flow-edges", DataTable)
+        edges.clear()
+        for edge in chart.edges:
+            edges.add_row(Text(labels.get(edge.source, "?")), Text(labels.get(edge.target, "?")),
+                          Text(edge.label), key=edge.id)
+
+    def action_toggle_list(self) -> None:
+        self.listing = not self.listing
+        self.query_one("#flow-lists").display = self.listing
+        self.query_one(FlowView).display = not self.listing
+        target = "#flow-nodes" if self.listing else "#flow-view"
+        self.query_one(target).focus()
+
+    def action_direction(self) -> None:
+        current = self.session.flowchart.direction
+        following = DIRECTIONS[(DIRECTIONS.index(current) + 1) % len(DIRECTIONS)]
+        if self.change(lambda s: setattr(s.flowchart, "direction", following)):
+            self.redraw()
+
+    def action_ascii(self) -> None:
+        self.ascii = not self.ascii
+        settings.save(settings.load().with_changes(ascii=self.ascii))
+        self.redraw()
+
+    # -- changing ----------------------------------------------------------------------
+    def _changed(self, apply: object) -> None:
+        try:
+            done = self.change(apply)  # type: ignore[arg-type]
+        except flow.FlowError as error:
+            self.notify(t(str(error)), severity="error", markup=False)
+            return
+        if done:
+            self.redraw()
+
+    def action_generate(self) -> None:
+        def generate(yes: bool | None = True) -> None:
+            if not yes:
+                return
+            nodes, edges = flow.generate(self.session, lambda key: t(f"stap6.flow.{key}"),
+                                         self._shortfalls())
+            self._changed(lambda s: flow.replace_chart(s, nodes, edges))
+
+        if self.session.flowchart.nodes:
+            self.app.push_screen(ConfirmDialog(t("stap6.generate_question")), generate)
+        else:
+            generate()
+
+    def _shortfalls(self) -> list[tuple[str, str, float]]:
+        from regionet_tui.core import gaps
+
+        return [(row.key, row.label, row.gap) for row in gaps.by_service(self.session)
+                if row.shortfall and row.gap is not None]
+
+    def action_add_node(self) -> None:
+        def added(fields: NodeFields | None) -> None:
+            if fields is not None:
+                self._changed(lambda s: flow.add_node(s, fields.label, fields.kind))
+
+        self.app.push_screen(NodeFormDialog(t("stap6.add_node_title")), added)
+
+    def action_add_edge(self) -> None:
+        nodes = self.session.flowchart.nodes
+        if len(nodes) < 2:
+            self.notify(t("stap6.need_two_nodes"), severity="warning")
+            return
+
+        def added(fields: EdgeFields | None) -> None:
+            if fields is not None:
+                self._changed(lambda s: flow.add_edge(s, fields.source, fields.target,
+                                                      fields.label))
+
+        self.app.push_screen(EdgeFormDialog(t("stap6.add_edge_title"), nodes), added)
+
+    def _selected(self) -> tuple[str, str] | None:
+        """("node" | "edge", id) of the selected row in the list view."""
+        if not self.listing:
+            self.notify(t("stap6.select_in_list"), severity="information")
+            return None
+        table = self.focused if isinstance(self.focused, DataTable) else None
+        if table is None or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return ("node" if table.id == "flow-nodes" else "edge", str(key))
+
+    def action_edit(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, item_id = selected
+        chart = self.session.flowchart
+        if kind == "node":
+            node = next(n for n in chart.nodes if n.id == item_id)
+
+            def edited_node(fields: NodeFields | None) -> None:
+                if fields is not None:
+                    self._changed(lambda s: flow.update_node(s, item_id, fields.label,
+                                                             fields.kind))
+
+            self.app.push_screen(NodeFormDialog(t("stap6.edit_node_title"), node), edited_node)
+            return
+        edge = next(e for e in chart.edges if e.id == item_id)
+
+        def edited_edge(fields: EdgeFields | None) -> None:
+            if fields is not None:
+                self._changed(lambda s: flow.update_edge(s, item_id, fields.label))
+
+        self.app.push_screen(EdgeFormDialog(t("stap6.edit_edge_title"), chart.nodes,
+                                            edge.source, edge.target, edge.label,
+                                            fixed_ends=True), edited_edge)
+
+    def action_remove(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        kind, item_id = selected
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                remove = flow.remove_node if kind == "node" else flow.remove_edge
+                self._changed(lambda s: remove(s, item_id))
+
+        question = "stap6.remove_node_question" if kind == "node" else "stap6.remove_edge_question"
+        self.app.push_screen(ConfirmDialog(t(question)), confirmed)
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+
+SCREEN = FlowchartScreen
