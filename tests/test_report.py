@@ -41,7 +41,11 @@ def test_each_section_shows_what_was_filled_in() -> None:
         "Eén regionaal opleidingshuis (gedragen door Het Baken College, ROC Rivierenland)",
         "ROC Rivierenland brengt in: Mensen: 2 coaches",  # STAP 4
         "Gemeente Tiel brengt in: Geld: € 25.000",
-        "⚠ eenzijdig", "~ akkoord met voorbehoud",
+        "| ROC Rivierenland | Mensen: 2 coaches (Gezamenlijk begeleidingsprogramma) | – | – "
+        "| ⚠ brengt alleen |",
+        "| Gemeente Tiel | Geld: € 25.000 (Gezamenlijk begeleidingsprogramma) | – | € 25.000 |",
+        "⚠ haalt alleen", "\\~ akkoord met voorbehoud",
+        "▶ Coaches geworven", "░ gepland · ▓ bezig",  # STAP 5: the timeline
         "| Coaches geworven | – | ROC Rivierenland | 01-12-2026 | 01-02-2027 | ▶ bezig",
         "Onderwijsloket → Het Baken College (koppelt)",  # STAP 6
         "`██████░░░░` 3/5", "| Stuurgroep plannen | Onderwijsloket Rivierenland |",
@@ -121,8 +125,12 @@ def test_a_drawing_keeps_its_indentation_and_loses_control_characters() -> None:
     assert "~~~~~text\n   ┌───┐\n   │ a[2J │\n~~~~ <b>\n~~~~~" in markdown
 
 
+def _stage(text: str, title: str) -> str:
+    return text.split(title, 1)[1].split("\n## ", 1)[0]
+
+
 def test_the_flowchart_is_drawn_and_listed() -> None:
-    text = render(full_session(), "md", AT)
+    text = _stage(render(full_session(), "md", AT), "## STAP 6")
     drawing = text.split("~~~~text\n", 1)[1].split("\n~~~~", 1)[0]
     assert "Onderwijsloket" in drawing and "┌" in drawing and "▼" in drawing
     html = render(full_session(), "html", AT)
@@ -135,7 +143,7 @@ def test_a_flowchart_with_a_dangling_arrow_is_still_reported_in_words() -> None:
     session = full_session()
     session.flowchart.edges = [*session.flowchart.edges,
                                FlowEdge(id="e-9", source="n-1", target="weg")]
-    text = render(session, "md", AT)
+    text = _stage(render(session, "md", AT), "## STAP 6")
     assert "~~~~text" not in text and "Onderwijsloket → weg" in text
 
 

@@ -38,7 +38,8 @@ def build_report(session: Session, at: datetime | None = None) -> Report:
 
 def _build(session: Session, at: datetime | None) -> Report:
     t = translator(session.language)
-    labels = Labels(session, t)
+    made = (at or utc_now()).astimezone()
+    labels = Labels(session, t, today=made.date())
     pairs = [
         (t("report.region"), session.region or "–"),
         (t("report.date"), labels.day(session.date)),
@@ -47,7 +48,6 @@ def _build(session: Session, at: datetime | None) -> Report:
     ]
     if session.predecessor_title:
         pairs.append((t("report.predecessor"), session.predecessor_title))
-    made = (at or utc_now()).astimezone()
     return Report(
         title=session.title,
         subtitle=t("report.subtitle"),

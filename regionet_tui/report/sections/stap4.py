@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
+from ...core.deal import BALANCE_SYMBOLS, format_amount, give_take
 from ...models import Session
 from ...models.stages import Agreement, Contribution
 from ..blocks import Block, Cell, Facts, Heading, Items, Paragraph, Section, Table
 from ..labels import Labels
 
 
-def _amount(value: float | None) -> str:
-    if value is None:
-        return ""
-    whole, cents = f"{value:,.2f}".split(".")
-    text = "€ " + whole.replace(",", ".")
-    return text if cents == "00" else f"{text},{cents}"
-
-
 def _contribution(contribution: Contribution, labels: Labels) -> str:
     parts = [labels.choice("contribution", contribution.kind)]
     if contribution.amount is not None:
-        parts.append(_amount(contribution.amount))
+        parts.append(format_amount(contribution.amount))
     if contribution.description:
         parts.append(contribution.description)
     return ": ".join([parts[0], " ".join(parts[1:])]) if len(parts) > 1 else parts[0]
@@ -47,20 +40,16 @@ def _agreement(agreement: Agreement, labels: Labels) -> list[Block]:
 def _give_take(session: Session, labels: Labels) -> Table:
     t = labels.t
     rows: list[list[Cell]] = []
-    for partner in session.partners:
-        gives = [(a.what, c) for a in session.deal.agreements for c in a.contributions
-                 if c.partner == partner.id]
-        gets = [(a.what, b.description) for a in session.deal.agreements for b in a.benefits
-                if b.partner == partner.id]
-        rows.append([
-            partner.name,
-            "; ".join(f"{_contribution(c, labels)} ({what})" for what, c in gives) or "–",
-            "; ".join(f"{text or '–'} ({what})" for what, text in gets) or "–",
-            t("report.stap4.balance_one_sided") if bool(gives) != bool(gets)
-            else t("report.stap4.balance_ok") if gives else "–",
-        ])
+    for partner in give_take(session):
+        gives = "; ".join(f"{_contribution(g.contribution, labels)} ({g.agreement})"
+                          for g in partner.gives)
+        gets = "; ".join(f"{r.description or '–'} ({r.agreement})" for r in partner.gets)
+        balance = f"{BALANCE_SYMBOLS[partner.balance]} {t(f'stap4.balance.{partner.balance}')}"
+        rows.append([labels.partner(partner.partner_id), gives or "–", gets or "–",
+                     format_amount(partner.money) if partner.money else "–", balance])
     return Table([t("report.partners.name"), t("report.stap4.gives"), t("report.stap4.gets"),
-                  t("report.stap4.balance")], rows)
+                  t("report.stap4.money"), t("report.stap4.balance")], rows,
+                 numeric=frozenset({3}))
 
 
 def section(session: Session, labels: Labels) -> Section:

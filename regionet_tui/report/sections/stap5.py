@@ -1,18 +1,22 @@
-"""STAP 5: the transition plan, its milestones in order of date."""
+"""STAP 5: the transition plan: its timeline, and the milestones in order of date."""
 
 from __future__ import annotations
 
-from datetime import date
-
+from ...core.timeline import Timeline, is_late, layout
 from ...models import Session
-from ...models.stages import Milestone
-from ..blocks import Cell, Paragraph, Section, Table
+from ..blocks import Block, Cell, Drawing, Paragraph, Section, Table
 from ..labels import Labels
 
+# Past this many characters the chart is drawn by quarter instead of by month.
+MAX_CHART_WIDTH = 72
+LABEL_WIDTH = 28
 
-def _order(milestone: Milestone) -> tuple[int, date]:
-    first = milestone.start or milestone.deadline
-    return (0, first) if first is not None else (1, date.max)
+
+def _timeline(session: Session, labels: Labels) -> Timeline:
+    chart = layout(session.plan.milestones, labels.today, "month")
+    if chart.width > MAX_CHART_WIDTH:
+        chart = layout(session.plan.milestones, labels.today, "quarter")
+    return chart
 
 
 def section(session: Session, labels: Labels) -> Section:
@@ -21,16 +25,23 @@ def section(session: Session, labels: Labels) -> Section:
     milestones = session.plan.milestones
     if not milestones:
         return Section("stap5", title, [Paragraph(t("report.empty"), note=True)])
-    names = {m.id: m.title for m in milestones}
+    chart = _timeline(session, labels)
+    by_id = {m.id: m for m in milestones}
     rows: list[list[Cell]] = []
-    for milestone in sorted(milestones, key=_order):
+    for row in chart.rows:
+        milestone = by_id[row.milestone_id]
+        status = labels.choice("milestone", "late" if is_late(milestone, labels.today)
+                               else milestone.status)
         rows.append([
             milestone.title, milestone.phase or "–", labels.partner(milestone.owner),
-            labels.day(milestone.start), labels.day(milestone.deadline),
-            labels.choice("milestone", milestone.status),
-            ", ".join(names.get(d, d) for d in milestone.depends_on) or "–",
+            labels.day(milestone.start), labels.day(milestone.deadline), status,
+            ", ".join(by_id[d].title if d in by_id else d for d in milestone.depends_on) or "–",
         ])
-    return Section("stap5", title, [Table(
-        [t("report.stap5.milestone"), t("report.stap5.phase"), t("report.stap5.owner"),
-         t("report.stap5.start"), t("report.stap5.deadline"), t("report.stap5.status"),
-         t("report.stap5.depends")], rows)])
+    blocks: list[Block] = [
+        Drawing(chart.lines(LABEL_WIDTH)),
+        Paragraph(t("report.stap5.legend", today=labels.day(labels.today))),
+        Table([t("report.stap5.milestone"), t("report.stap5.phase"), t("report.stap5.owner"),
+               t("report.stap5.start"), t("report.stap5.deadline"), t("report.stap5.status"),
+               t("report.stap5.depends")], rows),
+    ]
+    return Section("stap5", title, blocks)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ...flowchart import Edge, Graph, Node, render
+from ...core.flow import graph_of
+from ...flowchart import render
 from ...models import Session
 from ..blocks import Block, Drawing, Items, Paragraph, Section
 from ..labels import Labels
@@ -12,11 +13,9 @@ MAX_WIDTH = 110
 
 
 def _drawing(session: Session) -> Drawing | None:
-    chart = session.flowchart
-    graph = Graph([Node(n.id, n.label, n.kind) for n in chart.nodes],
-                  [Edge(e.source, e.target, e.label) for e in chart.edges])
     try:
-        drawn = render(graph, direction=chart.direction, max_width=MAX_WIDTH)
+        drawn = render(graph_of(session), direction=session.flowchart.direction,
+                       max_width=MAX_WIDTH)
     except ValueError:  # an arrow to a box that is not there (a damaged file): words only
         return None
     return Drawing(drawn.lines)
