@@ -41,8 +41,8 @@ def test_each_section_shows_what_was_filled_in() -> None:
         "Eén regionaal opleidingshuis (gedragen door Het Baken College, ROC Rivierenland)",
         "ROC Rivierenland brengt in: Mensen: 2 coaches",  # STAP 4
         "Gemeente Tiel brengt in: Geld: € 25.000",
-        "| ROC Rivierenland | Mensen: 2 coaches (Gezamenlijk begeleidingsprogramma) | – | – "
-        "| ⚠ brengt alleen |",
+        ("| ROC Rivierenland | Mensen: 2 coaches (Gezamenlijk begeleidingsprogramma) | – | – "
+         "| ⚠ brengt alleen |"),
         "| Gemeente Tiel | Geld: € 25.000 (Gezamenlijk begeleidingsprogramma) | – | € 25.000 |",
         "⚠ haalt alleen", "\\~ akkoord met voorbehoud",
         "▶ Coaches geworven", "░ gepland · ▓ bezig",  # STAP 5: the timeline

@@ -28,6 +28,7 @@ class Table:
     headers: list[str]
     rows: list[list[Cell]]
     numeric: frozenset[int] = frozenset()  # columns aligned right
+    nowrap: frozenset[int] = frozenset()  # short columns kept on one line (dates)
     caption: str = ""
 
 

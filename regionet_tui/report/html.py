@@ -23,7 +23,7 @@ th, td { border: 1px solid #c9d1da; padding: 0.25rem 0.5rem; text-align: left;
          vertical-align: top; }
 th { background: #eef2f6; }
 td.num { text-align: right; white-space: nowrap; }
-td.bar-cell { white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
@@ -61,16 +61,19 @@ def _bar(bar: Bar) -> str:
             f'<span style="width:{percent}%"></span></span>{escape(bar.text)}')
 
 
-def _cell(cell: Cell, numeric: bool) -> str:
+def _cell(cell: Cell, numeric: bool, nowrap: bool) -> str:
     if isinstance(cell, Bar):
-        return f'<td class="bar-cell">{_bar(cell)}</td>'
-    return f'<td class="num">{_text(cell)}</td>' if numeric else f"<td>{_text(cell)}</td>"
+        return f'<td class="nowrap">{_bar(cell)}</td>'
+    if numeric:
+        return f'<td class="num">{_text(cell)}</td>'
+    return f'<td class="nowrap">{_text(cell)}</td>' if nowrap else f"<td>{_text(cell)}</td>"
 
 
 def _table(table: Table) -> str:
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headers)
     body = "".join(
-        "<tr>" + "".join(_cell(c, i in table.numeric) for i, c in enumerate(row)) + "</tr>"
+        "<tr>" + "".join(_cell(c, i in table.numeric, i in table.nowrap)
+                         for i, c in enumerate(row)) + "</tr>"
         for row in table.rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -74,7 +74,7 @@ def _followups(session: Session, labels: Labels) -> list[Block]:
     return [Heading(t("report.reflection.followups")),
             Table([t("report.reflection.what"), t("report.reflection.who"),
                    t("report.reflection.when"), t("report.reflection.status"),
-                   t("report.reflection.theme")], rows)]
+                   t("report.reflection.theme")], rows, nowrap=frozenset({2}))]
 
 
 def section(session: Session, labels: Labels) -> Section:

@@ -72,5 +72,6 @@ def section(session: Session, labels: Labels) -> Section:
                              signoff.note if signoff and signoff.note else "–"])
         blocks += [Heading(t("report.stap4.signoffs")),
                    Table([t("report.partners.name"), t("report.stap4.status"),
-                          t("report.stap4.when"), t("report.stap4.note")], signoffs)]
+                          t("report.stap4.when"), t("report.stap4.note")], signoffs,
+                         nowrap=frozenset({1, 2}))]
     return Section("stap4", title, blocks)

@@ -42,6 +42,6 @@ def section(session: Session, labels: Labels) -> Section:
         Paragraph(t("report.stap5.legend", today=labels.day(labels.today))),
         Table([t("report.stap5.milestone"), t("report.stap5.phase"), t("report.stap5.owner"),
                t("report.stap5.start"), t("report.stap5.deadline"), t("report.stap5.status"),
-               t("report.stap5.depends")], rows),
+               t("report.stap5.depends")], rows, nowrap=frozenset({3, 4, 5})),
     ]
     return Section("stap5", title, blocks)
