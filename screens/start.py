@@ -70,6 +70,9 @@ class StartScreen(RegionetScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._prepare()
+
+    def _prepare(self) -> None:
         self.title = t("app.name")
         self.sub_title = t("start.title")
         table = self.query_one("#sessions", DataTable)
@@ -77,6 +80,13 @@ class StartScreen(RegionetScreen):
             table.add_column(Text(t(f"start.col_{column}")), key=column)
         self.reload()
         table.focus()
+
+    async def relabel(self) -> None:
+        """Build the screen anew in the current language, keeping filter and sort."""
+        typed = self.query_one("#filter", Input).value
+        await self.recompose()
+        self.query_one("#filter", Input).value = typed
+        self._prepare()
 
     def help_text(self) -> str:
         return t("help.start")
