@@ -46,7 +46,8 @@ class AppConfig:
 class RegionetApp(WorkshopMode):
     CSS_PATH = _style_paths()
     TITLE = "regionet"
-    BINDINGS = [Binding("ctrl+q", "quit", "app.key_quit", priority=True)]
+    # Shown in the footer of the start screen only: stage screens need the room.
+    BINDINGS = [Binding("ctrl+q", "quit", "app.key_quit", priority=True, show=False)]
 
     def __init__(self, config: AppConfig) -> None:
         super().__init__()
