@@ -47,7 +47,8 @@ class AppConfig:
 class RegionetApp(WorkshopMode):
     CSS_PATH = _style_paths()
     TITLE = "regionet"
-    BINDINGS = [Binding("ctrl+q", "quit", "app.key_quit", priority=True)]
+    # Shown in the footer of the start screen only: stage screens need the room.
+    BINDINGS = [Binding("ctrl+q", "quit", "app.key_quit", priority=True, show=False)]
 
     def __init__(self, config: AppConfig) -> None:
         super().__init__()
@@ -56,11 +57,14 @@ class RegionetApp(WorkshopMode):
         self.library = SessionLibrary(config.sessions_folder)
         self.store: SessionStore | None = None
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[None]:
+        """The start screen is the bottom of the stack: no empty screen under it."""
         from .screens.start import StartScreen
 
         self.library.prepare()
-        self.push_screen(StartScreen())
+        return StartScreen()
+
+    def on_mount(self) -> None:
         if self.config.open_demo:
             # After the first refresh: the start screen must exist to list the demo.
             self.call_after_refresh(self.action_open_demo)
@@ -351,7 +355,9 @@ class RegionetApp(WorkshopMode):
                          if isinstance(s, StageScreen)), None)
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(StartScreen())
+        start = self.screen_stack[0]
+        assert isinstance(start, StartScreen)
+        self.call_later(start.relabel)
         if stage_id is not None:
             self.show_stage(stage_id)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,6 +17,9 @@ from regionet_tui.i18n import t
 from regionet_tui.storage import SessionEntry
 
 from .base import RegionetScreen
+
+if TYPE_CHECKING:
+    from textual.binding import ActiveBinding
 
 COLUMNS = ("title", "region", "date", "partners", "progress", "modified")
 
@@ -42,15 +47,17 @@ def _sort_value(entry: SessionEntry, column: str) -> str | int:
 
 
 class StartScreen(RegionetScreen):
+    # At 80 columns the footer holds about seven keys; the rest are in help (?)
+    # and the command palette.
     BINDINGS = [
         Binding("n", "app.new_session", "start.key_new"),
         Binding("enter", "open", "start.key_open", show=False),
-        Binding("r", "rename", "start.key_rename"),
+        Binding("r", "rename", "start.key_rename", show=False),
         Binding("u", "duplicate", "start.key_duplicate"),
         Binding("x,delete", "delete", "start.key_delete"),
-        Binding("t", "app.show_trash", "start.key_trash"),
-        Binding("d", "app.open_demo", "start.key_demo"),
-        Binding("i", "app.import_session", "share.key_import"),
+        Binding("t", "app.show_trash", "start.key_trash", show=False),
+        Binding("d", "app.open_demo", "start.key_demo", show=False),
+        Binding("i", "app.import_session", "share.key_import", show=False),
         Binding("s", "sort", "start.key_sort", show=False),
         Binding("slash", "filter", "start.key_filter", show=False),
         Binding("question_mark,f1", "app.help", "app.key_help"),
@@ -71,6 +78,9 @@ class StartScreen(RegionetScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._prepare()
+
+    def _prepare(self) -> None:
         self.title = t("app.name")
         self.sub_title = t("start.title")
         table = self.query_one("#sessions", DataTable)
@@ -79,8 +89,24 @@ class StartScreen(RegionetScreen):
         self.reload()
         table.focus()
 
+    async def relabel(self) -> None:
+        """Build the screen anew in the current language, keeping filter and sort."""
+        typed = self.query_one("#filter", Input).value
+        await self.recompose()
+        self.query_one("#filter", Input).value = typed
+        self._prepare()
+
     def help_text(self) -> str:
         return t("help.start")
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The App's quit key, hidden on stage screens for room, is shown here."""
+        bindings = super().active_bindings
+        quit_key = bindings.get("ctrl+q")
+        if quit_key is not None:
+            bindings["ctrl+q"] = quit_key._replace(binding=replace(quit_key.binding, show=True))
+        return bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Actions on "the selected session" disappear from the footer when there is none.
