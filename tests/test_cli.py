@@ -78,3 +78,41 @@ def test_the_wheel_ships_screens_and_styles_inside_the_package(tmp_path: Path) -
     assert "regionet_tui/screens/start.py" in names
     assert "regionet_tui/styles/app.tcss" in names
     assert "regionet_tui/locale/nl/start.toml" in names
+
+
+def test_flowchart_of_a_graph_file(tmp_path: Path, folder: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    graph = tmp_path / "graaf.json"
+    graph.write_text(
+        '{"nodes": [{"id": "a", "label": "Gemeente Tiel"}, {"id": "b", "label": "[/x] Loket"}],'
+        ' "edges": [{"from": "a", "to": "b", "label": "financiert"}]}', encoding="utf-8")
+    assert cli.main(["--sessions-dir", str(folder), "flowchart", "--graph", str(graph)]) == 0
+    out = capsys.readouterr().out
+    assert "Gemeente Tiel" in out and "[/x] Loket" in out and "financiert" in out and "▼" in out
+    assert cli.main(["--sessions-dir", str(folder), "flowchart", "--graph", str(graph),
+                     "--ascii", "--direction", "LR"]) == 0
+    ascii_out = capsys.readouterr().out
+    assert ascii_out.isascii() and "+" in ascii_out and "Gemeente Tiel" in ascii_out
+
+
+def test_flowchart_errors_are_clear(tmp_path: Path, folder: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "stuk.json"
+    bad.write_text('{"nodes": [{"id": "a", "label": "A"}], "edges": [{"from": "a", "to": "x"}]}')
+    assert cli.main(["--sessions-dir", str(folder), "flowchart", "--graph", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "kan niet worden getekend" in err and '"x"' in err and "Traceback" not in err
+    assert cli.main(["--sessions-dir", str(folder), "flowchart"]) == 2
+    assert "niet allebei" in capsys.readouterr().err
+    assert cli.main(["--sessions-dir", str(folder), "flowchart", "bestaat-niet"]) == 1
+    assert capsys.readouterr().err.strip()
+
+
+def test_flowchart_of_the_demo_session(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from regionet_tui.demo import build_demo
+
+    library = SessionLibrary(folder)
+    library.add(build_demo("demo")).close()
+    assert cli.main(["--sessions-dir", str(folder), "flowchart", "demo", "--width", "100"]) == 0
+    out = capsys.readouterr().out
+    assert "Onderwijsloket" in out and "coördineert" in out

@@ -6,4 +6,4 @@ print a traceback: errors go to stderr with a non-zero exit code.
 
 from __future__ import annotations
 
-COMMANDS = ("list", "new", "export", "import", "report", "schema")
+COMMANDS = ("list", "new", "export", "import", "report", "schema", "flowchart")

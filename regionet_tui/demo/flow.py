@@ -13,6 +13,12 @@ def fill(session: Session) -> None:
     shortfalls = [(row.key, row.label, row.gap) for row in gaps.by_service(session)
                   if row.shortfall and row.gap is not None]
     nodes, edges = flow.generate(session, lambda key: t(f"stap6.flow.{key}"), shortfalls)
+    # Fixed ids, so that the demo is the same document every time it is built.
+    renamed = {n.id: f"n-{n.ref or index}" for index, n in enumerate(nodes)}
+    nodes = [n.model_copy(update={"id": renamed[n.id]}) for n in nodes]
+    edges = [e.model_copy(update={"id": f"e-{index:02d}", "source": renamed[e.source],
+                                  "target": renamed[e.target]})
+             for index, e in enumerate(edges)]
     loket = next(n.id for n in nodes if n.ref == "p-loket")
     tiel = next(n.id for n in nodes if n.ref == "p-tiel")
     fund = FlowNode(id="n-fonds", kind="other", label="Regiofonds Rivierenland")
