@@ -150,27 +150,29 @@ def _outlier(gaps: Mapping[str, float]) -> str | None:
 def _row(key: str, label: str, items: list[tuple[str, Score]],
          name_of: Callable[[str], str]) -> GapRow:
     views = {item: individual(score) for item, score in items}
-    paired = {item: v for item, v in views.items() if v.gap is not None}
-    gaps = [v.gap for v in paired.values() if v.gap is not None]
+    # Each gap once: a region's table has thousands of items.
+    per_item = {item: gap for item, v in views.items() if (gap := v.gap) is not None}
+    paired = [views[item] for item in per_item]
+    gaps = list(per_item.values())
     mean_gap = _mean(gaps)
     disagreement = None
     if mean_gap is not None:
         disagreement = sqrt(sum((g - mean_gap) ** 2 for g in gaps) / len(gaps))
-    outlier = _outlier({item: float(v.gap) for item, v in paired.items() if v.gap is not None})
+    outlier = _outlier({item: float(gap) for item, gap in per_item.items()})
     return GapRow(
         key=key, label=label, count=len(items),
         offered=sum(1 for _, s in items if s.offered is True),
         wanted=sum(1 for _, s in items if s.wanted is True),
         paired=len(paired),
-        mean_current=_mean([v.current for v in paired.values() if v.current is not None]),
-        mean_desired=_mean([v.desired for v in paired.values() if v.desired is not None]),
+        mean_current=_mean([v.current for v in paired if v.current is not None]),
+        mean_desired=_mean([v.desired for v in paired if v.desired is not None]),
         gap=mean_gap,
         gap_min=min(gaps) if gaps else None,
         gap_max=max(gaps) if gaps else None,
         disagreement=disagreement,
         outlier=outlier,
         outlier_label=name_of(outlier) if outlier else "",
-        per_item={item: v.gap for item, v in paired.items() if v.gap is not None},
+        per_item=per_item,
     )
 
 

@@ -36,6 +36,13 @@ class SaveError(Exception):
     """The change is in memory but could not be written to disk."""
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 class _BackgroundWriter:
     """Writes the latest snapshot it was given; older pending ones are dropped."""
 
@@ -95,7 +102,9 @@ class SessionStore:
                           initial=sessionfile.document(session),
                           backup=sessionfile.backup_path(path))
         self._writer: _BackgroundWriter | None = None
-        self._last_size = 0
+        # The size of the file as last written: a large file opened is saved
+        # off the calling thread from its first change on.
+        self._last_size = _size(path)
         self.on_background_error: Callable[[Exception], None] | None = None
 
     # -- opening -------------------------------------------------------------

@@ -113,14 +113,20 @@ class Stap1Screen(ServiceEditing):
         self.show_hint()
         self.show_detail()
 
+    @staticmethod
+    def _put(line: Static, text: str) -> None:
+        """Show `text`; an unchanged line is left alone (an update costs a new layout)."""
+        if line.content != text:
+            line.update(Content(text))
+
     def show_hint(self, refusal: str | None = None) -> None:
         hint = self.query_one("#grid-hint", Static)
         hint.set_class(refusal is not None, "refused")
         if refusal is not None:
-            hint.update(Content(refusal))
+            self._put(hint, refusal)
         else:
             focused = self.focused is self.query_one(ScoreGrid)
-            hint.update(Content(t("portfolio.hint") if focused else t("portfolio.hint_away")))
+            self._put(hint, t("portfolio.hint") if focused else t("portfolio.hint_away"))
 
     def show_detail(self) -> None:
         grid = self.query_one(ScoreGrid)
@@ -134,7 +140,7 @@ class Stap1Screen(ServiceEditing):
             text = t("portfolio.detail", service=rules.service_name(service), financing=financing)
             if score.note:
                 text += " · " + t("portfolio.detail_note", note=score.note)
-        self.query_one("#grid-detail", Static).update(Content(text))
+        self._put(self.query_one("#grid-detail", Static), text)
 
     def show_gaps(self) -> None:
         table = self.query_one(GapTable)

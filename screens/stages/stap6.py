@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from regionet_tui import settings
 from regionet_tui.core import flow
-from regionet_tui.flowchart import render
+from regionet_tui.flowchart import Drawing, Edge, Graph, Node, render
 from regionet_tui.i18n import t
 
 from ..dialogs.confirm import ConfirmDialog
@@ -21,6 +23,15 @@ from ..stage import StageScreen
 from ..widgets.flow_view import FlowView
 
 DIRECTIONS = ("auto", "TB", "LR")
+
+
+@lru_cache(maxsize=1)
+def _drawing(nodes: tuple[Node, ...], edges: tuple[Edge, ...], direction: str, ascii: bool,
+             max_width: int) -> Drawing:
+    """The drawing of a chart; coming back to STAP 6 with the chart unchanged
+    reuses the last one instead of laying it out again (~150 ms at 80 nodes)."""
+    return render(Graph(list(nodes), list(edges)), direction=direction, ascii=ascii,
+                  max_width=max_width)
 
 
 class FlowchartScreen(StageScreen):
@@ -69,8 +80,9 @@ class FlowchartScreen(StageScreen):
     def redraw(self) -> None:
         chart = self.session.flowchart
         width = max(self.size.width - 4, 40)
-        drawing = render(flow.graph_of(self.session), direction=chart.direction,
-                         ascii=self.ascii, max_width=width)
+        graph = flow.graph_of(self.session)
+        drawing = _drawing(tuple(graph.nodes), tuple(graph.edges), chart.direction,
+                           self.ascii, width)
         self.query_one(FlowView).show(drawing, t("stap6.empty"))
         status = t("stap6.status", nodes=len(chart.nodes), edges=len(chart.edges),
                    direction=t(f"stap6.direction.{chart.direction}"),

@@ -119,12 +119,19 @@ class ScoreGrid(DataTable[Text]):
                                                 max(old.column, OFFERED))
 
     def update_row(self, service_id: str, score: Score) -> None:
-        """Show the saved score of one service."""
+        """Show the saved score of one service.
+
+        Only cells that differ are updated: any update makes the table render
+        every visible cell again, and after typing the grid mostly shows the
+        saved score already.
+        """
         for index, row in enumerate(self._rows):
             if row.service_id == service_id:
+                shown = self._cells(row)
                 self._rows[index] = GridRow(row.service_id, row.name, score)
                 for column, cell in enumerate(self._cells(self._rows[index])):
-                    self.update_cell_at(Coordinate(index, column), cell)
+                    if cell != shown[column]:
+                        self.update_cell_at(Coordinate(index, column), cell)
 
     @property
     def current_service_id(self) -> str | None:

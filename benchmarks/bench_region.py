@@ -1,0 +1,412 @@
+"""Speed and memory with a region-sized session (benchmarks/region.py: 120
+partners, 30 services, 400 milestones, 300 follow-ups, an 80-node flowchart).
+
+Each measurement runs in a fresh process (`--child <name>`), the app headless
+in the Pilot at 100x30. Wall time is what counts; the CPU time of the
+interface thread is shown beside it because other jobs share the machine and
+CPU time barely moves with their load. A paint is the compositor's update of
+the screen, including its conversion to terminal output (which the headless
+driver skips, so the benchmark does it).
+
+Run: python benchmarks/bench_region.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+SIZE = (100, 30)
+KEY_PRESSES = 200
+SWITCH_ROUNDS = 5
+SAVE_RUNS = 15
+GAP_RUNS = 50
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+# -- inside a child process ---------------------------------------------------------
+def _measured_app(folder: Path) -> Any:
+    """The real app, recording (wall, interface-thread CPU) of every paint."""
+    from regionet_tui.app import AppConfig, RegionetApp
+
+    class Measured(RegionetApp):
+        def __init__(self) -> None:
+            super().__init__(AppConfig(folder, "nl", remember=False))
+            self.paints: list[tuple[float, float]] = []
+
+        def _display(self, screen: Any, renderable: Any) -> None:
+            super()._display(screen, renderable)
+            if renderable is not None and not self._batch_count:
+                renderable.render_segments(self.console)
+                self.paints.append((time.perf_counter(), time.thread_time()))
+
+    return Measured()
+
+
+async def _settle(app: Any) -> None:
+    """Until every message is handled and the screen painted, twice over without a paint."""
+    loop = asyncio.get_running_loop()
+    while True:
+        before = len(app.paints)
+        for _ in range(2):
+            done = loop.create_future()
+            app.screen.call_after_refresh(lambda done=done: done.done() or done.set_result(None))
+            await done
+        if len(app.paints) == before:
+            return
+
+
+async def _until(app: Any, ready: Any) -> None:
+    await _settle(app)
+    while not ready():
+        await _settle(app)
+
+
+def _last_paint_since(app: Any, wall: float) -> tuple[float, float] | None:
+    later = [p for p in app.paints if p[0] >= wall]
+    return later[-1] if later else None
+
+
+def child_open(path: Path) -> dict[str, Any]:
+    from regionet_tui.screens.stages.partners import PartnersScreen
+
+    from regionet_tui.storage import store as store_module
+
+    store_times: list[float] = []
+    original = store_module.SessionStore.open.__func__  # type: ignore[attr-defined]
+
+    def timed_open(cls: Any, opened: Path) -> Any:
+        begin = time.perf_counter()
+        result = original(cls, opened)
+        store_times.append(time.perf_counter() - begin)
+        return result
+
+    store_module.SessionStore.open = classmethod(timed_open)  # type: ignore[method-assign]
+    app = _measured_app(path.parent)
+
+    async def run() -> dict[str, Any]:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            wall, cpu = time.perf_counter(), time.thread_time()
+            app.open_session(path)
+            await _until(app, lambda: isinstance(app.screen, PartnersScreen))
+            painted = _last_paint_since(app, wall)
+            assert painted is not None
+            rows = app.screen.query_one("#partners").row_count
+            assert rows == 120, rows
+            return {"wall": painted[0] - wall, "cpu": painted[1] - cpu, "store": store_times[0]}
+
+    return asyncio.run(run())
+
+
+def child_keys(path: Path) -> dict[str, Any]:
+    from textual import events
+    from textual.coordinate import Coordinate
+
+    from regionet_tui.core.portfolio import score_of
+    from regionet_tui.screens.widgets.score_grid import QUALITY, ScoreGrid
+
+    app = _measured_app(path.parent)
+
+    async def run() -> dict[str, Any]:
+        walls, cpus = [], []
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.open_session(path)
+            await _settle(app)
+            app.show_stage("stap1")
+            await _until(app, lambda: app.screen.query(ScoreGrid))
+            grid = app.screen.query_one(ScoreGrid)
+            grid.focus()
+            partner = app.store.session.partners[0].id
+            for press in range(KEY_PRESSES):
+                row = press % 2
+                digit = str(2 + press // 2 % 8)
+                grid.cursor_coordinate = Coordinate(row, QUALITY)
+                await _settle(app)
+                service = grid.current_service_id
+
+                def stored(service: str = service, value: int = int(digit)) -> bool:
+                    return score_of(app.store.session, partner, service).quality == value
+
+                wall, cpu = time.perf_counter(), time.thread_time()
+                key = events.Key(digit, digit)
+                key.set_sender(app)
+                app._driver.send_message(key)
+                await _until(app, lambda: stored() and _last_paint_since(app, wall) is not None)
+                painted = _last_paint_since(app, wall)
+                assert painted is not None
+                walls.append(painted[0] - wall)
+                cpus.append(painted[1] - cpu)
+            app.store.flush()
+        return {"wall": walls, "cpu": cpus}
+
+    return asyncio.run(run())
+
+
+def child_switch(path: Path) -> dict[str, Any]:
+    from regionet_tui.progress import STAGE_IDS
+    from regionet_tui.screens.stage import StageScreen
+
+    app = _measured_app(path.parent)
+
+    async def run() -> dict[str, Any]:
+        times: dict[str, list[tuple[float, float]]] = {stage: [] for stage in STAGE_IDS}
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.open_session(path)
+            await _settle(app)
+            order = [*STAGE_IDS[1:], STAGE_IDS[0]]
+            for _ in range(SWITCH_ROUNDS):
+                for stage in order:
+                    wall, cpu = time.perf_counter(), time.thread_time()
+                    app.show_stage(stage)
+                    await _until(app, lambda stage=stage: isinstance(app.screen, StageScreen)
+                                 and app.screen.STAGE_ID == stage)
+                    painted = _last_paint_since(app, wall)
+                    assert painted is not None
+                    times[stage].append((painted[0] - wall, painted[1] - cpu))
+        return times
+
+    return asyncio.run(run())
+
+
+def child_memory(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        from textual.app import App
+        from textual.widgets import Footer, Header, Static
+
+        class Bare(App[None]):
+            def compose(self) -> Any:
+                yield Header()
+                yield Static("hallo")
+                yield Footer()
+
+        async def bare() -> None:
+            async with Bare().run_test(size=SIZE) as pilot:
+                await pilot.pause()
+
+        asyncio.run(bare())
+    else:
+        app = _measured_app(path.parent)
+
+        async def region() -> None:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                app.open_session(path)
+                await _settle(app)
+                for stage in ("partners", "stap1", "stap5", "stap6", "reflection"):
+                    app.show_stage(stage)
+                    await _settle(app)
+
+        asyncio.run(region())
+    status = Path("/proc/self/status").read_text()
+    peak_kb = next(int(line.split()[1]) for line in status.splitlines()
+                   if line.startswith("VmHWM:"))
+    return {"peak_mb": peak_kb / 1024}
+
+
+def _timed(call: Any, runs: int) -> tuple[list[float], list[float]]:
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        call()
+        cpus.append(time.thread_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return walls, cpus
+
+
+def child_save(path: Path) -> dict[str, Any]:
+    from regionet_tui.core.portfolio import update_score
+    from regionet_tui.storage import SessionStore, sessionfile
+    from regionet_tui.storage.store import BACKGROUND_SAVE_BYTES
+
+    store = SessionStore.open(path)
+    session = store.session
+    size = path.stat().st_size
+
+    # Changes on the calling thread, the first right after opening: each must
+    # return before the file is written.
+    written: list[float] = []
+    write = store._write
+
+    def recording_write(snapshot: dict[str, Any]) -> None:
+        written.append(time.perf_counter())
+        write(snapshot)
+
+    store._write = recording_write  # type: ignore[method-assign]
+    change_walls, change_cpus, on_caller = [], [], False
+    partner, service = session.partners[0].id, session.portfolio.services[0].id
+    for run in range(SAVE_RUNS):
+        written.clear()
+        wall, cpu = time.perf_counter(), time.thread_time()
+        store.change(lambda s, run=run: update_score(s, partner, service, quality=run % 9 + 1))
+        returned = time.perf_counter()
+        change_cpus.append(time.thread_time() - cpu)
+        change_walls.append(returned - wall)
+        store.flush()
+        assert len(written) == 1
+        if written[0] < returned:
+            on_caller = True
+    store._write = write  # type: ignore[method-assign]
+
+    def full_save() -> None:  # what a save costs on whichever thread writes
+        store._write(session.model_dump(mode="json"))
+
+    baseline_path = path.with_name("baseline.json")
+
+    def baseline() -> None:
+        data = json.dumps(sessionfile.document(session)).encode("utf-8")
+        with open(baseline_path, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+
+    save, base = [], []
+    for _ in range(SAVE_RUNS):  # interleaved, so drift affects both alike
+        save.append(_timed(full_save, 1))
+        base.append(_timed(baseline, 1))
+    baseline_path.unlink()
+
+    store.close()
+    return {
+        "size": size, "threshold": BACKGROUND_SAVE_BYTES,
+        "save_wall": [w[0][0] for w in save], "save_cpu": [w[1][0] for w in save],
+        "base_wall": [w[0][0] for w in base], "base_cpu": [w[1][0] for w in base],
+        "change_wall": change_walls, "change_cpu": change_cpus, "write_on_caller": on_caller,
+    }
+
+
+def child_gaps(path: Path) -> dict[str, Any]:
+    from regionet_tui.core import gaps
+    from regionet_tui.storage import sessionfile
+
+    session = sessionfile.read(path)
+    result = {}
+    for name in ("by_service", "by_partner"):
+        function = getattr(gaps, name)
+        function(session)  # warm: catalogue and imports
+        walls, cpus = _timed(lambda function=function: function(session), GAP_RUNS)
+        result[name] = {"wall": walls, "cpu": cpus}
+    return result
+
+
+CHILDREN = {"open": child_open, "keys": child_keys, "switch": child_switch,
+            "memory": child_memory, "save": child_save, "gaps": child_gaps}
+
+
+# -- the parent ---------------------------------------------------------------------
+def child(name: str, path: Path | None) -> dict[str, Any]:
+    args = [sys.executable, __file__, "--child", name]
+    if path is not None:
+        args.append(str(path))
+    done = subprocess.run(args, check=True, capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parent.parent)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def ms(value: float) -> str:
+    return f"{value * 1000:.1f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7, help="fresh processes for open, memory")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        name, *rest = args.child
+        print(json.dumps(CHILDREN[name](Path(rest[0]) if rest else None)))
+        return
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from region import save_region
+
+    rows: list[tuple[str, str, str, str, bool | None]] = []
+
+    def row(name: str, target: str, wall: str, cpu: str, ok: bool | None) -> None:
+        rows.append((name, target, wall, cpu, ok))
+        verdict = "" if ok is None else ("PASS" if ok else "MISS")
+        print(f"{name:38}{target:>14}{wall:>12}{cpu:>12}  {verdict}", flush=True)
+
+    print(f"{'measurement':38}{'target':>14}{'wall':>12}{'cpu':>12}")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = save_region(Path(tmp) / "sessions")
+
+        opens = [child("open", path) for _ in range(args.runs)]
+        wall = statistics.median(o["wall"] for o in opens)
+        cpu = statistics.median(o["cpu"] for o in opens)
+        store = statistics.median(o["store"] for o in opens)
+        row(f"open to partners painted (med of {args.runs})", "<= 1000 ms", ms(wall), ms(cpu),
+            wall <= 1.0)
+        row("  of which SessionStore.open", "", ms(store), "", None)
+        row("  of which the screen", "", ms(wall - store), "", None)
+
+        keys = child("keys", path)
+        for share, name in ((0.5, "p50"), (0.95, "p95")):
+            wall, cpu = percentile(keys["wall"], share), percentile(keys["cpu"], share)
+            row(f"score key to repaint {name} ({KEY_PRESSES} keys)",
+                "<= 50 ms" if name == "p95" else "", ms(wall), ms(cpu),
+                wall <= 0.05 if name == "p95" else None)
+        row("score key to repaint max", "", ms(max(keys["wall"])), ms(max(keys["cpu"])), None)
+
+        save = child("save", path)
+        save_wall, base_wall = (statistics.median(save[k]) for k in ("save_wall", "base_wall"))
+        save_cpu, base_cpu = (statistics.median(save[k]) for k in ("save_cpu", "base_cpu"))
+        row(f"save, model to disk (med of {SAVE_RUNS})", "", ms(save_wall), ms(save_cpu), None)
+        row("json.dumps + write + fsync", "", ms(base_wall), ms(base_cpu), None)
+        row("save / (json.dumps + write)", "<= 1.3x", f"{save_wall / base_wall:.2f}x",
+            f"{save_cpu / base_cpu:.2f}x", save_wall / base_wall <= 1.3)
+        large = save["size"] > save["threshold"]
+        row(f"file {save['size'] // 1024} KB > background {save['threshold'] // 1024} KB",
+            "yes", "yes" if large else "no", "", large)
+        change_wall = statistics.median(save["change_wall"])
+        change_cpu = statistics.median(save["change_cpu"])
+        row("change() on the calling thread", "", ms(change_wall), ms(change_cpu), None)
+        row("every write after change() returned", "yes",
+            "no" if save["write_on_caller"] else "yes", "", not save["write_on_caller"])
+
+        gaps = child("gaps", path)
+        for name in ("by_service", "by_partner"):
+            wall = statistics.median(gaps[name]["wall"])
+            cpu = statistics.median(gaps[name]["cpu"])
+            row(f"gaps.{name} (med of {GAP_RUNS})", "<= 10 ms", ms(wall), ms(cpu), wall <= 0.01)
+
+        switch = child("switch", path)
+        for stage, times in switch.items():
+            wall = statistics.median(w for w, _ in times)
+            cpu = statistics.median(c for _, c in times)
+            worst = max(w for w, _ in times)
+            row(f"switch to {stage} (med; max {worst * 1000:.0f} ms)", "<= 100 ms", ms(wall),
+                ms(cpu), wall <= 0.1)
+
+        bare, region = [], []
+        for _ in range(max(3, args.runs // 2)):  # interleaved
+            bare.append(child("memory", None)["peak_mb"])
+            region.append(child("memory", path)["peak_mb"])
+        bare_mb, region_mb = statistics.median(bare), statistics.median(region)
+        row("peak RSS, bare Textual app", "", f"{bare_mb:.1f} MB", "", None)
+        row("peak RSS, region session, 5 stages", "", f"{region_mb:.1f} MB", "", None)
+        row("peak RSS ratio", "<= 2x", f"{region_mb / bare_mb:.2f}x", "",
+            region_mb / bare_mb <= 2)
+    misses = [r[0] for r in rows if r[4] is False]
+    print(f"\n{len(misses)} missed" + (": " + "; ".join(m.strip() for m in misses) if misses
+                                         else ""))
+
+
+if __name__ == "__main__":
+    main()
