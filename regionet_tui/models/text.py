@@ -19,8 +19,16 @@ _REMOVED_CATEGORIES = {"Cc", "Cf", "Cs"}
 
 
 def _strip_unsafe(text: str, *, multiline: bool) -> str:
+    if text.isprintable():  # the usual case: nothing to strip, no line breaks
+        return unicodedata.normalize("NFC", text)
     for old, new in _LINE_BREAKS.items():
         text = text.replace(old, new)
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        # Fast path: isprintable() is False for every Cc, Cf and Cs character,
+        # so there is nothing to strip, only line breaks and tabs to fold.
+        if not multiline:
+            text = text.replace("\n", " ").replace("\t", " ")
+        return unicodedata.normalize("NFC", text)
     kept: list[str] = []
     for char in text:
         if char in "\n\t":

@@ -134,9 +134,37 @@ def place(loc: tuple[object, ...] | list[object]) -> str:
     return joined or t("share.top_level")
 
 
+def _has_problem(data: Any) -> bool:
+    """Whether _check_tree would refuse anything: a walk that builds no places,
+    so a sound document (the usual case) is checked quickly."""
+    if type(data) is not dict and type(data) is not list:
+        return _odd_scalar(data)
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return True
+        for item in value.values() if type(value) is dict else value:
+            kind = type(item)
+            if kind is dict or kind is list:
+                stack.append((item, depth + 1))
+            elif kind is not str and kind is not int and kind is not bool and _odd_scalar(item):
+                return True
+    return False
+
+
+def _odd_scalar(value: Any) -> bool:
+    """NaN/Infinity, a duplicated-key object or anything else JSON does not hold."""
+    if type(value) is float:
+        return not math.isfinite(value)
+    return value is not None and type(value) not in (str, int, bool)
+
+
 def _check_tree(data: Any) -> None:
     """Refuse duplicate keys, NaN/Infinity, numbers beyond range and deep nesting,
     naming the first place (in document order) where one occurs."""
+    if not _has_problem(data):
+        return
     stack: list[tuple[Any, tuple[object, ...]]] = [(data, ())]
     while stack:
         value, loc = stack.pop()
