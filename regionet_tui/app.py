@@ -355,7 +355,7 @@ class RegionetApp(WorkshopMode):
                          if isinstance(s, StageScreen)), None)
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        start = self.screen_stack[0]
+        start = self._start_screen()
         assert isinstance(start, StartScreen)
         self.call_later(start.relabel)
         if stage_id is not None:

@@ -59,11 +59,14 @@ def generate(session: Session, label: Callable[[str], str],
     when it brings something to an agreement) or from it ("coordinates").
     Without a broker, agreements become flows from who brings to who gets.
     The services with the largest shortfall (`shortfalls`: service id, name,
-    gap, largest first; at most MAX_SERVICES with a positive gap) are boxes
-    coordinated by the hub and supplied by the partner that offers them best.
+    gap, largest first; by default the STAP 1 gap table's; at most MAX_SERVICES
+    with a positive gap) are boxes coordinated by the hub and supplied by the
+    partner that offers them best.
     `label(key)` gives edge words in the user's language (contributes,
     coordinates, supplies).
     """
+    if shortfalls is None:
+        shortfalls = largest_shortfalls(session)
     nodes: list[FlowNode] = []
     edges: list[FlowEdge] = []
 
@@ -97,7 +100,7 @@ def generate(session: Session, label: Callable[[str], str],
                         connect(node_of[giver], node_of[taker], agreement.what[:40])
 
     scores = session.portfolio.scores
-    for service_id, name, gap in [s for s in shortfalls or [] if s[2] > 0][:MAX_SERVICES]:
+    for service_id, name, gap in [s for s in shortfalls if s[2] > 0][:MAX_SERVICES]:
         service = FlowNode(id=new_id(), kind="service", label=name, ref=service_id)
         nodes.append(service)
         if hub is not None:
@@ -111,6 +114,14 @@ def generate(session: Session, label: Callable[[str], str],
             best = max(suppliers, key=lambda pair: pair[0])[1]
             connect(node_of[best], service.id, label("supplies"))
     return nodes, edges
+
+
+def largest_shortfalls(session: Session) -> list[tuple[str, str, float]]:
+    """(service id, name, gap) of the services that fall short, largest first."""
+    from . import gaps
+
+    return [(row.key, row.label, row.gap) for row in gaps.by_service(session)
+            if row.shortfall and row.gap is not None]
 
 
 def replace_chart(session: Session, nodes: list[FlowNode], edges: list[FlowEdge]) -> None:

@@ -3,16 +3,14 @@ facilitator would (the regional fund and the pupils added by hand)."""
 
 from __future__ import annotations
 
-from ..core import flow, gaps
+from ..core import flow
 from ..i18n import t
 from ..models import Session
 from ..models.flow import FlowEdge, FlowNode
 
 
 def fill(session: Session) -> None:
-    shortfalls = [(row.key, row.label, row.gap) for row in gaps.by_service(session)
-                  if row.shortfall and row.gap is not None]
-    nodes, edges = flow.generate(session, lambda key: t(f"stap6.flow.{key}"), shortfalls)
+    nodes, edges = flow.generate(session, lambda key: t(f"stap6.flow.{key}"))
     # Fixed ids, so that the demo is the same document every time it is built.
     renamed = {n.id: f"n-{n.ref or index}" for index, n in enumerate(nodes)}
     nodes = [n.model_copy(update={"id": renamed[n.id]}) for n in nodes]

@@ -17,7 +17,6 @@ from .stages import Deal, LongTermGoal, StartingSituation, TransitionPlan
 from .text import Name, ShortText
 from .workshop import Workshop
 
-from ..version import SCHEMA_VERSION
 Language = Literal["nl", "en"]
 
 

@@ -19,8 +19,6 @@ _REMOVED_CATEGORIES = {"Cc", "Cf", "Cs"}
 
 
 def _strip_unsafe(text: str, *, multiline: bool) -> str:
-    if text.isprintable():  # the usual case: nothing to strip, no line breaks
-        return unicodedata.normalize("NFC", text)
     for old, new in _LINE_BREAKS.items():
         text = text.replace(old, new)
     if text.replace("\n", "").replace("\t", "").isprintable():

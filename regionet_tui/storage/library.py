@@ -10,10 +10,9 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import sessionfile
@@ -120,7 +119,7 @@ class SessionLibrary:
             entry = summarise(path, sessionfile.read(path))
         except DamagedSessionFile as error:
             entry = SessionEntry(path, path.stem, damage=error.damage)
-        entry = SessionEntry(**{**entry.__dict__, "has_backup": has_backup})
+        entry = replace(entry, has_backup=has_backup)
         summary = asdict(entry)
         summary.pop("path")
         summary.pop("has_backup")

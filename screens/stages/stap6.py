@@ -135,20 +135,13 @@ class FlowchartScreen(StageScreen):
         def generate(yes: bool | None = True) -> None:
             if not yes:
                 return
-            nodes, edges = flow.generate(self.session, lambda key: t(f"stap6.flow.{key}"),
-                                         self._shortfalls())
+            nodes, edges = flow.generate(self.session, lambda key: t(f"stap6.flow.{key}"))
             self._changed(lambda s: flow.replace_chart(s, nodes, edges))
 
         if self.session.flowchart.nodes:
             self.app.push_screen(ConfirmDialog(t("stap6.generate_question")), generate)
         else:
             generate()
-
-    def _shortfalls(self) -> list[tuple[str, str, float]]:
-        from regionet_tui.core import gaps
-
-        return [(row.key, row.label, row.gap) for row in gaps.by_service(self.session)
-                if row.shortfall and row.gap is not None]
 
     def action_add_node(self) -> None:
         def added(fields: NodeFields | None) -> None:
