@@ -109,9 +109,11 @@ class StartScreen(RegionetScreen):
         return bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Actions on "the selected session" disappear from the footer when there is none.
+        # Actions on "the selected session" disappear from the footer when there is
+        # none; a damaged file can only be opened (to repair it).
         if action in {"open", "rename", "duplicate", "delete"}:
-            return self.is_mounted and self.selected() is not None
+            entry = self.selected() if self.is_mounted else None
+            return entry is not None and (action == "open" or not entry.damaged)
         return True
 
     # -- the list -------------------------------------------------------------
@@ -205,6 +207,10 @@ class StartScreen(RegionetScreen):
             self.sort_reverse = column in {"date", "modified", "partners", "progress"}
         self.show()
         self.notify(t("start.sorted_by", column=t(f"start.col_{column}")), timeout=2)
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _row_highlighted(self) -> None:
+        self.refresh_bindings()
 
     @on(DataTable.HeaderSelected)
     def _header_clicked(self, event: DataTable.HeaderSelected) -> None:

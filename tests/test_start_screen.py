@@ -165,7 +165,11 @@ async def test_damaged_file_is_shown_with_its_reason_and_left_alone(
         assert "beschadigd bestand: kapot.json" in text
         assert "geen geldige JSON" in text
         table = app.screen.query_one("#sessions", DataTable)
+        assert app.screen.active_bindings["x"].enabled  # the healthy session
         table.move_cursor(row=1)
+        await pilot.pause()
+        assert "x" not in app.screen.active_bindings  # a damaged file: repair only
+        assert app.screen.active_bindings["enter"].enabled
         await pilot.press("enter")
         await pilot.pause()
         assert "nooit overschreven" in screen_text(app)
