@@ -17,6 +17,7 @@ from textual.screen import Screen
 from . import i18n, settings
 from .i18n import t
 from .progress import STAGES
+from .safe_text import remove_unsafe
 from .storage.library import SessionEntry, SessionInUseError, SessionLibrary
 from .storage.sessionfile import DamagedSessionFile
 from .workshop_mode import WorkshopMode
@@ -83,6 +84,15 @@ class RegionetApp(WorkshopMode):
             self.pop_screen()
 
     # -- helpers for screens ---------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        # Pasted text is cleaned before any field sees it: an input shows what it
+        # holds as it is, so ESC or a bidi override would reach the terminal raw.
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            cleaned = remove_unsafe(event.text, keep="\n\t")
+            if cleaned != event.text:
+                event = events.Paste(cleaned)
+        await super().on_event(event)
+
     def warn(self, message: str) -> None:
         self.notify(message, severity="warning", markup=False)
 
