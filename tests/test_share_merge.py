@@ -158,6 +158,20 @@ def test_every_area_and_conflict_is_described_in_both_languages() -> None:
     assert unit_label(conflict, labels) == (
         "Toewijding · Bouwbedrijf Van der Linden · Regelmatig evalueren")
     assert conflict_lines(conflict) == [
-        "committed: deze sessie false  |  bestand true"]
+        "Toegezegd: deze sessie nee  |  bestand ja"]
     assert additions_summary(plan) == "Partner 1"
     assert unit_label(plan.additions[0], labels) == "Partner · HAN"
+
+
+def test_a_field_path_is_named_in_words_in_both_languages() -> None:
+    from regionet_tui import i18n
+    from regionet_tui.share.describe import field_label, show_value
+
+    assert field_label("contributions.0.amount") == "Bijdragen › 1 › Omvang"
+    assert field_label("capacity.time.assessment") == "Capaciteit › Beschikbare tijd › Beoordeling"
+    assert field_label("") == "(geheel)"
+    assert field_label("unknown_field") == "unknown_field"  # never fails on new fields
+    assert show_value(True) == "ja"
+    i18n.set_language("en")
+    assert field_label("contributions.0.amount") == "Contributions › 1 › Amount"
+    assert show_value(False) == "no"

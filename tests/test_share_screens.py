@@ -106,7 +106,7 @@ async def test_merge_shows_conflicts_and_applies_the_choices(
         await pilot.press("right")  # Gemeente Tiel: take the file's contact
         await pilot.press("down")
         await pilot.pause()
-        assert "quality: deze sessie 7  |  bestand 9" in screen_text(app)
+        assert "Kwaliteit: deze sessie 7  |  bestand 9" in screen_text(app)
         await pilot.press("space")
         await pilot.pause()
         assert "Score · ROC Rivierenland · Bijscholen | ▶ bestand" in screen_text(app)
@@ -256,7 +256,7 @@ async def test_hostile_names_in_the_merge_dialog_are_shown_as_text(
         await pilot.pause()
         text = screen_text(app)
         assert "Partner · [@click=app.quit]klik[/]" in text
-        assert "name: deze sessie [/x]  |  bestand [@click=app.quit]klik[/]" in text
+        assert "Naam: deze sessie [/x]  |  bestand [@click=app.quit]klik[/]" in text
         await pilot.press("right", "ctrl+s")
         await pilot.pause()
     assert sessionfile.read(library.path_for("demo")).partners[1].name == (

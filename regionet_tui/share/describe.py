@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from ..i18n import t
+from ..i18n import has, t
 from ..report.labels import Labels
 from .merge import Difference, MergePlan
 
@@ -44,10 +44,29 @@ def unit_label(difference: Difference, labels: Labels) -> str:
     return " · ".join([t(f"share.area.{area}"), *(n for n in names if n)])
 
 
+def field_label(path: str) -> str:
+    """A dotted field path in words: "gives.0.amount" -> "Geeft › 1 › Omvang"."""
+    if not path:
+        return t("share.merge.whole")
+    parts = []
+    for part in path.split("."):
+        if part.isdigit():
+            parts.append(str(int(part) + 1))
+        elif has(f"share.field.{part}"):
+            parts.append(t(f"share.field.{part}"))
+        elif has(f"stages.area.{part}"):
+            parts.append(t(f"stages.area.{part}"))
+        else:
+            parts.append(part)
+    return " › ".join(parts)
+
+
 def show_value(value: Any) -> str:
-    """One value as a short line of text: strings as they are, others as JSON."""
+    """One value as a short line of text: strings as they are, yes/no, others as JSON."""
     if value is None:
         text = "–"
+    elif isinstance(value, bool):
+        text = t("share.merge.yes") if value else t("share.merge.no")
     elif isinstance(value, str):
         text = value or "–"
     else:
@@ -58,7 +77,7 @@ def show_value(value: Any) -> str:
 
 def conflict_lines(difference: Difference) -> list[str]:
     """Each differing field: its place, this session's value and the file's."""
-    return [t("share.merge.field_line", field=name or t("share.merge.whole"),
+    return [t("share.merge.field_line", field=field_label(name),
               local=show_value(mine), incoming=show_value(theirs))
             for name, mine, theirs in difference.changed_fields()]
 
