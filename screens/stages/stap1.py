@@ -189,7 +189,7 @@ class Stap1Screen(ServiceEditing):
         self.set_focus(None)
         self.show_hint()
 
-    @on(DataTable.CellHighlighted, "#grid")
+    @on(ScoreGrid.Highlighted)
     def _moved(self) -> None:
         self.show_detail()
 
