@@ -230,6 +230,11 @@ class ScoreGrid(ScrollView, can_focus=True):
             return None
         return self._rows[min(self._cursor.row, len(self._rows) - 1)].service_id
 
+    @property
+    def widths(self) -> list[int]:
+        """The width of each column, padding included."""
+        return list(self._widths)
+
     def row_text(self, index: int) -> list[str]:
         """The cells of a row as the grid shows them."""
         return [self._cell(index, column)[0] for column in range(len(COLUMN_KEYS))]
@@ -509,7 +514,9 @@ class ScoreGrid(ScrollView, can_focus=True):
         self.move_cursor(row=self._cursor.row + rows, column=self._cursor.column + columns)
 
     def action_page(self, direction: int) -> None:
-        page = max(self.scrollable_content_region.height - 2, 1)
+        """Scroll a page of rows; the cursor keeps its place on the screen."""
+        page = max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False, force=True)
         self.move_cursor(row=self._cursor.row + direction * page)
 
     def action_edge_column(self, end: int) -> None:
