@@ -8,7 +8,7 @@ CPU time barely moves with their load. A paint is the compositor's update of
 the screen, including its conversion to terminal output (which the headless
 driver skips, so the benchmark does it).
 
-Run: python benchmarks/bench_region.py [--runs N]
+Run: python benchmarks/bench_region.py [--runs N] [--only switch memory ...]
 """
 
 from __future__ import annotations
@@ -113,16 +113,41 @@ def child_open(path: Path) -> dict[str, Any]:
 
 
 def child_keys(path: Path) -> dict[str, Any]:
+    """Two runs of score keys in STAP 1, each key timed from the key event to its repaint.
+
+    "single": a quality digit typed with the cursor put in place beforehand,
+    alternating between two services. "typing": keys typed as a facilitator
+    does, j and a digit for offered/quality and wanted/desired, service after
+    service (so every fourth key also moves the cursor to the next service),
+    then on to the next partner.
+    """
     from textual import events
     from textual.coordinate import Coordinate
 
     from regionet_tui.core.portfolio import score_of
-    from regionet_tui.screens.widgets.score_grid import QUALITY, ScoreGrid
+    from regionet_tui.screens.widgets.score_grid import (
+        DESIRED,
+        FIELD_OF,
+        OFFERED,
+        QUALITY,
+        ScoreGrid,
+    )
 
     app = _measured_app(path.parent)
 
+    async def press(key: str, done: Any) -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.thread_time()
+        event = events.Key(key, key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+        await _until(app, lambda: done() and _last_paint_since(app, wall) is not None)
+        painted = _last_paint_since(app, wall)
+        assert painted is not None
+        return painted[0] - wall, painted[1] - cpu
+
     async def run() -> dict[str, Any]:
-        walls, cpus = [], []
+        single: list[tuple[float, float]] = []
+        typing: list[tuple[float, float]] = []
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             app.open_session(path)
@@ -132,27 +157,37 @@ def child_keys(path: Path) -> dict[str, Any]:
             grid = app.screen.query_one(ScoreGrid)
             grid.focus()
             partner = app.store.session.partners[0].id
-            for press in range(KEY_PRESSES):
-                row = press % 2
-                digit = str(2 + press // 2 % 8)
-                grid.cursor_coordinate = Coordinate(row, QUALITY)
+            for count in range(KEY_PRESSES):
+                digit = str(2 + count // 2 % 8)
+                grid.cursor_coordinate = Coordinate(count % 2, QUALITY)
                 await _settle(app)
                 service = grid.current_service_id
 
                 def stored(service: str = service, value: int = int(digit)) -> bool:
                     return score_of(app.store.session, partner, service).quality == value
 
-                wall, cpu = time.perf_counter(), time.thread_time()
-                key = events.Key(digit, digit)
-                key.set_sender(app)
-                app._driver.send_message(key)
-                await _until(app, lambda: stored() and _last_paint_since(app, wall) is not None)
-                painted = _last_paint_since(app, wall)
-                assert painted is not None
-                walls.append(painted[0] - wall)
-                cpus.append(painted[1] - cpu)
+                single.append(await press(digit, stored))
+
+            while len(typing) < KEY_PRESSES:
+                if grid.cursor_coordinate == (grid.row_count - 1, DESIRED):  # the last cell
+                    await press("tab", lambda: grid.cursor_coordinate == (0, OFFERED))
+                partner = app.store.session.partners[app.screen.partner_index].id
+                service, field = grid.current_service_id, FIELD_OF[grid.cursor_column]
+                current = getattr(score_of(app.store.session, partner, service), field)
+                # j, or a digit 2-9 that differs from the score there (a 1 would wait)
+                value: bool | int = (True if field in ("offered", "wanted")
+                                     else 2 + (current or 0) % 8)
+                key = "j" if value is True else str(value)
+
+                def typed(partner: str = partner, service: str = service, field: str = field,
+                          value: bool | int = value) -> bool:
+                    score = score_of(app.store.session, partner, service)
+                    return bool(getattr(score, field) == value)
+
+                typing.append(await press(key, typed))
             app.store.flush()
-        return {"wall": walls, "cpu": cpus}
+        return {name: {"wall": [w for w, _ in runs], "cpu": [c for _, c in runs]}
+                for name, runs in (("single", single), ("typing", typing))}
 
     return asyncio.run(run())
 
@@ -230,6 +265,8 @@ def _timed(call: Any, runs: int) -> tuple[list[float], list[float]]:
 
 
 def child_save(path: Path) -> dict[str, Any]:
+    from pydantic_core import to_json
+
     from regionet_tui.core.portfolio import update_score
     from regionet_tui.storage import SessionStore, sessionfile
     from regionet_tui.storage.store import BACKGROUND_SAVE_BYTES
@@ -243,7 +280,7 @@ def child_save(path: Path) -> dict[str, Any]:
     written: list[float] = []
     write = store._write
 
-    def recording_write(snapshot: dict[str, Any]) -> None:
+    def recording_write(snapshot: bytes) -> None:
         written.append(time.perf_counter())
         write(snapshot)
 
@@ -263,8 +300,8 @@ def child_save(path: Path) -> dict[str, Any]:
             on_caller = True
     store._write = write  # type: ignore[method-assign]
 
-    def full_save() -> None:  # what a save costs on whichever thread writes
-        store._write(session.model_dump(mode="json"))
+    def full_save() -> None:  # the snapshot on the calling thread, then the writer's part
+        store._write(to_json(session))
 
     baseline_path = path.with_name("baseline.json")
 
@@ -306,6 +343,7 @@ def child_gaps(path: Path) -> dict[str, Any]:
 
 CHILDREN = {"open": child_open, "keys": child_keys, "switch": child_switch,
             "memory": child_memory, "save": child_save, "gaps": child_gaps}
+PARTS = ("open", "keys", "save", "gaps", "switch", "memory")
 
 
 # -- the parent ---------------------------------------------------------------------
@@ -326,6 +364,8 @@ def ms(value: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7, help="fresh processes for open, memory")
+    parser.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS),
+                        help="measure only these parts")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -347,62 +387,71 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = save_region(Path(tmp) / "sessions")
 
-        opens = [child("open", path) for _ in range(args.runs)]
-        wall = statistics.median(o["wall"] for o in opens)
-        cpu = statistics.median(o["cpu"] for o in opens)
-        store = statistics.median(o["store"] for o in opens)
-        row(f"open to partners painted (med of {args.runs})", "<= 1000 ms", ms(wall), ms(cpu),
-            wall <= 1.0)
-        row("  of which SessionStore.open", "", ms(store), "", None)
-        row("  of which the screen", "", ms(wall - store), "", None)
+        if "open" in args.only:
+            opens = [child("open", path) for _ in range(args.runs)]
+            wall = statistics.median(o["wall"] for o in opens)
+            cpu = statistics.median(o["cpu"] for o in opens)
+            store = statistics.median(o["store"] for o in opens)
+            row(f"open to partners painted (med of {args.runs})", "<= 1000 ms", ms(wall), ms(cpu),
+                wall <= 1.0)
+            row("  of which SessionStore.open", "", ms(store), "", None)
+            row("  of which the screen", "", ms(wall - store), "", None)
 
-        keys = child("keys", path)
-        for share, name in ((0.5, "p50"), (0.95, "p95")):
-            wall, cpu = percentile(keys["wall"], share), percentile(keys["cpu"], share)
-            row(f"score key to repaint {name} ({KEY_PRESSES} keys)",
-                "<= 50 ms" if name == "p95" else "", ms(wall), ms(cpu),
-                wall <= 0.05 if name == "p95" else None)
-        row("score key to repaint max", "", ms(max(keys["wall"])), ms(max(keys["cpu"])), None)
+        if "keys" in args.only:
+            keys = child("keys", path)
+            for run, label in (("single", "score key"), ("typing", "keys typed in order")):
+                times = keys[run]
+                for share, name in ((0.5, "p50"), (0.95, "p95")):
+                    wall, cpu = percentile(times["wall"], share), percentile(times["cpu"], share)
+                    row(f"{label} to repaint {name} ({KEY_PRESSES})",
+                        "<= 50 ms" if name == "p95" else "", ms(wall), ms(cpu),
+                        wall <= 0.05 if name == "p95" else None)
+                row(f"{label} to repaint max", "", ms(max(times["wall"])),
+                    ms(max(times["cpu"])), None)
 
-        save = child("save", path)
-        save_wall, base_wall = (statistics.median(save[k]) for k in ("save_wall", "base_wall"))
-        save_cpu, base_cpu = (statistics.median(save[k]) for k in ("save_cpu", "base_cpu"))
-        row(f"save, model to disk (med of {SAVE_RUNS})", "", ms(save_wall), ms(save_cpu), None)
-        row("json.dumps + write + fsync", "", ms(base_wall), ms(base_cpu), None)
-        row("save / (json.dumps + write)", "<= 1.3x", f"{save_wall / base_wall:.2f}x",
-            f"{save_cpu / base_cpu:.2f}x", save_wall / base_wall <= 1.3)
-        large = save["size"] > save["threshold"]
-        row(f"file {save['size'] // 1024} KB > background {save['threshold'] // 1024} KB",
-            "yes", "yes" if large else "no", "", large)
-        change_wall = statistics.median(save["change_wall"])
-        change_cpu = statistics.median(save["change_cpu"])
-        row("change() on the calling thread", "", ms(change_wall), ms(change_cpu), None)
-        row("every write after change() returned", "yes",
-            "no" if save["write_on_caller"] else "yes", "", not save["write_on_caller"])
+        if "save" in args.only:
+            save = child("save", path)
+            save_wall, base_wall = (statistics.median(save[k]) for k in ("save_wall", "base_wall"))
+            save_cpu, base_cpu = (statistics.median(save[k]) for k in ("save_cpu", "base_cpu"))
+            row(f"save, model to disk (med of {SAVE_RUNS})", "", ms(save_wall), ms(save_cpu), None)
+            row("json.dumps + write + fsync", "", ms(base_wall), ms(base_cpu), None)
+            row("save / (json.dumps + write)", "<= 1.3x", f"{save_wall / base_wall:.2f}x",
+                f"{save_cpu / base_cpu:.2f}x", save_wall / base_wall <= 1.3)
+            large = save["size"] > save["threshold"]
+            row(f"file {save['size'] // 1024} KB > background {save['threshold'] // 1024} KB",
+                "yes", "yes" if large else "no", "", large)
+            change_wall = statistics.median(save["change_wall"])
+            change_cpu = statistics.median(save["change_cpu"])
+            row("change() on the calling thread", "", ms(change_wall), ms(change_cpu), None)
+            row("every write after change() returned", "yes",
+                "no" if save["write_on_caller"] else "yes", "", not save["write_on_caller"])
 
-        gaps = child("gaps", path)
-        for name in ("by_service", "by_partner"):
-            wall = statistics.median(gaps[name]["wall"])
-            cpu = statistics.median(gaps[name]["cpu"])
-            row(f"gaps.{name} (med of {GAP_RUNS})", "<= 10 ms", ms(wall), ms(cpu), wall <= 0.01)
+        if "gaps" in args.only:
+            gaps = child("gaps", path)
+            for name in ("by_service", "by_partner"):
+                wall = statistics.median(gaps[name]["wall"])
+                cpu = statistics.median(gaps[name]["cpu"])
+                row(f"gaps.{name} (med of {GAP_RUNS})", "<= 10 ms", ms(wall), ms(cpu), wall <= 0.01)
 
-        switch = child("switch", path)
-        for stage, times in switch.items():
-            wall = statistics.median(w for w, _ in times)
-            cpu = statistics.median(c for _, c in times)
-            worst = max(w for w, _ in times)
-            row(f"switch to {stage} (med; max {worst * 1000:.0f} ms)", "<= 100 ms", ms(wall),
-                ms(cpu), wall <= 0.1)
+        if "switch" in args.only:
+            switch = child("switch", path)
+            for stage, times in switch.items():
+                wall = statistics.median(w for w, _ in times)
+                cpu = statistics.median(c for _, c in times)
+                worst = max(w for w, _ in times)
+                row(f"switch to {stage} (med; max {worst * 1000:.0f} ms)", "<= 100 ms", ms(wall),
+                    ms(cpu), wall <= 0.1)
 
-        bare, region = [], []
-        for _ in range(max(3, args.runs // 2)):  # interleaved
-            bare.append(child("memory", None)["peak_mb"])
-            region.append(child("memory", path)["peak_mb"])
-        bare_mb, region_mb = statistics.median(bare), statistics.median(region)
-        row("peak RSS, bare Textual app", "", f"{bare_mb:.1f} MB", "", None)
-        row("peak RSS, region session, 5 stages", "", f"{region_mb:.1f} MB", "", None)
-        row("peak RSS ratio", "<= 2x", f"{region_mb / bare_mb:.2f}x", "",
-            region_mb / bare_mb <= 2)
+        if "memory" in args.only:
+            bare, region = [], []
+            for _ in range(max(3, args.runs // 2)):  # interleaved
+                bare.append(child("memory", None)["peak_mb"])
+                region.append(child("memory", path)["peak_mb"])
+            bare_mb, region_mb = statistics.median(bare), statistics.median(region)
+            row("peak RSS, bare Textual app", "", f"{bare_mb:.1f} MB", "", None)
+            row("peak RSS, region session, 5 stages", "", f"{region_mb:.1f} MB", "", None)
+            row("peak RSS ratio", "<= 2x", f"{region_mb / bare_mb:.2f}x", "",
+                region_mb / bare_mb <= 2)
     misses = [r[0] for r in rows if r[4] is False]
     print(f"\n{len(misses)} missed" + (": " + "; ".join(m.strip() for m in misses) if misses
                                          else ""))

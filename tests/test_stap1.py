@@ -74,9 +74,9 @@ async def test_the_grid_shows_what_was_typed_and_not_scored_stays_distinct(
         await pilot.press("j", "1", "0", "n")
         await pilot.pause()
         grid = app.screen.query_one(ScoreGrid)
-        first = [str(cell) for cell in grid.get_row_at(0)]
+        first = grid.row_text(0)
         assert first[:5] == ["Arbeidspool", "ja", "10", "nee", ""]
-        second = [str(cell) for cell in grid.get_row_at(1)]
+        second = grid.row_text(1)
         assert second[1:5] == ["—", "—", "—", "—"]  # not scored, never a number
 
 
@@ -107,7 +107,7 @@ async def test_invalid_entries_are_refused_with_a_hint_and_never_stored(
         assert "typ een cijfer 1–9" in screen_text(app)
         assert path.read_bytes() == after_yes
         grid = app.screen.query_one(ScoreGrid)
-        assert str(grid.get_row_at(0)[2]) == "—"
+        assert grid.row_text(0)[2] == "—"
         await pilot.press("7")  # a valid key after a refusal works and clears the hint
         await pilot.pause()
         assert "past hier niet" not in screen_text(app)
@@ -202,11 +202,11 @@ async def test_services_are_added_renamed_moved_hidden_and_restored(
         await pilot.press("enter")
         await pilot.pause()
         grid = app.screen.query_one(ScoreGrid)
-        assert str(grid.get_row_at(8)[0]) == "Stages"
+        assert grid.row_text(8)[0] == "Stages"
         assert grid.cursor_row == 8
         await pilot.press("ctrl+up")
         await pilot.pause()
-        assert str(grid.get_row_at(7)[0]) == "Stages"
+        assert grid.row_text(7)[0] == "Stages"
 
         grid.move_cursor(row=0)
         await pilot.press("r")
@@ -214,18 +214,18 @@ async def test_services_are_added_renamed_moved_hidden_and_restored(
         app.screen.query_one("#text").value = "Vakmensen"  # type: ignore[attr-defined]
         await pilot.press("enter")
         await pilot.pause()
-        assert str(grid.get_row_at(0)[0]) == "Vakmensen"
+        assert grid.row_text(0)[0] == "Vakmensen"
 
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("j")
         await pilot.pause()
-        assert "Vakmensen" not in [str(grid.get_row_at(r)[0]) for r in range(grid.row_count)]
+        assert "Vakmensen" not in [grid.row_text(r)[0] for r in range(grid.row_count)]
         await pilot.press("u")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert str(grid.get_row_at(0)[0]) == "Vakmensen"
+        assert grid.row_text(0)[0] == "Vakmensen"
     services = sessionfile.read(path).portfolio.services
     first = services[0]
     assert (first.builtin, first.name, first.hidden) == ("arbeidspool", "Vakmensen", False)
@@ -334,7 +334,7 @@ async def test_in_english_y_means_yes_and_the_services_have_english_names(
         await pilot.press("y", "0", "n")
         await pilot.pause()
         grid = app.screen.query_one(ScoreGrid)
-        assert [str(c) for c in grid.get_row_at(0)[:5]] == ["Labour pool", "yes", "10", "no", ""]
+        assert grid.row_text(0)[:5] == ["Labour pool", "yes", "10", "no", ""]
         await pilot.press("5")
         await pilot.pause()
         assert "does not fit here: type y (yes) or n (no)" in screen_text(app)
@@ -350,10 +350,10 @@ async def test_a_lone_1_waits_for_the_next_key(library: SessionLibrary, folder: 
         await pilot.press("j", "1")
         await pilot.pause()
         grid = app.screen.query_one(ScoreGrid)
-        assert str(grid.get_row_at(0)[2]) == "1…"  # visibly waiting
+        assert grid.row_text(0)[2] == "1…"  # visibly waiting
         await pilot.press("backspace")  # changed my mind: nothing stored
         await pilot.pause()
-        assert str(grid.get_row_at(0)[2]) == "—"
+        assert grid.row_text(0)[2] == "—"
         await pilot.press("1", "j")  # the j confirms the 1 and answers "wanted"
         await pilot.press("1", "tab")  # tab confirms the 1 and goes to the next partner
         await pilot.pause()

@@ -1,8 +1,12 @@
-"""A TinyDB storage that keeps the data in memory and writes atomically.
+"""A TinyDB storage that writes atomically, and the file layout TinyDB reads.
 
 TinyDB's JSONStorage rewrites the file in place (a crash leaves it corrupt)
-and re-reads the whole file on every write. This storage reads the file once,
-serves reads from memory and replaces the file atomically on every write.
+and re-reads the whole file on every write. This storage replaces the file
+atomically on every write and reads it only when asked to.
+
+The session store hands it the file already encoded (`write_encoded`): the
+session's JSON straight from pydantic, framed as TinyDB's table layout, so a
+save builds no Python dict tree of the whole session.
 """
 
 from __future__ import annotations
@@ -22,12 +26,16 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
+def frame(table: str, doc_id: int, record: bytes) -> bytes:
+    """The file of a TinyDB database whose one table holds one document, given as JSON."""
+    return b'{%s:{"%d":%s}}' % (json.dumps(table).encode("utf-8"), doc_id, record)
+
+
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | Path, *, initial: dict[str, Any] | None = None,
-                 backup: Path | None = None) -> None:
+    def __init__(self, path: str | Path, *, backup: Path | None = None) -> None:
         self._path = Path(path)
         self._backup = backup
-        self._data: dict[str, Any] | None = initial
+        self._data: dict[str, Any] | None = None
 
     def read(self) -> dict[str, Any] | None:
         if self._data is None:
@@ -38,6 +46,11 @@ class AtomicJSONStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         atomic_write(self._path, encode(data), backup=self._backup)
         self._data = data
+
+    def write_encoded(self, raw: bytes) -> None:
+        """Replace the file with this JSON; it is parsed again only if read."""
+        atomic_write(self._path, raw, backup=self._backup)
+        self._data = None
 
     def close(self) -> None:
         pass

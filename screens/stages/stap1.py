@@ -115,9 +115,18 @@ class Stap1Screen(ServiceEditing):
 
     @staticmethod
     def _put(line: Static, text: str) -> None:
-        """Show `text`; an unchanged line is left alone (an update costs a new layout)."""
-        if line.content != text:
-            line.update(Content(text))
+        """Show `text`; an unchanged line is left alone.
+
+        A layout (~10 ms with a region-sized session) is asked for only when
+        the new text needs another height: the detail line changes whenever
+        the cursor goes to another service, that is every few keys.
+        """
+        if line.content == text:
+            return
+        width, height = line.content_region.size
+        line.update(Content(text), layout=False)
+        if not width or line.get_content_height(line.size, line.size, width) != height:
+            line.refresh(layout=True)
 
     def show_hint(self, refusal: str | None = None) -> None:
         hint = self.query_one("#grid-hint", Static)
@@ -189,7 +198,7 @@ class Stap1Screen(ServiceEditing):
         self.set_focus(None)
         self.show_hint()
 
-    @on(DataTable.CellHighlighted, "#grid")
+    @on(ScoreGrid.Highlighted)
     def _moved(self) -> None:
         self.show_detail()
 

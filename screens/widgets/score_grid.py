@@ -9,33 +9,50 @@ makes it 10 (0), refuses it (another digit: 11..19 is no score) or confirms
 it and is then handled as usual. Anything that does not fit the cell is
 refused with a hint, and nothing is stored.
 
+The grid is drawn with Textual's line API: each row is one cached `Strip`,
+and a key re-renders only the rows it changed (the cell typed into and the
+row the cursor went to). A DataTable renders every visible cell again on any
+update, which cost most of a key's time in a region-sized session.
+
 The grid changes nothing itself: it posts messages, and the screen saves.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from rich.text import Text
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from regionet_tui.core.portfolio import ScoreField
 from regionet_tui.i18n import t
 from regionet_tui.models.portfolio import Score
 
 SERVICE, OFFERED, QUALITY, WANTED, DESIRED, FINANCING, NOTE = range(7)
+COLUMN_KEYS = ("col_service", "col_offered", "col_quality", "col_wanted", "col_desired",
+               "col_financing", "col_note")
 FIELD_OF: dict[int, ScoreField] = {OFFERED: "offered", QUALITY: "quality", WANTED: "wanted",
                                    DESIRED: "desired"}
 YES_KEYS = {"j", "y"}
 NO_KEYS = {"n"}
 # Keys that always reach the screen (navigation, dialogs), even from the grid.
 NAVIGATION = {"up", "down", "left", "right", "pageup", "pagedown", "home", "end", "enter",
-              "escape", "tab", "shift+tab", "backspace", "delete", "ctrl+up", "ctrl+down"}
+              "escape", "tab", "shift+tab", "backspace", "delete", "ctrl+up", "ctrl+down",
+              "ctrl+home", "ctrl+end"}
+PADDING = 1  # blank cells on each side of a cell's text
+# Widths of the text columns (without padding): what they want at most, and
+# the steps by which they give way, in turn, before the grid scrolls sideways.
+SERVICE_WIDTH, FINANCING_WIDTH, NOTE_MIN = 28, 22, 10
+SHRINK_STEPS = ((FINANCING, 16), (SERVICE, 20), (FINANCING, 8), (SERVICE, 12))
 
 
 @dataclass(frozen=True)
@@ -45,8 +62,32 @@ class GridRow:
     score: Score
 
 
-class ScoreGrid(DataTable[Text]):
-    BINDINGS = [
+def column_widths(names: list[str], financing: list[str], available: int) -> list[int]:
+    """Widths (padding included) that fit `available` cells where they can.
+
+    The four score columns keep the width of their heading; the financing and
+    service columns shrink in turn (SHRINK_STEPS) until the grid fits, and the
+    note takes what is left.
+    """
+    def fit(texts: list[str], heading: int, wanted: int) -> int:
+        return min(wanted, max([heading, *(cell_len(text) for text in texts)]))
+
+    headings = [cell_len(t(f"portfolio.{key}")) for key in COLUMN_KEYS]
+    flags = [cell_len(t("portfolio.yes")), cell_len(t("portfolio.no")), 2]
+    widths = [fit(names, headings[SERVICE], SERVICE_WIDTH),
+              *(max(headings[c], *flags) for c in (OFFERED, QUALITY, WANTED, DESIRED)),
+              fit(financing, headings[FINANCING], FINANCING_WIDTH), NOTE_MIN]
+    room = available - 2 * PADDING * len(widths)
+    for column, floor in SHRINK_STEPS:
+        over = sum(widths) - room
+        if over > 0 and widths[column] > floor:
+            widths[column] -= min(over, widths[column] - floor)
+    widths[NOTE] = max(NOTE_MIN, room - sum(widths[:NOTE]))
+    return [width + 2 * PADDING for width in widths]
+
+
+class ScoreGrid(ScrollView, can_focus=True):
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab,greater_than_sign,full_stop", "partner(1)", "portfolio.key_next_partner"),
         Binding("shift+tab,less_than_sign,comma", "partner(-1)", "portfolio.key_prev_partner",
                 show=False),
@@ -54,7 +95,49 @@ class ScoreGrid(DataTable[Text]):
         Binding("o", "note", "portfolio.key_note"),
         Binding("backspace,delete", "clear", "portfolio.key_clear", show=False),
         Binding("escape", "leave", "portfolio.key_leave", show=False),
+        # Moving the cursor: plain keys, nothing to list in the help or the palette.
+        Binding("enter", "select_cursor", show=False),
+        Binding("up", "move(-1, 0)", show=False),
+        Binding("down", "move(1, 0)", show=False),
+        Binding("left", "move(0, -1)", show=False),
+        Binding("right", "move(0, 1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "edge_column(0)", show=False),
+        Binding("end", "edge_column(1)", show=False),
+        Binding("ctrl+home", "edge_row(0)", show=False),
+        Binding("ctrl+end", "edge_row(1)", show=False),
     ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "score-grid--header", "score-grid--header-cursor", "score-grid--cursor",
+        "score-grid--even-row", "score-grid--odd-row", "score-grid--yes", "score-grid--no",
+        "score-grid--unscored", "score-grid--pending",
+    }
+
+    DEFAULT_CSS = """
+    ScoreGrid {
+        height: auto;
+        background: $surface;
+        color: $foreground;
+        & > .score-grid--header { text-style: bold; background: $panel; }
+        & > .score-grid--header-cursor { text-style: bold underline; color: $accent; }
+        & > .score-grid--even-row { background: $surface-lighten-1 50%; }
+        & > .score-grid--yes { text-style: bold; color: $success; }
+        & > .score-grid--no { color: $warning; }
+        & > .score-grid--unscored { color: $text-muted; }
+        & > .score-grid--pending { text-style: bold reverse; }
+        & > .score-grid--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        &:focus > .score-grid--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
+    }
+    """
 
     class Entered(Message):
         """A value typed into a cell (None: cleared)."""
@@ -72,6 +155,9 @@ class ScoreGrid(DataTable[Text]):
 
     class Accepted(Message):
         """A key was taken; any earlier refusal hint can go."""
+
+    class Highlighted(Message):
+        """The cursor went to another service."""
 
     class PartnerStep(Message):
         def __init__(self, offset: int) -> None:
@@ -92,76 +178,233 @@ class ScoreGrid(DataTable[Text]):
         """The facilitator is done typing; focus goes back to the screen."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self._rows: list[GridRow] = []
+        self._cursor = Coordinate(0, OFFERED)
         self._pending: Coordinate | None = None  # a lone "1" waiting for the next key
-
-    def _ensure_columns(self) -> None:
-        if self.columns:
-            return
-        widths = {SERVICE: 26, FINANCING: 14, NOTE: 14}
-        for column, key in enumerate(("col_service", "col_offered", "col_quality", "col_wanted",
-                                      "col_desired", "col_financing", "col_note")):
-            self.add_column(Text(t(f"portfolio.{key}")), key=key, width=widths.get(column))
+        self._widths: list[int] = []
+        self._strips: dict[int, Strip] = {}  # row index (-1: the heading) -> its line
+        self._styles: dict[str, Style] = {}
 
     # -- data in --------------------------------------------------------------------------
     def load(self, rows: list[GridRow], *, keep_cursor: bool = True) -> None:
         """Show these rows; the cursor stays where it was unless told otherwise."""
-        old = self.cursor_coordinate if keep_cursor else Coordinate(0, OFFERED)
-        self._ensure_columns()
+        old = self._cursor if keep_cursor else Coordinate(0, OFFERED)
         self._pending = None
         self._rows = list(rows)
-        self.clear()
-        for row in self._rows:
-            self.add_row(*self._cells(row), key=row.service_id)
-        if self._rows:
-            self.cursor_coordinate = Coordinate(min(old.row, len(self._rows) - 1),
-                                                max(old.column, OFFERED))
+        self._cursor = Coordinate(min(old.row, max(len(self._rows) - 1, 0)),
+                                  max(old.column, OFFERED))
+        self._fit_columns()
+        self._scroll_to_cursor()
 
     def update_row(self, service_id: str, score: Score) -> None:
-        """Show the saved score of one service.
-
-        Only cells that differ are updated: any update makes the table render
-        every visible cell again, and after typing the grid mostly shows the
-        saved score already.
-        """
+        """Show the saved score of one service."""
         for index, row in enumerate(self._rows):
-            if row.service_id == service_id:
-                shown = self._cells(row)
+            if row.service_id == service_id and row.score != score:
                 self._rows[index] = GridRow(row.service_id, row.name, score)
-                for column, cell in enumerate(self._cells(self._rows[index])):
-                    if cell != shown[column]:
-                        self.update_cell_at(Coordinate(index, column), cell)
+                self._redraw_row(index)
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def cursor_row(self) -> int:
+        return self._cursor.row
+
+    @property
+    def cursor_column(self) -> int:
+        return self._cursor.column
+
+    @property
+    def cursor_coordinate(self) -> Coordinate:
+        return self._cursor
+
+    @cursor_coordinate.setter
+    def cursor_coordinate(self, cell: Coordinate) -> None:
+        self.move_cursor(row=cell.row, column=cell.column)
 
     @property
     def current_service_id(self) -> str | None:
         if not self._rows:
             return None
-        return self._rows[min(self.cursor_row, len(self._rows) - 1)].service_id
+        return self._rows[min(self._cursor.row, len(self._rows) - 1)].service_id
 
-    # -- rendering ------------------------------------------------------------------------
-    @staticmethod
-    def _flag(value: bool | None) -> Text:
-        if value is None:
-            return Text(t("portfolio.unscored"), style="dim")
-        return Text(t("portfolio.yes") if value else t("portfolio.no"),
-                    style="bold" if value else "")
+    @property
+    def widths(self) -> list[int]:
+        """The width of each column, padding included."""
+        return list(self._widths)
 
-    @staticmethod
-    def _quality(flag: bool | None, value: int | None) -> Text:
-        if flag is False:
-            return Text("")
-        return Text(t("portfolio.unscored"), style="dim") if value is None else Text(str(value))
+    def row_text(self, index: int) -> list[str]:
+        """The cells of a row as the grid shows them."""
+        return [self._cell(index, column)[0] for column in range(len(COLUMN_KEYS))]
 
-    def _cells(self, row: GridRow) -> list[Text]:
+    def move_cursor(self, *, row: int | None = None, column: int | None = None) -> None:
+        if not self._rows:
+            return
+        new = Coordinate(
+            min(max(self._cursor.row if row is None else row, 0), len(self._rows) - 1),
+            min(max(self._cursor.column if column is None else column, 0), NOTE),
+        )
+        old, self._cursor = self._cursor, new
+        if new == old:
+            return
+        self._redraw_row(old.row)
+        self._redraw_row(new.row)
+        if new.column != old.column:
+            self._redraw_row(-1)
+        self._scroll_to_cursor()
+        if new.row != old.row:
+            self.post_message(self.Highlighted())
+
+    # -- drawing --------------------------------------------------------------------------
+    def _cell(self, index: int, column: int) -> tuple[str, str]:
+        """The text of a cell and the component class that styles it."""
+        if self._pending == (index, column):
+            return t("portfolio.pending", digit="1"), "score-grid--pending"
+        row = self._rows[index]
         score = row.score
-        financing = t(f"portfolio.financing.{score.financing}") if score.financing else ""
+        if column == SERVICE:
+            return row.name, ""
+        if column in (OFFERED, WANTED):
+            flag = score.offered if column == OFFERED else score.wanted
+            if flag is None:
+                return t("portfolio.unscored"), "score-grid--unscored"
+            return ((t("portfolio.yes"), "score-grid--yes") if flag
+                    else (t("portfolio.no"), "score-grid--no"))
+        if column in (QUALITY, DESIRED):
+            flag, value = ((score.offered, score.quality) if column == QUALITY
+                           else (score.wanted, score.desired))
+            if flag is False:
+                return "", ""
+            return ((t("portfolio.unscored"), "score-grid--unscored") if value is None
+                    else (str(value), ""))
+        if column == FINANCING:
+            return (t(f"portfolio.financing.{score.financing}") if score.financing else ""), ""
         note = score.note.splitlines()[0] if score.note else ""
-        return [
-            Text(row.name), self._flag(score.offered), self._quality(score.offered, score.quality),
-            self._flag(score.wanted), self._quality(score.wanted, score.desired),
-            Text(financing), Text(f"✎ {note}" if note else ""),
-        ]
+        return (f"✎ {note}" if note else ""), ""
+
+    def _style(self, *names: str) -> Style:
+        key = " ".join(names)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.rich_style
+            for name in names:
+                if name:
+                    style += self.get_component_rich_style(name, partial=True)
+            self._styles[key] = style
+        return style
+
+    def _line(self, index: int) -> Strip:
+        strip = self._strips.get(index)
+        if strip is not None:
+            return strip
+        cursor_row, cursor_column = self._cursor
+        segments = []
+        if index < 0:
+            for column, width in enumerate(self._widths):
+                here = column == cursor_column and bool(self._rows)
+                text = t(f"portfolio.{COLUMN_KEYS[column]}")
+                style = self._style("score-grid--header",
+                                    "score-grid--header-cursor" if here else "")
+                segments.append(Segment(self._pad(text, width), style))
+            row_class = "score-grid--header"
+        else:
+            row_class = "score-grid--odd-row" if index % 2 else "score-grid--even-row"
+            for column, width in enumerate(self._widths):
+                text, cell_class = self._cell(index, column)
+                here = index == cursor_row and column == cursor_column
+                style = self._style(row_class, cell_class, "score-grid--cursor" if here else "")
+                segments.append(Segment(self._pad(text, width), style))
+        length = sum(self._widths)
+        room = max(self.virtual_size.width, self.size.width) - length
+        if room > 0:
+            segments.append(Segment(" " * room, self._style(row_class)))
+        strip = Strip(segments, length + max(room, 0))
+        self._strips[index] = strip
+        return strip
+
+    @staticmethod
+    def _pad(text: str, width: int) -> str:
+        inner = width - 2 * PADDING
+        if cell_len(text) > inner:  # cut, and show that it was
+            text = set_cell_size(text, inner - 1) + "…"
+        return " " * PADDING + set_cell_size(text, inner) + " " * PADDING
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        index = -1 if y == 0 else y - 1 + scroll_y
+        if index >= len(self._rows) or not self._widths:
+            return Strip.blank(width, self.rich_style)
+        return self._line(index).crop(scroll_x, scroll_x + width)
+
+    def _redraw_row(self, index: int) -> None:
+        """Forget the line of one row and repaint only that line."""
+        self._strips.pop(index, None)
+        y = 0 if index < 0 else index + 1 - self.scroll_offset.y
+        if y >= 0 and (index < 0 or y > 0):
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def _redraw_all(self) -> None:
+        self._strips.clear()
+        self._styles.clear()
+        self.refresh()
+
+    def _fit_columns(self) -> None:
+        names = [row.name for row in self._rows]
+        financing = [self._cell(index, FINANCING)[0] for index in range(len(self._rows))]
+        self._widths = column_widths(names, financing, self.scrollable_content_region.width)
+        self.virtual_size = Size(sum(self._widths), len(self._rows) + 1)
+        # The layout that resized the grid decided its scrollbars with the old
+        # width; without this a horizontal bar that is no longer needed stays.
+        self._refresh_scrollbars()
+        self._redraw_all()
+
+    def _scroll_to_cursor(self) -> None:
+        """Scroll just enough that the cursor cell is in view (the heading stays put)."""
+        region = self.scrollable_content_region
+        if region.height <= 1 or not self._rows:
+            return
+        row, column = self._cursor
+        x, y = self.scroll_offset
+        rows_shown = region.height - 1
+        y = min(max(y, row - rows_shown + 1), row)
+        left = sum(self._widths[:column])
+        x = min(max(x, left + self._widths[column] - region.width), left)
+        if (x, y) != tuple(self.scroll_offset):
+            self.scroll_to(x, y, animate=False, force=True)
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+        self._styles.clear()
+
+    def on_focus(self) -> None:
+        self._redraw_all()
+
+    def on_blur(self) -> None:
+        self._settle_pending()
+        self._redraw_all()
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0 or not self._rows:
+            return
+        index = offset.y - 1 + self.scroll_offset.y
+        x, left = offset.x + self.scroll_offset.x, 0
+        for column, width in enumerate(self._widths):
+            if left <= x < left + width and index < len(self._rows):
+                self._settle_pending()
+                if Coordinate(index, column) == self._cursor:
+                    self.action_select_cursor()
+                self.move_cursor(row=index, column=column)
+                return
+            left += width
 
     # -- keys -----------------------------------------------------------------------------
     async def on_key(self, event: events.Key) -> None:
@@ -186,8 +429,7 @@ class ScoreGrid(DataTable[Text]):
         elif column in (QUALITY, DESIRED):
             if char == "1":
                 self._pending = Coordinate(self.cursor_row, column)
-                self.update_cell_at(self._pending, Text(t("portfolio.pending", digit="1"),
-                                                        style="reverse"))
+                self._redraw_row(self.cursor_row)
                 self._consume(event)
                 self.post_message(self.Accepted())
                 return
@@ -213,10 +455,10 @@ class ScoreGrid(DataTable[Text]):
             self._store(cell, 10)
             return True
         if key in ("backspace", "delete"):
-            self._restore(cell)
+            self._redraw_row(cell.row)
             return True
         if len(key) == 1 and key.isdigit():
-            self._restore(cell)
+            self._redraw_row(cell.row)
             self.post_message(self.Refused(t("portfolio.refused_range", value=f"1{key}")))
             return True
         if key in NAVIGATION and key not in ("enter", "tab", "shift+tab"):
@@ -224,6 +466,12 @@ class ScoreGrid(DataTable[Text]):
             return False
         self._store(cell, 1)
         return key == "enter"
+
+    def _settle_pending(self) -> None:
+        """A waiting "1" counts as 1 when the facilitator goes elsewhere."""
+        if self._pending is not None:
+            cell, self._pending = self._pending, None
+            self._store(cell, 1, advance=False)
 
     def _consume(self, event: events.Key) -> None:
         event.stop()
@@ -234,20 +482,18 @@ class ScoreGrid(DataTable[Text]):
         self.app.bell()
         self.post_message(self.Refused(hint))
 
-    def _restore(self, cell: Coordinate) -> None:
-        self.update_cell_at(cell, self._cells(self._rows[cell.row])[cell.column])
-
     def _store(self, cell: Coordinate, value: bool | int, *, advance: bool = True) -> None:
+        """Show the value at once (the screen saves it) and go on to the next cell."""
         row = self._rows[cell.row]
         field = FIELD_OF[cell.column]
-        shown = row.score.model_copy(update={field: value})
+        update: dict[str, object] = {field: value}
         if field in ("offered", "wanted") and value is False:
-            shown = shown.model_copy(update={"quality" if field == "offered" else "desired": None})
+            update["quality" if field == "offered" else "desired"] = None
         if field in ("quality", "desired"):
-            shown = shown.model_copy(update={"offered" if field == "quality" else "wanted": True})
-        self._rows[cell.row] = GridRow(row.service_id, row.name, shown)
-        for column, text in enumerate(self._cells(self._rows[cell.row])):
-            self.update_cell_at(Coordinate(cell.row, column), text)
+            update["offered" if field == "quality" else "wanted"] = True
+        self._rows[cell.row] = GridRow(row.service_id, row.name,
+                                       row.score.model_copy(update=update))
+        self._redraw_row(cell.row)
         self.post_message(self.Entered(row.service_id, field, value))
         if advance:
             self.cursor_coordinate = self._next(cell, value)
@@ -263,12 +509,22 @@ class ScoreGrid(DataTable[Text]):
             return Coordinate(cell.row + 1, OFFERED)
         return Coordinate(cell.row, column)
 
-    def on_blur(self) -> None:
-        if self._pending is not None:
-            cell, self._pending = self._pending, None
-            self._store(cell, 1, advance=False)
-
     # -- actions --------------------------------------------------------------------------
+    def action_move(self, rows: int, columns: int) -> None:
+        self.move_cursor(row=self._cursor.row + rows, column=self._cursor.column + columns)
+
+    def action_page(self, direction: int) -> None:
+        """Scroll a page of rows; the cursor keeps its place on the screen."""
+        page = max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False, force=True)
+        self.move_cursor(row=self._cursor.row + direction * page)
+
+    def action_edge_column(self, end: int) -> None:
+        self.move_cursor(column=NOTE if end else SERVICE)
+
+    def action_edge_row(self, end: int) -> None:
+        self.move_cursor(row=len(self._rows) - 1 if end else 0)
+
     def action_partner(self, offset: int) -> None:
         self.post_message(self.PartnerStep(offset))
 
@@ -296,4 +552,4 @@ class ScoreGrid(DataTable[Text]):
         elif self.cursor_column == NOTE:
             self.action_note()
         elif self.cursor_column in FIELD_OF:
-            self.cursor_coordinate = self.cursor_coordinate.right()
+            self.move_cursor(column=self.cursor_column + 1)

@@ -1,0 +1,43 @@
+"""The saved file is written from pydantic's JSON of the session, as a TinyDB file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from regionet_tui.core.partners import add_partner
+from regionet_tui.models import Partner
+from regionet_tui.storage import SessionLibrary, sessionfile
+from regionet_tui.storage.tinystore import AtomicJSONStorage, frame
+
+
+def test_the_file_is_the_session_as_tinydb_reads_it(library: SessionLibrary) -> None:
+    store = library.create("Ronde 1", "Rivierenland", date(2026, 11, 22), "Marieke")
+    store.change(lambda s: add_partner(s, Partner.create("Café \"De Brug\" ✓", "company")))
+    with TinyDB(store.path, access_mode="r") as database:
+        record = database.table(sessionfile.TABLE).get(doc_id=sessionfile.DOC_ID)
+    assert record == store.session.model_dump(mode="json")
+    assert json.loads(store.path.read_bytes()) == sessionfile.document(store.session)
+    store.close()
+
+
+def test_a_background_save_writes_the_state_of_its_change(library: SessionLibrary) -> None:
+    store = library.create("Groot", "", date(2026, 11, 22))
+    store._last_size = 10 * 1024 * 1024  # as if the file were large: the writer thread saves
+    store.change(lambda s: setattr(s, "region", "Eerste"))
+    store.change(lambda s: setattr(s, "region", "Tweede"))
+    store.flush()
+    assert sessionfile.read(store.path).region == "Tweede"
+    # the backup is the file before the last write: two changes may make one write
+    assert sessionfile.read(sessionfile.backup_path(store.path)).region in ("", "Eerste")
+    store.close()
+
+
+def test_the_storage_reads_back_what_was_written_encoded(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    storage = AtomicJSONStorage(path)
+    storage.write_encoded(frame("session", 1, b'{"a":[1,2]}'))
+    assert storage.read() == {"session": {"1": {"a": [1, 2]}}}
