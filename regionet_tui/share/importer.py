@@ -14,6 +14,7 @@ for goes the precise way (`parse_precise`), which names what is wrong and where.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import json
 import math
@@ -269,6 +270,7 @@ def parse_sound(raw: bytes) -> Session | None:
     path refuses (NaN, Infinity, numbers beyond range, nesting no field allows,
     unknown fields, other versions), except duplicate keys, which pydantic lets
     pass keeping the last value: those the key count catches."""
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         with _collector_paused():
             document = ExportDocument.model_validate_json(raw, strict=True)
