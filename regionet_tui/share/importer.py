@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
@@ -30,6 +30,7 @@ from ..i18n import t
 from ..models import Session, new_id
 from ..models.text import clean_line
 from ..storage import SessionLibrary
+from .clean_text import clean_text_validator, normalising_cannot_change
 from .document import FORMAT, ExportDocument
 from .duplicates import keys_in, pairs_at_most
 from .errors import ImportRefused
@@ -269,18 +270,37 @@ def parse_sound(raw: bytes) -> Session | None:
     Strict validation straight from the bytes refuses everything the precise
     path refuses (NaN, Infinity, numbers beyond range, nesting no field allows,
     unknown fields, other versions), except duplicate keys, which pydantic lets
-    pass keeping the last value: those the key count catches."""
+    pass keeping the last value: those the key count catches. Text that is
+    already clean, as in every export regionet writes, is checked rather than
+    sanitised (clean_text.py)."""
     raw = raw.removeprefix(codecs.BOM_UTF8)
+    if normalising_cannot_change(raw):
+        try:
+            return read_with(clean_text_validator(), raw)
+        except ValidationError as error:
+            if any(problem["type"] != "string_pattern_mismatch" for problem in error.errors()):
+                return None
     try:
-        with _collector_paused():
-            document = ExportDocument.model_validate_json(raw, strict=True)
+        return read_with(ExportDocument.__pydantic_validator__, raw)
     except ValidationError:
         return None
-    if "schema_version" not in document.model_fields_set:  # the model's default is for exports
-        return None
-    if keys_in(document) != pairs_at_most(raw):
-        return None
-    return document.session
+
+
+class JsonValidator(Protocol):
+    def validate_json(self, input: bytes, /, *, strict: bool | None = None) -> Any: ...
+
+
+def read_with(validator: JsonValidator, raw: bytes) -> Session | None:
+    """The session in `raw` by one strict pass of `validator`; None when it may
+    have had a duplicate key or lacks its version. Raises ValidationError."""
+    with _collector_paused():
+        document = validator.validate_json(raw, strict=True)
+        if "schema_version" not in document.model_fields_set:  # the default is for exports
+            return None
+        if keys_in(document) != pairs_at_most(raw):
+            return None
+    session: Session = document.session
+    return session
 
 
 def parse_precise(raw: bytes) -> Session:
