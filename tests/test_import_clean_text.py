@@ -53,8 +53,13 @@ def test_no_character_strip_removes_passes_at_either_end() -> None:
             assert not accepts(validator, f"a{character}"), hex(ord(character))
 
 
+TRICKY_CHARACTERS = ("ab é–’😀 \u00a0\u3000\n\t\r\x0b\x1b\x7f\x85"
+                     "\u200b\u200d\u202e\u2066\ufeff\u2028\ue000")
+ANY_CHARACTER = st.characters(codec=None, exclude_categories=["Cs"])
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.characters(codec=None, exclude_categories=["Cs"])))
+@given(st.text(alphabet=ANY_CHARACTER) | st.text(alphabet=st.sampled_from(TRICKY_CHARACTERS)))
 def test_a_text_that_passes_is_what_the_sanitisers_return(text: str) -> None:
     if all(map(_inert, text)):
         if accepts(LINE, text):
