@@ -216,6 +216,14 @@ def test_the_one_pass_path_never_lets_a_duplicate_key_through(name: str) -> None
     assert refused.value.reason == "duplicate_key"
 
 
+def test_an_export_of_clean_text_is_checked_not_sanitised() -> None:
+    assert normalising_cannot_change(RAW)
+    assert one_pass(clean_text_validator(), RAW) == importer.parse_precise(RAW)
+    hostile = SOUND["hostile names escaped"]
+    assert one_pass(clean_text_validator(), hostile) is None
+    assert importer.parse_sound(hostile) == importer.parse_precise(hostile)
+
+
 def test_the_key_count_matches_the_file() -> None:
     document = ExportDocument.model_validate_json(RAW)
     pairs = RAW.count(b'":')

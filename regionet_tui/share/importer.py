@@ -310,6 +310,8 @@ def parse_precise(raw: bytes) -> Session:
 
 
 def parse(raw: bytes) -> Session:
+    """The session in the bytes of an export file, or ImportRefused saying what is
+    wrong and where."""
     if len(raw) > MAX_BYTES:
         raise ImportRefused("too_large", max=MAX_BYTES // (1024 * 1024))
     session = parse_sound(raw)
