@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from typing import Annotated
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import AfterValidator, BaseModel, StringConstraints
 from pydantic_core import SchemaValidator, ValidationError
 
 from regionet_tui.models.session import Session
-from regionet_tui.models.text import clean_block, clean_line
+from regionet_tui.models.text import LongText, Name, clean_block, clean_line
 from regionet_tui.share.clean_text import (
     BLOCK_PATTERN,
     LINE_PATTERN,
+    _as_checked_string,
     _inert,
     clean_text_validator,
     normalising_cannot_change,
@@ -108,3 +111,22 @@ def test_the_clean_text_validator_leaves_the_models_as_they_were() -> None:
             b' "partners": [{"id": "p", "name": "Het\\u200bBaken"}]}}', strict=True)
     assert {problem["loc"] for problem in refused.value.errors()} == {
         ("app_version",), ("session", "partners", 0, "name")}
+
+
+class Texts(BaseModel):
+    name: Name
+    note: LongText
+    cleaned_twice: Annotated[str, AfterValidator(clean_block), AfterValidator(clean_line)]
+    cut_before_cleaning: Annotated[str, StringConstraints(max_length=3),
+                                   AfterValidator(clean_line)]
+    other_check: Annotated[str, AfterValidator(str.lower)]
+
+
+def test_only_a_sanitised_string_with_its_lengths_becomes_a_rust_check() -> None:
+    fields = Texts.__pydantic_core_schema__["schema"]["fields"]
+    checked = {name: _as_checked_string(field["schema"]) for name, field in fields.items()}
+    assert checked == {
+        "name": {"type": "str", "min_length": 1, "max_length": 200, "pattern": LINE_PATTERN},
+        "note": {"type": "str", "max_length": 5000, "pattern": BLOCK_PATTERN},
+        "cleaned_twice": None, "cut_before_cleaning": None, "other_check": None,
+    }

@@ -91,17 +91,22 @@ def _checking_only(schema: Any, models: set[type[BaseModel]]) -> Any:
 
 
 def _as_checked_string(schema: dict[str, Any]) -> dict[str, Any] | None:
+    """A plain string run through one sanitiser and then its length checks, as
+    a Rust check; None for anything else, which keeps its Python validators."""
     checks: dict[str, Any] = {}
     node = schema
     while node.get("type") == "function-after":
         function = node["function"]["function"]
         key = _LENGTHS.get(getattr(getattr(function, "func", None), "__name__", ""))
         if isinstance(function, functools.partial) and key and set(function.keywords) == {key}:
-            checks[key] = function.keywords[key]
+            value = function.keywords[key]
         elif function in _PATTERNS:
-            checks["pattern"] = _PATTERNS[function]
+            key, value = "pattern", _PATTERNS[function]
         else:
             return None
+        if key in checks:
+            return None
+        checks[key] = value
         node = node["schema"]
     if node != {"type": "str"} or "pattern" not in checks:
         return None
