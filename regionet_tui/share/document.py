@@ -15,7 +15,9 @@ number as the session's own `schema_version`, and both move together.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator
 
 from ..models import Record, Session
 from ..models.text import ShortText
@@ -24,11 +26,18 @@ FORMAT = "regionet-session"
 SUFFIX = ".json"
 
 
+def _integer_only(value: object) -> object:
+    """`true` and `1.0` are no version numbers, though pydantic's Literal[1] takes them."""
+    if type(value) is not int:
+        raise ValueError("schema_version must be an integer")
+    return value
+
+
 class ExportDocument(Record):
     """The whole export file as the current version of regionet writes it."""
 
     format: Literal["regionet-session"]
-    schema_version: Literal[1] = 1
+    schema_version: Annotated[Literal[1], BeforeValidator(_integer_only)] = 1
     app_version: ShortText
     exported_at: datetime
     session: Session
