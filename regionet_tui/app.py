@@ -136,6 +136,9 @@ class RegionetApp(WorkshopMode):
         # The session's models and the app live until the session closes: tens of
         # thousands of objects that every full collection of the cyclic GC would
         # scan again (60-160 ms, on a key now and then). Frozen, they are skipped.
+        # Collected first, so that no garbage of a session closed before is frozen
+        # with them. (unfreeze on close thaws every frozen object of the process.)
+        gc.collect()
         gc.freeze()
         store.on_background_error = self._background_save_failed
         if store.readonly:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 
 UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+_BREAK_CATEGORIES = frozenset({"Zl", "Zp"})
 
 
 def remove_unsafe(text: str, keep: str = "") -> str:
@@ -16,3 +17,19 @@ def remove_unsafe(text: str, keep: str = "") -> str:
         return text
     return "".join(char for char in text
                    if char in keep or unicodedata.category(char) not in UNSAFE_CATEGORIES)
+
+
+def printable(text: str) -> str:
+    """`text` for one line of a widget that draws its own cells: no unsafe
+    characters, and tabs and line or paragraph breaks become spaces (a terminal
+    moves the cursor on a tab, so the cells after it would shift)."""
+    if text.isprintable():
+        return text
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if char in "\t\n\r" or category in _BREAK_CATEGORIES:
+            kept.append(" ")
+        elif category not in UNSAFE_CATEGORIES:
+            kept.append(char)
+    return "".join(kept)

@@ -186,3 +186,31 @@ async def test_a_ten_thousand_character_name_is_refused_clearly(
         assert "x" * NAME_MAX in screen_text(app)
     [partner] = sessionfile.read(library.path_for(session_id)).partners
     assert partner.name == "x" * NAME_MAX
+
+
+async def test_a_closed_session_is_freed_when_the_next_one_opens(
+    library: SessionLibrary, folder: Path
+) -> None:
+    """Opening freezes what lives with the session (gc.freeze); what the session
+    closed before left behind must not be frozen along with it."""
+    import gc
+    import weakref
+
+    first, second = make_session(library, "Ronde A"), make_session(library, "Ronde B")
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.open_session(library.path_for(first))
+        await pilot.pause()
+        for key in ("2", "3", "4"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.store is not None
+        closed_screen, closed_session = weakref.ref(app.screen), weakref.ref(app.store.session)
+        app.close_session()
+        await pilot.pause()
+        app.open_session(library.path_for(second))
+        await pilot.pause()
+        gc.collect()
+        assert closed_screen() is None and closed_session() is None
+        app.close_session()

@@ -187,12 +187,16 @@ async def test_odd_partner_and_service_names_are_shown_literally(
     for partner in hostile:
         store.change(lambda s, pid=partner.id: commitment_rules.commit_all(s, pid))
     store.change(lambda s: rules.add_service(s, "[bold]vet[/] \x1b[2Jdienst"))
+    first = store.session.portfolio.services[0].id
+    store.change(lambda s: rules.update_score(s, "p-0", first, note="a\tb\tc"))  # tabs kept
     store.close()
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         grid = await open_grid(app, pilot)
         assert grid.row_text(8)[SERVICE] == "[bold]vet[/] [2Jdienst"
-        assert "\x1b" not in "".join(shown_line(grid, y) for y in range(10))
+        shown = "".join(shown_line(grid, y) for y in range(10))
+        assert "\x1b" not in shown
+        assert "\t" not in shown and "✎ a b c" in shown  # a tab would move the cursor
         for name in HOSTILE_NAMES[:3]:  # markup stays text
             assert name in screen_text(app)
             await pilot.press("tab")

@@ -36,6 +36,7 @@ from textual.strip import Strip
 from regionet_tui.core.portfolio import ScoreField
 from regionet_tui.i18n import t
 from regionet_tui.models.portfolio import Score
+from regionet_tui.safe_text import printable
 
 SERVICE, OFFERED, QUALITY, WANTED, DESIRED, FINANCING, NOTE = range(7)
 COLUMN_KEYS = ("col_service", "col_offered", "col_quality", "col_wanted", "col_desired",
@@ -326,6 +327,7 @@ class ScoreGrid(ScrollView, can_focus=True):
 
     @staticmethod
     def _pad(text: str, width: int) -> str:
+        text = printable(text)  # a note may hold a tab, which moves a terminal's cursor
         inner = width - 2 * PADDING
         if cell_len(text) > inner:  # cut, and show that it was
             text = set_cell_size(text, inner - 1) + "…"
