@@ -64,10 +64,15 @@ def screen_text(app: RegionetApp) -> str:
     """Everything the current screen shows, as plain text (like capture-pane)."""
     from textual.widgets import DataTable
 
+    from regionet_tui.screens.widgets.session_list import SessionList
+
     parts = []
     screen = app.screen
     for widget in screen.query("*"):
-        if isinstance(widget, DataTable):
+        if isinstance(widget, SessionList):
+            parts.extend(" | ".join(row.cells) for row in widget.rows)
+            parts.extend(column.label for column in widget.columns)
+        elif isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
             parts.extend(str(c.label) for c in widget.columns.values())
