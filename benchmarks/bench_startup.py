@@ -60,8 +60,7 @@ assert app.rows == 200, app.rows
 
 
 def compile_regionet() -> None:
-    import regionet_tui
-    import regionet_tui.screens
+    import regionet_tui.screens  # binds regionet_tui too
     import regionet_tui.styles
 
     for package in (regionet_tui, regionet_tui.screens, regionet_tui.styles):

@@ -93,7 +93,7 @@ class RegionetApp(WorkshopMode):
         switches to; the start screen, the default screen, never passes here)."""
         if not self._all_styles_read:
             self._all_styles_read = True
-            later = [path for path in _style_paths() if path not in self.css_path]
+            later = [Path(path) for path in _style_paths() if path not in self.css_path]
             for path in later:
                 self.stylesheet.read(path)
             if self.css_monitor is not None:

@@ -62,9 +62,8 @@ def make_session(library: SessionLibrary, title: str = "Ronde 1", region: str = 
 
 def screen_text(app: RegionetApp) -> str:
     """Everything the current screen shows, as plain text (like capture-pane)."""
-    from textual.widgets import DataTable
-
     from regionet_tui.screens.widgets.session_list import SessionList
+    from textual.widgets import DataTable
 
     parts = []
     screen = app.screen

@@ -298,7 +298,7 @@ class SessionList(ScrollView, can_focus=True):
             row = self.rows[index]
             gap = " " * GAP
             if row.damaged:
-                rest = sum(widths[1:]) + GAP * (len(widths) - 1)
+                rest = sum(widths[1:]) + GAP * (len(widths) - 2)
                 parts = [(fit(printable(row.cells[0]), widths[0]) + gap, "session-list--damaged"),
                          (fit(printable(row.cells[1]), rest), "")]
             else:
