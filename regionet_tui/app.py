@@ -3,7 +3,6 @@ screens ask it to open, close and switch. Screens stay thin."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -44,19 +43,6 @@ def _style_paths(names: Iterable[str] | None = None) -> list[str | Path]:
     return [Path(str(folder / name)) for name in found]
 
 
-def _freeze_start_up_objects() -> None:
-    """Keep what start-up loaded (modules, classes, Textual's and Rich's tables)
-    out of the garbage collector's sight from now on.
-
-    It lives as long as the process. Left in view, it made the collector walk
-    all of it once more in a full collection during the first paint (about
-    40 ms, a fifth of the start-up) and find nothing to free. Done once per
-    process, so only objects that exist this early are kept.
-    """
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-
-
 @dataclass
 class AppConfig:
     sessions_folder: Path
@@ -83,7 +69,6 @@ class RegionetApp(WorkshopMode):
         """The start screen is the bottom of the stack: no empty screen under it."""
         from .screens.start import StartScreen
 
-        _freeze_start_up_objects()
         self.library.prepare()
         return StartScreen()
 
