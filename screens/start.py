@@ -66,6 +66,8 @@ class StartScreen(RegionetScreen):
         Binding("question_mark,f1", "app.help", "app.key_help"),
     ]
 
+    AUTO_FOCUS = "#sessions"
+
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[SessionEntry] = []

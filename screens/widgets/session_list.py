@@ -151,6 +151,7 @@ class SessionList(ScrollView, can_focus=True):
         self.rows: list[Row] = []
         self.cursor = 0
         self.sorted_by: tuple[str, bool] | None = None  # column key, descending
+        self._natural: list[int] | None = None  # the widest header or value of each column
         self._widths: list[int] = []
         self._widths_for = -1  # the line width the column widths were computed for
         self._texts: dict[int, list[tuple[str, str]]] = {}  # row -> (text, component)
@@ -162,6 +163,7 @@ class SessionList(ScrollView, can_focus=True):
         keep = select if select is not None else self.selected_key
         self.rows = rows
         self._texts.clear()
+        self._natural = None
         self._widths_for = -1
         keys = [row.key for row in rows]
         cursor = keys.index(keep) if keep in keys else min(self.cursor, len(rows) - 1)
@@ -173,6 +175,7 @@ class SessionList(ScrollView, can_focus=True):
 
     def set_sort(self, column: str, descending: bool) -> None:
         self.sorted_by = (column, descending)
+        self._natural = None
         self._widths_for = -1
         self.refresh()
 
@@ -258,12 +261,7 @@ class SessionList(ScrollView, can_focus=True):
         another still wants room (the first shared column gets the rest)."""
         if width == self._widths_for:
             return self._widths
-        natural = []
-        for index, column in enumerate(self.columns):
-            values = [row.cells[index] for row in self.rows
-                      if not row.damaged or index == 0]
-            natural.append(max([cell_len(self._header_label(column)),
-                                *(cell_len(printable(v)) for v in values)]))
+        natural = self._natural_widths()
         flexible = [i for i, column in enumerate(self.columns) if column.share]
         widths = [0 if i in flexible else natural[i] for i in range(len(self.columns))]
         room = max(width - cell_len(NO_MARK) - sum(widths) - GAP * (len(widths) - 1), 0)
@@ -277,6 +275,15 @@ class SessionList(ScrollView, can_focus=True):
         self._widths, self._widths_for = widths, width
         self._texts.clear()
         return widths
+
+    def _natural_widths(self) -> list[int]:
+        if self._natural is None:
+            self._natural = []
+            for index, column in enumerate(self.columns):
+                values = [row.cells[index] for row in self.rows if not row.damaged or index == 0]
+                self._natural.append(max([cell_len(self._header_label(column)),
+                                          *(cell_len(printable(v)) for v in values)]))
+        return self._natural
 
     def _header_label(self, column: Column) -> str:
         arrow = ""
