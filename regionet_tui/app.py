@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,12 +34,14 @@ START_STYLES = ("app.tcss", "start.tcss")
 
 def _style_paths(names: Iterable[str] | None = None) -> list[str | Path]:
     """The style sheets in styles/ (only `names` if given), app.tcss (the shared base) first."""
-    folder = resources.files("regionet_tui.styles")
+    from . import styles
+
+    folder = Path(styles.__file__).parent
     found = sorted(item.name for item in folder.iterdir() if item.name.endswith(".tcss"))
     if names is not None:
         found = [name for name in found if name in names]
     found.sort(key=lambda name: name != "app.tcss")
-    return [Path(str(folder / name)) for name in found]
+    return [folder / name for name in found]
 
 
 @dataclass

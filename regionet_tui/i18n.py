@@ -9,12 +9,15 @@ reads the few areas the start screen shows, not all of them.
 from __future__ import annotations
 
 import tomllib
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
+# Package data beside this module (read as files; importlib.resources would
+# cost start-up a few milliseconds of imports for the same answer).
+_LOCALE = Path(__file__).parent / "locale"
 _areas: dict[tuple[str, str], dict[str, str]] = {}  # (language, area) -> messages
 _catalogues: dict[str, dict[str, str]] = {}
 _current = DEFAULT_LANGUAGE
@@ -32,7 +35,7 @@ def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
 def _area(language: str, area: str) -> dict[str, str]:
     if (language, area) not in _areas:
         messages: dict[str, str] = {}
-        item = resources.files("regionet_tui") / "locale" / language / f"{area}.toml"
+        item = _LOCALE / language / f"{area}.toml"
         if area.isidentifier() and item.is_file():
             _flatten(area, tomllib.loads(item.read_text(encoding="utf-8")), messages)
         _areas[language, area] = messages
@@ -43,8 +46,7 @@ def catalogue(language: str) -> dict[str, str]:
     """Every message of `language`."""
     if language not in _catalogues:
         messages: dict[str, str] = {}
-        folder = resources.files("regionet_tui") / "locale" / language
-        for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        for item in sorted((_LOCALE / language).iterdir(), key=lambda entry: entry.name):
             if item.name.endswith(".toml"):
                 messages.update(_area(language, item.name.removesuffix(".toml")))
         _catalogues[language] = messages
