@@ -16,7 +16,7 @@ file's index that never passed the sanitising models.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -56,8 +56,9 @@ def fit(text: str, width: int, right: bool = False) -> str:
     return padding + text if right else text + padding
 
 
-@dataclass(frozen=True)
-class Column:
+# NamedTuples rather than dataclasses: defining a dataclass costs start-up
+# about 0.4 ms each, a NamedTuple a fifth of that.
+class Column(NamedTuple):
     """A column: `share` > 0 makes it take that part of the room left over
     by the fixed columns (which are as wide as their widest value)."""
 
@@ -67,8 +68,7 @@ class Column:
     right: bool = False
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One session. A damaged row has two cells, its name and what is wrong;
     the second spans all columns after the first."""
 
