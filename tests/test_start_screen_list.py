@@ -15,7 +15,7 @@ from conftest import HOSTILE_NAMES, make_app, make_session
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
 from regionet_tui.screens.too_small import TooSmallScreen
-from regionet_tui.screens.widgets.session_list import SessionList
+from regionet_tui.screens.widgets.session_list import SessionList, fit, printable
 from rich.color import Color
 from textual.strip import Strip
 
@@ -222,15 +222,16 @@ async def test_names_from_a_foreign_index_never_reach_the_terminal_raw(
     index = json.loads(index_path.read_bytes())
     [record] = index.values()
     record["summary"]["title"] = "\x1b]0;gekaapt\x07titel\x1b[2J\u202e[b]vet\u200b"
-    record["summary"]["region"] = "regel\neen\ttwee"
+    record["summary"]["region"] = "regel\neen\ttwee\u2028drie"
     index_path.write_text(json.dumps(index))
     app = make_app(folder)
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         row = cursor_line(app)
         assert "]0;gekaapttitel[2J[b]vet" in row
-        assert "regel een twee" in row
-        assert all(unicodedata.category(c) not in {"Cc", "Cf", "Cs"} for c in screen_cells(app))
+        assert "regel een twee drie" in row
+        assert all(unicodedata.category(c) not in {"Cc", "Cf", "Cs", "Zl", "Zp"}
+                   for c in screen_cells(app))
 
 
 async def test_long_titles_are_cut_with_an_ellipsis_and_every_column_fits_80(
@@ -312,3 +313,15 @@ async def test_too_small_and_back_keeps_the_list_and_its_cursor(
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert "Sessie 29" in cursor_line(app)
+
+
+def test_fit_cuts_by_terminal_cells_with_an_ellipsis_and_pads() -> None:
+    assert fit("Rivierenland", 8) == "Riviere…"
+    assert fit("📚📚📚", 5) == "📚📚…"  # two cells each
+    assert fit("abc", 5) == "abc  "
+    assert fit("7", 3, right=True) == "  7"
+
+
+def test_printable_drops_what_could_drive_the_terminal() -> None:
+    assert printable("[b]vet[/b]") == "[b]vet[/b]"
+    assert printable("a\x1b[31mb\u202ec\u200bd\ne\x85f") == "a[31mbcd ef"

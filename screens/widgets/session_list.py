@@ -33,18 +33,22 @@ NO_MARK = "  "
 ELLIPSIS = "…"
 GAP = 1  # blank cells between columns
 _UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs"}
+_BREAK_CATEGORIES = {"Zl", "Zp"}
 
 
 def printable(text: str) -> str:
     """`text` without control, format and surrogate characters; tabs and
-    line breaks become spaces."""
+    line or paragraph breaks become spaces."""
     if text.isprintable():
         return text
-    return "".join(
-        " " if char in "\t\n\r" else char
-        for char in text
-        if char in "\t\n\r" or unicodedata.category(char) not in _UNSAFE_CATEGORIES
-    )
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if char in "\t\n\r" or category in _BREAK_CATEGORIES:
+            kept.append(" ")
+        elif category not in _UNSAFE_CATEGORIES:
+            kept.append(char)
+    return "".join(kept)
 
 
 def fit(text: str, width: int, right: bool = False) -> str:
