@@ -76,7 +76,11 @@ class RegionetApp(WorkshopMode):
     def _load_screen_css(self, screen: Screen[object]) -> None:
         """Read the style sheets the start screen did without, before the first
         other screen is shown (Textual calls this for every screen it pushes or
-        switches to; the start screen, the default screen, never passes here)."""
+        switches to; the start screen, the default screen, never passes here).
+
+        A private hook of Textual 8: the public way, CSS_PATH on each screen
+        class, would have every screen name the sheets it needs.
+        """
         if not self._all_styles_read:
             self._all_styles_read = True
             later = [Path(path) for path in _style_paths() if path not in self.css_path]
