@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,12 +29,21 @@ if TYPE_CHECKING:
 DEMO_ID = "demo"
 
 
-def _style_paths() -> list[str | Path]:
-    """Every style sheet in styles/, app.tcss (the shared base) first."""
-    folder = resources.files("regionet_tui.styles")
-    names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".tcss"))
-    names.sort(key=lambda name: name != "app.tcss")
-    return [Path(str(folder / name)) for name in names]
+# The start screen is painted with these alone; the other sheets are read
+# before the first other screen (a dialog, a stage, the palette) is shown.
+START_STYLES = ("app.tcss", "start.tcss")
+
+
+def _style_paths(names: Iterable[str] | None = None) -> list[str | Path]:
+    """The style sheets in styles/ (only `names` if given), app.tcss (the shared base) first."""
+    from . import styles
+
+    folder = Path(styles.__file__).parent
+    found = sorted(item.name for item in folder.iterdir() if item.name.endswith(".tcss"))
+    if names is not None:
+        found = [name for name in found if name in names]
+    found.sort(key=lambda name: name != "app.tcss")
+    return [folder / name for name in found]
 
 
 @dataclass
@@ -47,7 +55,7 @@ class AppConfig:
 
 
 class RegionetApp(WorkshopMode):
-    CSS_PATH = _style_paths()
+    CSS_PATH = _style_paths(START_STYLES)
     TITLE = "regionet"
     # Shown in the footer of the start screen only: stage screens need the room.
     BINDINGS = [Binding("ctrl+q", "quit", "app.key_quit", priority=True, show=False)]
@@ -58,6 +66,7 @@ class RegionetApp(WorkshopMode):
         i18n.set_language(config.language)
         self.library = SessionLibrary(config.sessions_folder)
         self.store: SessionStore | None = None
+        self._all_styles_read = False
 
     def get_default_screen(self) -> Screen[None]:
         """The start screen is the bottom of the stack: no empty screen under it."""
@@ -65,6 +74,25 @@ class RegionetApp(WorkshopMode):
 
         self.library.prepare()
         return StartScreen()
+
+    def _load_screen_css(self, screen: Screen[object]) -> None:
+        """Read the style sheets the start screen did without, before the first
+        other screen is shown (Textual calls this for every screen it pushes or
+        switches to; the start screen, the default screen, never passes here).
+
+        A private hook of Textual 8: the public way, CSS_PATH on each screen
+        class, would have every screen name the sheets it needs.
+        """
+        if not self._all_styles_read:
+            self._all_styles_read = True
+            later = [Path(path) for path in _style_paths() if path not in self.css_path]
+            for path in later:
+                self.stylesheet.read(path)
+            if self.css_monitor is not None:
+                self.css_monitor.add_paths(later)
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
+        super()._load_screen_css(screen)
 
     def on_mount(self) -> None:
         if self.config.open_demo:

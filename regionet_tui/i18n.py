@@ -2,17 +2,23 @@
 
 Each language is one catalogue, kept as TOML files per area of the app under
 `locale/<language>/`; a key is `<area>.<name>` (for example `start.title`).
+An area's file is read when one of its keys is first asked for, so start-up
+reads the few areas the start screen shows, not all of them.
 """
 
 from __future__ import annotations
 
 import tomllib
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
+# Package data beside this module (read as files; importlib.resources would
+# cost start-up a few milliseconds of imports for the same answer).
+_LOCALE = Path(__file__).parent / "locale"
+_areas: dict[tuple[str, str], dict[str, str]] = {}  # (language, area) -> messages
 _catalogues: dict[str, dict[str, str]] = {}
 _current = DEFAULT_LANGUAGE
 
@@ -26,16 +32,29 @@ def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
             into[key] = str(value)
 
 
+def _area(language: str, area: str) -> dict[str, str]:
+    if (language, area) not in _areas:
+        messages: dict[str, str] = {}
+        item = _LOCALE / language / f"{area}.toml"
+        if area.isidentifier() and item.is_file():
+            _flatten(area, tomllib.loads(item.read_text(encoding="utf-8")), messages)
+        _areas[language, area] = messages
+    return _areas[language, area]
+
+
 def catalogue(language: str) -> dict[str, str]:
+    """Every message of `language`."""
     if language not in _catalogues:
         messages: dict[str, str] = {}
-        folder = resources.files("regionet_tui") / "locale" / language
-        for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        for item in sorted((_LOCALE / language).iterdir(), key=lambda entry: entry.name):
             if item.name.endswith(".toml"):
-                area = item.name.removesuffix(".toml")
-                _flatten(area, tomllib.loads(item.read_text(encoding="utf-8")), messages)
+                messages.update(_area(language, item.name.removesuffix(".toml")))
         _catalogues[language] = messages
     return _catalogues[language]
+
+
+def _message(language: str, key: str) -> str | None:
+    return _area(language, key.partition(".")[0]).get(key)
 
 
 def set_language(language: str) -> None:
@@ -55,9 +74,9 @@ def t(key: str, /, **values: object) -> str:
     Values are inserted as plain text; callers render the result with markup
     off, so user text inside a message stays data.
     """
-    message = catalogue(_current).get(key) or catalogue(DEFAULT_LANGUAGE).get(key, key)
+    message = _message(_current, key) or _message(DEFAULT_LANGUAGE, key) or key
     return message.format(**values) if values else message
 
 
 def has(key: str) -> bool:
-    return key in catalogue(_current)
+    return _message(_current, key) is not None

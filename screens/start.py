@@ -6,22 +6,25 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from regionet_tui.i18n import t
 from regionet_tui.storage import SessionEntry
 
 from .base import RegionetScreen
+from .widgets.session_list import Column, Row, SessionList
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
 
 COLUMNS = ("title", "region", "date", "partners", "progress", "modified")
+# Title and region share the room the other columns leave, the title more of it.
+_SHARES = {"title": 3, "region": 2}
+_NUMBERS = {"partners", "progress"}
 
 
 def _local_time(iso: str) -> str:
@@ -63,6 +66,8 @@ class StartScreen(RegionetScreen):
         Binding("question_mark,f1", "app.help", "app.key_help"),
     ]
 
+    AUTO_FOCUS = "#sessions"
+
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[SessionEntry] = []
@@ -74,7 +79,7 @@ class StartScreen(RegionetScreen):
         yield Static("", id="folder")
         yield Input(placeholder=t("start.filter_placeholder"), id="filter")
         yield Static("", id="sessions-empty", classes="empty-hint")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield SessionList(self._columns(), id="sessions")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -83,11 +88,13 @@ class StartScreen(RegionetScreen):
     def _prepare(self) -> None:
         self.title = t("app.name")
         self.sub_title = t("start.title")
-        table = self.query_one("#sessions", DataTable)
-        for column in COLUMNS:
-            table.add_column(Text(t(f"start.col_{column}")), key=column)
         self.reload()
-        table.focus()
+        self.query_one("#sessions", SessionList).focus()
+
+    @staticmethod
+    def _columns() -> list[Column]:
+        return [Column(key, t(f"start.col_{key}"), _SHARES.get(key, 0), key in _NUMBERS)
+                for key in COLUMNS]
 
     async def relabel(self) -> None:
         """Build the screen anew in the current language, keeping filter and sort."""
@@ -136,15 +143,10 @@ class StartScreen(RegionetScreen):
         return shown
 
     def show(self, select: str | None = None) -> None:
-        table = self.query_one("#sessions", DataTable)
-        current = select or self.selected_name()
-        table.clear()
         shown = self.shown_entries()
-        for entry in shown:
-            table.add_row(*self._cells(entry), key=entry.path.name)
-        names = [e.path.name for e in shown]
-        if current in names:
-            table.move_cursor(row=names.index(current))
+        listing = self.query_one("#sessions", SessionList)
+        listing.set_sort(self.sort_column, self.sort_reverse)
+        listing.set_rows([self._row(entry) for entry in shown], select)
         hint = ""
         if not self.entries:
             hint = t("start.empty")
@@ -155,23 +157,19 @@ class StartScreen(RegionetScreen):
         empty.display = bool(hint)
         self.refresh_bindings()
 
-    def _cells(self, entry: SessionEntry) -> list[Text]:
+    @staticmethod
+    def _row(entry: SessionEntry) -> Row:
+        name = entry.path.name
         if entry.damage is not None:
             reason = t(f"damage.{entry.damage.reason}", detail=entry.damage.detail)
-            return [Text(t("start.damaged_title", name=entry.path.name), style="bold"),
-                    Text(reason), Text(""), Text(""), Text(""), Text("")]
-        return [
-            Text(entry.title), Text(entry.region), Text(_day(entry.date)),
-            Text(str(entry.partners), justify="right"),
-            Text(f"{entry.done}/{entry.total}", justify="right"),
-            Text(_local_time(entry.modified)),
-        ]
+            return Row(name, (t("start.damaged_title", name=name), reason), damaged=True)
+        return Row(name, (
+            entry.title, entry.region, _day(entry.date), str(entry.partners),
+            f"{entry.done}/{entry.total}", _local_time(entry.modified),
+        ))
 
     def selected_name(self) -> str | None:
-        table = self.query_one("#sessions", DataTable)
-        if table.row_count == 0:
-            return None
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return self.query_one("#sessions", SessionList).selected_key
 
     def selected(self) -> SessionEntry | None:
         name = self.selected_name()
@@ -184,7 +182,7 @@ class StartScreen(RegionetScreen):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one("#sessions", DataTable).focus()
+        self.query_one("#sessions", SessionList).focus()
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
@@ -193,7 +191,7 @@ class StartScreen(RegionetScreen):
         field = self.query_one("#filter", Input)
         if field.has_focus or field.value:
             field.value = ""
-            self.query_one("#sessions", DataTable).focus()
+            self.query_one("#sessions", SessionList).focus()
 
     def action_sort(self) -> None:
         index = (COLUMNS.index(self.sort_column) + 1) % len(COLUMNS)
@@ -208,16 +206,16 @@ class StartScreen(RegionetScreen):
         self.show()
         self.notify(t("start.sorted_by", column=t(f"start.col_{column}")), timeout=2)
 
-    @on(DataTable.RowHighlighted, "#sessions")
+    @on(SessionList.Highlighted, "#sessions")
     def _row_highlighted(self) -> None:
         self.refresh_bindings()
 
-    @on(DataTable.HeaderSelected)
-    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
-        self.set_sort(str(event.column_key.value))
+    @on(SessionList.HeaderClicked, "#sessions")
+    def _header_clicked(self, event: SessionList.HeaderClicked) -> None:
+        self.set_sort(event.column)
 
     # -- actions on the selected session -------------------------------------------
-    @on(DataTable.RowSelected, "#sessions")
+    @on(SessionList.Chosen, "#sessions")
     def action_open(self) -> None:
         entry = self.selected()
         if entry is not None:

@@ -11,8 +11,9 @@ from regionet_tui.screens.dialogs.import_file import ImportFileDialog
 from regionet_tui.screens.dialogs.merge import MergeDialog
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
+from regionet_tui.screens.widgets.session_list import SessionList
 from share_helpers import demo_export, demo_session, folder_snapshot
-from textual.widgets import Button, DataTable, Input
+from textual.widgets import Button, Input
 
 from regionet_tui.share import importer
 from regionet_tui.storage import SessionLibrary, sessionfile
@@ -202,7 +203,7 @@ async def test_import_from_the_start_screen(folder: Path, tmp_path: Path) -> Non
         app.screen.query_one("#path", Input).value = str(source)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen.query_one("#sessions", DataTable).row_count == 2
+        assert app.screen.query_one("#sessions", SessionList).row_count == 2
     assert len([p for p in folder.glob("*.json") if not p.name.startswith(".")]) == 2
 
 

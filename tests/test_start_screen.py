@@ -7,7 +7,8 @@ from pathlib import Path
 from conftest import make_app, make_session, screen_text
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
-from textual.widgets import DataTable, Input
+from regionet_tui.screens.widgets.session_list import SessionList
+from textual.widgets import Input
 
 from regionet_tui.storage import SessionLibrary, sessionfile
 
@@ -110,8 +111,7 @@ async def test_rename_duplicate_delete_and_restore(library: SessionLibrary, fold
         titles = sorted(e.title for e in library.entries())
         assert titles == ["Voorjaarsronde", "Voorjaarsronde – volgende ronde"]
 
-        table = app.screen.query_one("#sessions", DataTable)
-        assert table.row_count == 2
+        assert app.screen.query_one("#sessions", SessionList).row_count == 2
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("j")
@@ -133,23 +133,21 @@ async def test_filter_and_sort(library: SessionLibrary, folder: Path) -> None:
     app = make_app(folder)
     async with app.run_test() as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
-        assert table.row_count == 2
+        listing = app.screen.query_one("#sessions", SessionList)
+        assert listing.row_count == 2
         await pilot.press("slash")
         await type_text(pilot, "twen")
         await pilot.pause()
-        assert table.row_count == 1
-        assert "Twente ronde" in str(table.get_row_at(0)[0])
+        assert [row.cells[0] for row in listing.rows] == ["Twente ronde"]
         await pilot.press("escape")
         await pilot.pause()
-        assert table.row_count == 2
+        assert listing.row_count == 2
         screen = app.screen
         assert isinstance(screen, StartScreen)
         await pilot.press("s")  # modified -> title
         await pilot.pause()
         assert screen.sort_column == "title"
-        assert [str(table.get_row_at(r)[0]) for r in range(2)] == ["Achterhoek ronde",
-                                                                   "Twente ronde"]
+        assert [row.cells[0] for row in listing.rows] == ["Achterhoek ronde", "Twente ronde"]
 
 
 async def test_damaged_file_is_shown_with_its_reason_and_left_alone(
@@ -164,9 +162,8 @@ async def test_damaged_file_is_shown_with_its_reason_and_left_alone(
         text = screen_text(app)
         assert "beschadigd bestand: kapot.json" in text
         assert "geen geldige JSON" in text
-        table = app.screen.query_one("#sessions", DataTable)
         assert app.screen.active_bindings["x"].enabled  # the healthy session
-        table.move_cursor(row=1)
+        await pilot.press("down")
         await pilot.pause()
         assert "x" not in app.screen.active_bindings  # a damaged file: repair only
         assert app.screen.active_bindings["enter"].enabled
