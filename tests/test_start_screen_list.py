@@ -15,11 +15,12 @@ from conftest import HOSTILE_NAMES, make_app, make_session
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
 from regionet_tui.screens.too_small import TooSmallScreen
-from regionet_tui.screens.widgets.session_list import SessionList, fit, printable
+from regionet_tui.screens.widgets.session_list import SessionList, fit
 from rich.color import Color
 from textual.strip import Strip
 
 from regionet_tui.app import RegionetApp
+from regionet_tui.safe_text import printable
 from regionet_tui.storage import SessionLibrary, sessionfile
 from regionet_tui.storage.library import INDEX_NAME
 

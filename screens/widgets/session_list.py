@@ -15,7 +15,6 @@ file's index that never passed the sanitising models.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -28,27 +27,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from regionet_tui.safe_text import printable
+
 CURSOR_MARK = "▶ "
 NO_MARK = "  "
 ELLIPSIS = "…"
 GAP = 1  # blank cells between columns
-_UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs"}
-_BREAK_CATEGORIES = {"Zl", "Zp"}
-
-
-def printable(text: str) -> str:
-    """`text` without control, format and surrogate characters; tabs and
-    line or paragraph breaks become spaces."""
-    if text.isprintable():
-        return text
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if char in "\t\n\r" or category in _BREAK_CATEGORIES:
-            kept.append(" ")
-        elif category not in _UNSAFE_CATEGORIES:
-            kept.append(char)
-    return "".join(kept)
 
 
 def fit(text: str, width: int, right: bool = False) -> str:
