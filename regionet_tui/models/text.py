@@ -14,8 +14,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, StringConstraints
 
+from ..safe_text import UNSAFE_CATEGORIES
+
 _LINE_BREAKS = {"\u2028": "\n", "\u2029": "\n", "\r\n": "\n", "\r": "\n"}
-_REMOVED_CATEGORIES = {"Cc", "Cf", "Cs"}
 
 
 def _strip_unsafe(text: str, *, multiline: bool) -> str:
@@ -31,7 +32,7 @@ def _strip_unsafe(text: str, *, multiline: bool) -> str:
     for char in text:
         if char in "\n\t":
             kept.append(char if multiline else " ")
-        elif unicodedata.category(char) not in _REMOVED_CATEGORIES:
+        elif unicodedata.category(char) not in UNSAFE_CATEGORIES:
             kept.append(char)
     return unicodedata.normalize("NFC", "".join(kept))
 
