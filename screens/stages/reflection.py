@@ -10,7 +10,6 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from regionet_tui.core import reflection as core
@@ -28,6 +27,7 @@ from ..stage import StageScreen
 from ..widgets.followup_detail import FollowUpDetail
 from ..widgets.followup_table import FollowUpTable
 from ..widgets.theme_detail import ThemeDetail
+from ..widgets.text import show_text
 from ..widgets.theme_table import ThemeTable
 
 TALK, FOLLOWUPS = "talk", "followups"
@@ -37,6 +37,7 @@ FOLLOWUP_ACTIONS = {"cycle_status", "promote"}
 
 class ReflectionScreen(StageScreen):
     STAGE_ID = "reflection"
+    previous_of: str | None = None  # the predecessor id `previous` was loaded for
     BINDINGS = [
         Binding("w", "switch_plate", "reflection.key_switch"),
         Binding("e", "edit", "reflection.key_edit"),
@@ -72,15 +73,16 @@ class ReflectionScreen(StageScreen):
         return f"{super().help_text()}\n\n{t('reflection.help')}"
 
     def _load_previous(self) -> Predecessor:
+        self.previous_of = self.session.predecessor
         previous = load_predecessor(self.app.library, self.session)  # type: ignore[attr-defined]
         note = self.query_one("#previous-note", Static)
         if previous.session is not None:
-            note.update(Content(t("reflection.previous_round", title=previous.session.title)))
+            show_text(note, t("reflection.previous_round", title=previous.session.title))
         elif previous.problem == "missing":
-            note.update(Content(t("reflection.previous_missing")))
+            show_text(note, t("reflection.previous_missing"))
         elif previous.problem == "damaged" and previous.damage is not None:
             reason = t(f"damage.{previous.damage.reason}", detail=previous.damage.detail)
-            note.update(Content(t("reflection.previous_damaged", reason=reason)))
+            show_text(note, t("reflection.previous_damaged", reason=reason))
         note.display = previous.problem != "none"
         return previous
 
@@ -90,9 +92,18 @@ class ReflectionScreen(StageScreen):
         plates = self.query("#plates").results(TabbedContent)
         return next((p.active for p in plates if p.active), TALK)
 
+    def refresh_stage(self) -> None:
+        if self.previous_of != self.session.predecessor:
+            self.previous = self._load_previous()
+        self.refresh_plates()
+
     def refresh_plates(self, select_followup: str | None = None) -> None:
-        self.query_one(ThemeTable).show(self.session, self.previous.session)
-        self.query_one(FollowUpTable).show(self.session, date.today(), select_followup)
+        """Show the plate on view; the other one is filled when it is opened."""
+        if self.plate == TALK and select_followup is None:
+            self.query_one(ThemeTable).show_themes(self.session, self.previous.session)
+        else:
+            self.query_one(FollowUpTable).show_followups(self.session, date.today(),
+                                                         select_followup)
         self._show_details()
 
     @on(DataTable.RowHighlighted)
@@ -104,6 +115,7 @@ class ReflectionScreen(StageScreen):
 
     @on(TabbedContent.TabActivated, "#plates")
     def _plate_changed(self) -> None:
+        self.refresh_plates()
         table = ThemeTable if self.plate == TALK else FollowUpTable
         self.query_one(table).focus()
         self.refresh_bindings()

@@ -29,6 +29,7 @@ from regionet_tui.share.merge import (
 
 from ..dialogs.merge import Choices, MergeDialog
 from ..stage import StageScreen
+from ..widgets.text import show_text
 
 SUFFIXES: dict[str, str] = {"json": ".json", "md": ".md", "html": ".html"}
 
@@ -73,11 +74,13 @@ class ShareScreen(StageScreen):
     def target(self, kind: str) -> Path:
         return self.folder() / f"{file_stem(self.session)}{SUFFIXES[kind]}"
 
+    def refresh_stage(self) -> None:
+        self._show_files()
+
     @on(Input.Changed, "#share-folder")
     def _show_files(self) -> None:
-        self.query_one("#share-files", Static).update(
-            Content(t("share.files", stem=file_stem(self.session)))
-        )
+        show_text(self.query_one("#share-files", Static),
+                  t("share.files", stem=file_stem(self.session)))
 
     @on(Input.Submitted, "#share-folder")
     def _folder_done(self) -> None:

@@ -21,6 +21,8 @@ from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.flow_forms import EdgeFields, EdgeFormDialog, NodeFields, NodeFormDialog
 from ..stage import StageScreen
 from ..widgets.flow_view import FlowView
+from ..widgets.rows_table import Row, RowsTable
+from ..widgets.text import show_text
 
 DIRECTIONS = ("auto", "TB", "LR")
 
@@ -58,8 +60,8 @@ class FlowchartScreen(StageScreen):
         yield Static("", id="flow-status", classes="stage-explain")
         yield FlowView(id="flow-view")
         with Vertical(id="flow-lists"):
-            yield DataTable(id="flow-nodes", cursor_type="row")
-            yield DataTable(id="flow-edges", cursor_type="row")
+            yield RowsTable(id="flow-nodes", zebra_stripes=False)
+            yield RowsTable(id="flow-edges", zebra_stripes=False)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -77,6 +79,9 @@ class FlowchartScreen(StageScreen):
         return f"{t('stage.explain.stap6')}\n\n{t('stap6.help')}"
 
     # -- showing ---------------------------------------------------------------------
+    def refresh_stage(self) -> None:
+        self.redraw()
+
     def redraw(self) -> None:
         chart = self.session.flowchart
         width = max(self.size.width - 4, 40)
@@ -87,24 +92,28 @@ class FlowchartScreen(StageScreen):
         status = t("stap6.status", nodes=len(chart.nodes), edges=len(chart.edges),
                    direction=t(f"stap6.direction.{chart.direction}"),
                    crossings=drawing.crossings)
-        self.query_one("#flow-status", Static).update(Content(status))
-        self._fill_lists()
+        show_text(self.query_one("#flow-status", Static), status)
+        if self.listing:
+            self._fill_lists()
 
     def _fill_lists(self) -> None:
+        """The node and edge lists; filled while they are shown (l), not before."""
         chart = self.session.flowchart
         labels = {n.id: n.label for n in chart.nodes}
-        nodes = self.query_one("#flow-nodes", DataTable)
-        nodes.clear()
-        for node in chart.nodes:
-            nodes.add_row(Text(node.label), Text(t(f"stap6.kind.{node.kind}")), key=node.id)
-        edges = self.query_one("#flow-edges", DataTable)
-        edges.clear()
-        for edge in chart.edges:
-            edges.add_row(Text(labels.get(edge.source, "?")), Text(labels.get(edge.target, "?")),
-                          Text(edge.label), key=edge.id)
+        self.query_one("#flow-nodes", RowsTable).show([
+            Row(node.id, (Text(node.label), Text(t(f"stap6.kind.{node.kind}"))))
+            for node in chart.nodes
+        ])
+        self.query_one("#flow-edges", RowsTable).show([
+            Row(edge.id, (Text(labels.get(edge.source, "?")), Text(labels.get(edge.target, "?")),
+                          Text(edge.label)))
+            for edge in chart.edges
+        ])
 
     def action_toggle_list(self) -> None:
         self.listing = not self.listing
+        if self.listing:
+            self._fill_lists()
         self.query_one("#flow-lists").display = self.listing
         self.query_one(FlowView).display = not self.listing
         target = "#flow-nodes" if self.listing else "#flow-view"

@@ -1,0 +1,70 @@
+"""A DataTable shown from its whole list of rows, changing only what differs.
+
+Stage screens are kept between visits and show the session again each time
+they come back, usually unchanged or changed in a cell or two (a partner
+renamed on another stage). Refilling a DataTable measures and renders every
+cell again (a hundred milliseconds for 400 rows); `show` compares the rows
+with the ones on view and updates only the cells that differ, or refills
+when rows came, went or moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rich.text import Text
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+
+class Row(NamedTuple):
+    key: str | None
+    cells: tuple[Text, ...]
+
+
+def _same(one: Text, other: Text) -> bool:
+    """Equal as shown: rich's own == ignores the style of the whole text."""
+    return (one.plain == other.plain and one.style == other.style and one.spans == other.spans
+            and one.no_wrap == other.no_wrap and one.overflow == other.overflow)
+
+
+def _same_row(one: Row, other: Row) -> bool:
+    return one.key == other.key and len(one.cells) == len(other.cells) and all(
+        _same(a, b) for a, b in zip(one.cells, other.cells, strict=True))
+
+
+class RowsTable(DataTable[Text]):
+    def __init__(self, *, id: str | None = None, cursor_type: str = "row",
+                 zebra_stripes: bool = True) -> None:
+        super().__init__(id=id, cursor_type=cursor_type,  # type: ignore[arg-type]
+                         zebra_stripes=zebra_stripes)
+        self._shown: list[Row] = []
+
+    def show(self, rows: Sequence[Row]) -> bool:
+        """Show these rows; False when the table already showed them."""
+        rows = list(rows)
+        if len(rows) == len(self._shown) and [r.key for r in rows] == [r.key for r in self._shown]:
+            changed = False
+            for index, (old, new) in enumerate(zip(self._shown, rows, strict=True)):
+                if _same_row(old, new):
+                    continue
+                for column, (was, now) in enumerate(zip(old.cells, new.cells, strict=True)):
+                    if not _same(was, now):
+                        self.update_cell_at(Coordinate(index, column), now)
+                changed = True
+            self._shown = rows
+            return changed
+        cursor = self.cursor_coordinate
+        self.clear()
+        for row in rows:
+            self.add_row(*row.cells, key=row.key)
+        self._shown = rows
+        if rows:
+            self.cursor_coordinate = Coordinate(min(cursor.row, len(rows) - 1), cursor.column)
+        return True
+
+    def forget_rows(self) -> None:
+        """Clear the table; the next `show` fills it anew."""
+        self.clear()
+        self._shown = []
