@@ -8,7 +8,7 @@ CPU time barely moves with their load. A paint is the compositor's update of
 the screen, including its conversion to terminal output (which the headless
 driver skips, so the benchmark does it).
 
-Run: python benchmarks/bench_region.py [--runs N]
+Run: python benchmarks/bench_region.py [--runs N] [--only switch memory ...]
 """
 
 from __future__ import annotations
@@ -158,6 +158,8 @@ def child_keys(path: Path) -> dict[str, Any]:
 
 
 def child_switch(path: Path) -> dict[str, Any]:
+    """Every stage in turn, SWITCH_ROUNDS times: the first round builds each stage's
+    screen (partners was built when the session opened), later rounds show the kept one."""
     from regionet_tui.progress import STAGE_IDS
     from regionet_tui.screens.stage import StageScreen
 
@@ -184,7 +186,10 @@ def child_switch(path: Path) -> dict[str, Any]:
     return asyncio.run(run())
 
 
-def child_memory(path: Path | None) -> dict[str, Any]:
+MEMORY_STAGES = ("partners", "stap1", "stap5", "stap6", "reflection")
+
+
+def child_memory(path: Path | None, every_stage: bool = False) -> dict[str, Any]:
     if path is None:
         from textual.app import App
         from textual.widgets import Footer, Header, Static
@@ -201,6 +206,8 @@ def child_memory(path: Path | None) -> dict[str, Any]:
 
         asyncio.run(bare())
     else:
+        from regionet_tui.progress import STAGE_IDS
+
         app = _measured_app(path.parent)
 
         async def region() -> None:
@@ -208,7 +215,7 @@ def child_memory(path: Path | None) -> dict[str, Any]:
                 await pilot.pause()
                 app.open_session(path)
                 await _settle(app)
-                for stage in ("partners", "stap1", "stap5", "stap6", "reflection"):
+                for stage in STAGE_IDS if every_stage else MEMORY_STAGES:
                     app.show_stage(stage)
                     await _settle(app)
 
@@ -217,6 +224,10 @@ def child_memory(path: Path | None) -> dict[str, Any]:
     peak_kb = next(int(line.split()[1]) for line in status.splitlines()
                    if line.startswith("VmHWM:"))
     return {"peak_mb": peak_kb / 1024}
+
+
+def child_memory_all(path: Path) -> dict[str, Any]:
+    return child_memory(path, every_stage=True)
 
 
 def _timed(call: Any, runs: int) -> tuple[list[float], list[float]]:
@@ -305,7 +316,9 @@ def child_gaps(path: Path) -> dict[str, Any]:
 
 
 CHILDREN = {"open": child_open, "keys": child_keys, "switch": child_switch,
-            "memory": child_memory, "save": child_save, "gaps": child_gaps}
+            "memory": child_memory, "memory_all": child_memory_all, "save": child_save,
+            "gaps": child_gaps}
+PARTS = ("open", "keys", "save", "gaps", "switch", "memory")
 
 
 # -- the parent ---------------------------------------------------------------------
@@ -326,6 +339,8 @@ def ms(value: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7, help="fresh processes for open, memory")
+    parser.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS),
+                        help="measure only these parts")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -347,62 +362,76 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = save_region(Path(tmp) / "sessions")
 
-        opens = [child("open", path) for _ in range(args.runs)]
-        wall = statistics.median(o["wall"] for o in opens)
-        cpu = statistics.median(o["cpu"] for o in opens)
-        store = statistics.median(o["store"] for o in opens)
-        row(f"open to partners painted (med of {args.runs})", "<= 1000 ms", ms(wall), ms(cpu),
-            wall <= 1.0)
-        row("  of which SessionStore.open", "", ms(store), "", None)
-        row("  of which the screen", "", ms(wall - store), "", None)
+        if "open" in args.only:
+            opens = [child("open", path) for _ in range(args.runs)]
+            wall = statistics.median(o["wall"] for o in opens)
+            cpu = statistics.median(o["cpu"] for o in opens)
+            store = statistics.median(o["store"] for o in opens)
+            row(f"open to partners painted (med of {args.runs})", "<= 1000 ms", ms(wall), ms(cpu),
+                wall <= 1.0)
+            row("  of which SessionStore.open", "", ms(store), "", None)
+            row("  of which the screen", "", ms(wall - store), "", None)
 
-        keys = child("keys", path)
-        for share, name in ((0.5, "p50"), (0.95, "p95")):
-            wall, cpu = percentile(keys["wall"], share), percentile(keys["cpu"], share)
-            row(f"score key to repaint {name} ({KEY_PRESSES} keys)",
-                "<= 50 ms" if name == "p95" else "", ms(wall), ms(cpu),
-                wall <= 0.05 if name == "p95" else None)
-        row("score key to repaint max", "", ms(max(keys["wall"])), ms(max(keys["cpu"])), None)
+        if "keys" in args.only:
+            keys = child("keys", path)
+            for share, name in ((0.5, "p50"), (0.95, "p95")):
+                wall, cpu = percentile(keys["wall"], share), percentile(keys["cpu"], share)
+                row(f"score key to repaint {name} ({KEY_PRESSES} keys)",
+                    "<= 50 ms" if name == "p95" else "", ms(wall), ms(cpu),
+                    wall <= 0.05 if name == "p95" else None)
+            row("score key to repaint max", "", ms(max(keys["wall"])), ms(max(keys["cpu"])), None)
 
-        save = child("save", path)
-        save_wall, base_wall = (statistics.median(save[k]) for k in ("save_wall", "base_wall"))
-        save_cpu, base_cpu = (statistics.median(save[k]) for k in ("save_cpu", "base_cpu"))
-        row(f"save, model to disk (med of {SAVE_RUNS})", "", ms(save_wall), ms(save_cpu), None)
-        row("json.dumps + write + fsync", "", ms(base_wall), ms(base_cpu), None)
-        row("save / (json.dumps + write)", "<= 1.3x", f"{save_wall / base_wall:.2f}x",
-            f"{save_cpu / base_cpu:.2f}x", save_wall / base_wall <= 1.3)
-        large = save["size"] > save["threshold"]
-        row(f"file {save['size'] // 1024} KB > background {save['threshold'] // 1024} KB",
-            "yes", "yes" if large else "no", "", large)
-        change_wall = statistics.median(save["change_wall"])
-        change_cpu = statistics.median(save["change_cpu"])
-        row("change() on the calling thread", "", ms(change_wall), ms(change_cpu), None)
-        row("every write after change() returned", "yes",
-            "no" if save["write_on_caller"] else "yes", "", not save["write_on_caller"])
+        if "save" in args.only:
+            save = child("save", path)
+            save_wall, base_wall = (statistics.median(save[k]) for k in ("save_wall", "base_wall"))
+            save_cpu, base_cpu = (statistics.median(save[k]) for k in ("save_cpu", "base_cpu"))
+            row(f"save, model to disk (med of {SAVE_RUNS})", "", ms(save_wall), ms(save_cpu), None)
+            row("json.dumps + write + fsync", "", ms(base_wall), ms(base_cpu), None)
+            row("save / (json.dumps + write)", "<= 1.3x", f"{save_wall / base_wall:.2f}x",
+                f"{save_cpu / base_cpu:.2f}x", save_wall / base_wall <= 1.3)
+            large = save["size"] > save["threshold"]
+            row(f"file {save['size'] // 1024} KB > background {save['threshold'] // 1024} KB",
+                "yes", "yes" if large else "no", "", large)
+            change_wall = statistics.median(save["change_wall"])
+            change_cpu = statistics.median(save["change_cpu"])
+            row("change() on the calling thread", "", ms(change_wall), ms(change_cpu), None)
+            row("every write after change() returned", "yes",
+                "no" if save["write_on_caller"] else "yes", "", not save["write_on_caller"])
 
-        gaps = child("gaps", path)
-        for name in ("by_service", "by_partner"):
-            wall = statistics.median(gaps[name]["wall"])
-            cpu = statistics.median(gaps[name]["cpu"])
-            row(f"gaps.{name} (med of {GAP_RUNS})", "<= 10 ms", ms(wall), ms(cpu), wall <= 0.01)
+        if "gaps" in args.only:
+            gaps = child("gaps", path)
+            for name in ("by_service", "by_partner"):
+                wall = statistics.median(gaps[name]["wall"])
+                cpu = statistics.median(gaps[name]["cpu"])
+                row(f"gaps.{name} (med of {GAP_RUNS})", "<= 10 ms", ms(wall), ms(cpu), wall <= 0.01)
 
-        switch = child("switch", path)
-        for stage, times in switch.items():
-            wall = statistics.median(w for w, _ in times)
-            cpu = statistics.median(c for _, c in times)
-            worst = max(w for w, _ in times)
-            row(f"switch to {stage} (med; max {worst * 1000:.0f} ms)", "<= 100 ms", ms(wall),
-                ms(cpu), wall <= 0.1)
+        if "switch" in args.only:
+            switch = child("switch", path)
+            for stage, times in switch.items():
+                (first_wall, first_cpu), later = times[0], times[1:]
+                wall = statistics.median(w for w, _ in later)
+                cpu = statistics.median(c for _, c in later)
+                worst = max(w for w, _ in later)
+                first = "built on open" if stage == "partners" else "first visit"
+                row(f"switch to {stage}, {first}", "<= 100 ms", ms(first_wall), ms(first_cpu),
+                    first_wall <= 0.1)
+                row(f"  later visits (med; max {worst * 1000:.0f} ms)", "<= 100 ms", ms(wall),
+                    ms(cpu), wall <= 0.1)
 
-        bare, region = [], []
-        for _ in range(max(3, args.runs // 2)):  # interleaved
-            bare.append(child("memory", None)["peak_mb"])
-            region.append(child("memory", path)["peak_mb"])
-        bare_mb, region_mb = statistics.median(bare), statistics.median(region)
-        row("peak RSS, bare Textual app", "", f"{bare_mb:.1f} MB", "", None)
-        row("peak RSS, region session, 5 stages", "", f"{region_mb:.1f} MB", "", None)
-        row("peak RSS ratio", "<= 2x", f"{region_mb / bare_mb:.2f}x", "",
-            region_mb / bare_mb <= 2)
+        if "memory" in args.only:
+            bare, region, every = [], [], []
+            for _ in range(max(3, args.runs // 2)):  # interleaved
+                bare.append(child("memory", None)["peak_mb"])
+                region.append(child("memory", path)["peak_mb"])
+                every.append(child("memory_all", path)["peak_mb"])
+            bare_mb = statistics.median(bare)
+            row("peak RSS, bare Textual app", "", f"{bare_mb:.1f} MB", "", None)
+            for name, values in ((f"{len(MEMORY_STAGES)} stages", region), ("every stage", every)):
+                region_mb = statistics.median(values)
+                row(f"peak RSS, region session, {name}", "", f"{region_mb:.1f} MB", "", None)
+                row("  ratio to the bare app", "<= 2x", f"{region_mb / bare_mb:.2f}x", "",
+                    region_mb / bare_mb <= 2)
+
     misses = [r[0] for r in rows if r[4] is False]
     print(f"\n{len(misses)} missed" + (": " + "; ".join(m.strip() for m in misses) if misses
                                          else ""))

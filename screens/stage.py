@@ -28,7 +28,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from regionet_tui import progress
 from regionet_tui.forms import FormError, describe
@@ -37,6 +37,7 @@ from regionet_tui.models import Session
 from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
 
 from .base import RegionetScreen
+from .widgets.stage_footer import StageFooter
 from .widgets.stage_nav import StageNav
 from .widgets.stage_timer import StageTimer
 
@@ -100,7 +101,7 @@ class StageScreen(RegionetScreen):
                 yield Static(Content(t(f"stage.explain.{self.STAGE_ID}")),
                              classes="stage-explain")
             yield from self.compose_stage()
-        yield Footer(compact=True)
+        yield StageFooter(compact=True)
 
     def compose_stage(self) -> ComposeResult:
         yield from ()
@@ -132,6 +133,15 @@ class StageScreen(RegionetScreen):
 
     def refresh_stage(self) -> None:
         """Show the current session in the body, touching only what changed."""
+
+    def on_screen_suspend(self) -> None:
+        if self in self.app.screen_stack:
+            return  # under a dialog or the agenda: still on view behind it
+        # Kept off the stack until shown again, when Textual refreshes its styles
+        # and renders it anew anyway: let go of the rendered lines meanwhile.
+        for widget in self.walk_children():
+            widget._styles_cache.clear()
+            widget.notify_style_update()
 
     def help_text(self) -> str:
         return t(f"stage.explain.{self.STAGE_ID}")
