@@ -153,12 +153,13 @@ class RegionetApp(WorkshopMode):
             if screen.kept_between_visits():
                 self.install_screen(screen, f"stage-{stage_id}")
                 self._stage_screens[stage_id] = screen
-        # Asked for from over the stage (the agenda, say): back down to it.
-        while screen in self.screen_stack and self.screen is not screen:
+        # Asked for from over a stage (the agenda, say): back down to that stage first.
+        below = [s for s in self.screen_stack if isinstance(s, StageScreen)]
+        while below and self.screen is not below[-1]:
             self.pop_screen()
         if screen is self.screen:
             return
-        if isinstance(self.screen, StageScreen):
+        if below:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
