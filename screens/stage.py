@@ -84,7 +84,7 @@ class StageScreen(RegionetScreen):
     def __init__(self, store: SessionStore) -> None:
         super().__init__()
         self.store = store
-        self._filled = False  # on_mount has shown the session once
+        self._stale = False  # covered or left since it last showed the session
 
     @property
     def session(self) -> Session:
@@ -108,7 +108,6 @@ class StageScreen(RegionetScreen):
 
     def on_mount(self) -> None:
         self._show_titles()
-        self._filled = True
 
     def _show_titles(self) -> None:
         subtitle = self.session.region
@@ -123,8 +122,9 @@ class StageScreen(RegionetScreen):
         return cls.refresh_stage is not StageScreen.refresh_stage
 
     def on_screen_resume(self) -> None:
-        if not self._filled:
-            return  # shown for the first time: on_mount fills it
+        if not self._stale:
+            return  # the first showing: on_mount has just filled it
+        self._stale = False
         self._show_titles()
         self.refresh_nav()
         for timer in self.query(StageTimer):
@@ -135,6 +135,7 @@ class StageScreen(RegionetScreen):
         """Show the current session in the body, touching only what changed."""
 
     def on_screen_suspend(self) -> None:
+        self._stale = True
         if self in self.app.screen_stack:
             return  # under a dialog or the agenda: still on view behind it
         # Kept off the stack until shown again, when Textual refreshes its styles

@@ -76,7 +76,8 @@ class Stap3Screen(PartnerStageScreen):
         rows = []
         for item in self._own():
             used = [s.title for s in shared if item.id in s.sources]
-            rows.append(Row(item.id, (Text(item.title), Text("→ " + "; ".join(used) if used else ""),
+            rows.append(Row(item.id, (Text(item.title),
+                                      Text("→ " + "; ".join(used) if used else ""),
                                       Text(first_line(item.explanation)))))
         table.show(rows)
         if select is not None:

@@ -18,7 +18,6 @@ from regionet_tui.i18n import t
 from regionet_tui.models.stages import MILESTONE_STATUSES, Milestone
 
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.milestone_form import MilestoneFormDialog
 from ..partner_stage import TwoViewStageScreen
 from ..widgets.rows_table import Row, RowsTable
 from ..widgets.text import show_text
@@ -148,6 +147,8 @@ class Stap5Screen(TwoViewStageScreen):
             self._edit(current)
 
     def _edit(self, current: Milestone | None) -> None:
+        from ..dialogs.milestone_form import MilestoneFormDialog  # not on the first visit
+
         def saved(milestone: Milestone | None) -> None:
             if milestone is None:
                 return

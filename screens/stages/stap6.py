@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,11 +19,13 @@ from regionet_tui.flowchart import Drawing, Edge, Graph, Node, render
 from regionet_tui.i18n import t
 
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.flow_forms import EdgeFields, EdgeFormDialog, NodeFields, NodeFormDialog
 from ..stage import StageScreen
 from ..widgets.flow_view import FlowView
 from ..widgets.rows_table import Row, RowsTable
 from ..widgets.text import show_text
+
+if TYPE_CHECKING:  # the forms are imported when first opened, not on the first visit
+    from ..dialogs.flow_forms import EdgeFields, NodeFields
 
 DIRECTIONS = ("auto", "TB", "LR")
 
@@ -153,6 +156,8 @@ class FlowchartScreen(StageScreen):
             generate()
 
     def action_add_node(self) -> None:
+        from ..dialogs.flow_forms import NodeFormDialog
+
         def added(fields: NodeFields | None) -> None:
             if fields is not None:
                 self._changed(lambda s: flow.add_node(s, fields.label, fields.kind))
@@ -160,6 +165,8 @@ class FlowchartScreen(StageScreen):
         self.app.push_screen(NodeFormDialog(t("stap6.add_node_title")), added)
 
     def action_add_edge(self) -> None:
+        from ..dialogs.flow_forms import EdgeFormDialog
+
         nodes = self.session.flowchart.nodes
         if len(nodes) < 2:
             self.notify(t("stap6.need_two_nodes"), severity="warning")
@@ -184,6 +191,8 @@ class FlowchartScreen(StageScreen):
         return ("node" if table.id == "flow-nodes" else "edge", str(key))
 
     def action_edit(self) -> None:
+        from ..dialogs.flow_forms import EdgeFormDialog, NodeFormDialog
+
         selected = self._selected()
         if selected is None:
             return

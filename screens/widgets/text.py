@@ -15,5 +15,6 @@ def show_text(line: Static, text: str | Content) -> None:
     """Show `text` in `line`, leaving an unchanged line alone."""
     content = text if isinstance(text, Content) else Content(text)
     shown = line.content
-    if not isinstance(shown, Content) or shown.plain != content.plain or shown.spans != content.spans:
-        line.update(content)
+    if isinstance(shown, Content) and (shown.plain, shown.spans) == (content.plain, content.spans):
+        return
+    line.update(content)
