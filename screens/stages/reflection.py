@@ -41,6 +41,7 @@ FOLLOWUP_ACTIONS = {"cycle_status", "promote"}
 class ReflectionScreen(StageScreen):
     STAGE_ID = "reflection"
     previous_of: str | None = None  # the predecessor id `previous` was loaded for
+    _plates: TabbedContent | None = None
     BINDINGS = [
         Binding("w", "switch_plate", "reflection.key_switch"),
         Binding("e", "edit", "reflection.key_edit"),
@@ -68,6 +69,7 @@ class ReflectionScreen(StageScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._plates = self.query_one("#plates", TabbedContent)
         self.previous = self._load_previous()
         self.refresh_plates()
         self.query_one(ThemeTable).focus()
@@ -92,8 +94,8 @@ class ReflectionScreen(StageScreen):
     # -- showing ---------------------------------------------------------------
     @property
     def plate(self) -> str:
-        plates = self.query("#plates").results(TabbedContent)
-        return next((p.active for p in plates if p.active), TALK)
+        # Asked for every key binding on each footer update: no DOM query each time.
+        return (self._plates.active if self._plates is not None else "") or TALK
 
     def refresh_stage(self) -> None:
         if self.previous_of != self.session.predecessor:
@@ -131,7 +133,8 @@ class ReflectionScreen(StageScreen):
         return True
 
     def action_switch_plate(self) -> None:
-        self.query_one("#plates", TabbedContent).active = FOLLOWUPS if self.plate == TALK else TALK
+        if self._plates is not None:
+            self._plates.active = FOLLOWUPS if self.plate == TALK else TALK
 
     @on(DataTable.RowSelected)
     def action_edit(self) -> None:

@@ -21,10 +21,13 @@ class StageFooter(Footer):
 
     @staticmethod
     def _keys(screen: Screen[object]) -> Hashable:
+        # Textual's own bindings, before RegionetScreen translates their descriptions:
+        # the language does not change while a screen lives, and translating costs.
+        active = Screen.active_bindings.fget(screen)  # type: ignore[attr-defined]
         return tuple(
             (binding.key, binding.action, binding.description, binding.show, binding.group,
              enabled, tooltip)
-            for _node, binding, enabled, tooltip in screen.active_bindings.values()
+            for _node, binding, enabled, tooltip in active.values()
         )
 
     def bindings_changed(self, screen: Screen[object]) -> None:
