@@ -259,3 +259,23 @@ def test_every_stage_screen_is_kept_except_stap1_which_is_built_on_every_visit(
         store.close()
     assert kept == {stage: stage != "stap1" for stage in progress.STAGE_IDS}
     assert not Stap1Screen.kept_between_visits()
+
+
+async def test_the_theme_and_the_presentation_layout_reach_kept_screens(folder: Path) -> None:
+    app = demo_app(folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_demo_at(pilot, "3")
+        goal = app.screen
+        before = goal.styles.background
+        await go(app, pilot, "p")
+        await pilot.press("f9", "f5")  # projector theme, presentation layout
+        await pilot.pause()
+        now = app.screen.styles.background
+        assert now != before
+
+        assert await go(app, pilot, "3") is goal
+        assert goal.styles.background == now
+        assert not goal.query_one(".stage-explain").display
+        await pilot.press("f5")
+        await pilot.pause()
+        assert goal.query_one(".stage-explain").display
