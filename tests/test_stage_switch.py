@@ -279,3 +279,36 @@ async def test_the_theme_and_the_presentation_layout_reach_kept_screens(folder: 
         await pilot.press("f5")
         await pilot.pause()
         assert goal.query_one(".stage-explain").display
+
+
+async def test_a_rows_table_touches_only_what_differs() -> None:
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+    from textual.coordinate import Coordinate
+
+    from regionet_tui.screens.widgets.rows_table import Row, RowsTable
+
+    def rows(*names: str) -> list[Row]:
+        return [Row(f"k{i}", (Text(name), Text("deelnemer"))) for i, name in enumerate(names)]
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield RowsTable(id="table")
+
+    app = Host()
+    async with app.run_test() as pilot:
+        table = app.query_one(RowsTable)
+        table.add_columns("naam", "rol")
+        assert table.show(rows("Baken", "ROC", "Tiel"))
+        assert table.get_cell_at(Coordinate(0, 1)) is table.get_cell_at(Coordinate(2, 1))
+        table.move_cursor(row=2)
+        assert not table.show(rows("Baken", "ROC", "Tiel"))
+        assert table.show(rows("Baken", "ROC Rivierenland", "Tiel"))
+        await pilot.pause()
+        assert [str(table.get_cell_at(Coordinate(r, 0))) for r in range(3)] == [
+            "Baken", "ROC Rivierenland", "Tiel"]
+        assert table.cursor_row == 2
+        assert not table.show([Row("k0", (Text("Baken"), Text("deelnemer"))),
+                               *rows("Baken", "ROC Rivierenland", "Tiel")[1:]])
+        assert table.show([Row("k0", (Text("Baken", style="bold"), Text("deelnemer")))])
+        assert table.row_count == 1 and table.get_cell_at(Coordinate(0, 0)).style == "bold"

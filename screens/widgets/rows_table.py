@@ -10,7 +10,7 @@ when rows came, went or moved.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import NamedTuple
 
 from rich.text import Text
@@ -23,10 +23,17 @@ class Row(NamedTuple):
     cells: tuple[Text, ...]
 
 
+def _shown_as(text: Text) -> Hashable:
+    """What decides how a cell looks (rich's own == ignores the style of the whole text)."""
+    return (text.plain, str(text.style), tuple(text.spans), text.no_wrap, text.overflow,
+            text.justify)
+
+
 def _same(one: Text, other: Text) -> bool:
-    """Equal as shown: rich's own == ignores the style of the whole text."""
-    return (one.plain == other.plain and one.style == other.style and one.spans == other.spans
-            and one.no_wrap == other.no_wrap and one.overflow == other.overflow)
+    return one is other or (
+        one.plain == other.plain and one.spans == other.spans and one.style == other.style
+        and (one.no_wrap, one.overflow, one.justify) == (other.no_wrap, other.overflow,
+                                                          other.justify))
 
 
 def _same_row(one: Row, other: Row) -> bool:
@@ -57,6 +64,12 @@ class RowsTable(DataTable[Text]):
             return changed
         cursor = self.cursor_coordinate
         self.clear()
+        # Equal cells share one Text: a 400-row plan repeats its statuses, dates
+        # and owners, and a kept screen holds its rows for as long as the session
+        # is open. Neither DataTable nor this table ever changes a cell in place.
+        shared: dict[Hashable, Text] = {}
+        rows = [Row(row.key, tuple(shared.setdefault(_shown_as(cell), cell)
+                                   for cell in row.cells)) for row in rows]
         for row in rows:
             self.add_row(*row.cells, key=row.key)
         self._shown = rows
