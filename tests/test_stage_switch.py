@@ -312,3 +312,27 @@ async def test_a_rows_table_touches_only_what_differs() -> None:
                                *rows("Baken", "ROC Rivierenland", "Tiel")[1:]])
         assert table.show([Row("k0", (Text("Baken", style="bold"), Text("deelnemer")))])
         assert table.row_count == 1 and table.get_cell_at(Coordinate(0, 0)).style == "bold"
+
+
+async def test_a_long_table_shows_a_screenful_first_and_every_row_right_after() -> None:
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+
+    from regionet_tui.screens.widgets.rows_table import FIRST_ROWS, Row, RowsTable
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield RowsTable(id="table")
+
+    app = Host()
+    async with app.run_test() as pilot:
+        table = app.query_one(RowsTable)
+        table.add_columns("mijlpaal")
+        table.show([Row(f"m{i}", (Text(f"Mijlpaal {i}"),)) for i in range(400)])
+        assert table.row_count == FIRST_ROWS
+        await pilot.pause()
+        assert table.row_count == 400
+
+        table.show([Row(f"n{i}", (Text(f"Nieuw {i}"),)) for i in range(300)])
+        table.move_cursor(row=250)  # past the rows added so far: all are added first
+        assert table.row_count == 300 and table.cursor_row == 250

@@ -75,7 +75,10 @@ class FlowchartScreen(StageScreen):
         for key in ("col_from", "col_to", "col_edge_label"):
             edges.add_column(Text(t(f"stap6.{key}")), key=key)
         self.query_one("#flow-lists").display = False
-        self.redraw()
+        # Laying out a large chart takes a while (150 ms at 80 nodes): the stage
+        # shows first, saying so, and the chart follows right after.
+        show_text(self.query_one("#flow-status", Static), t("stap6.drawing"))
+        self.call_after_refresh(self.redraw)
         self.query_one(FlowView).focus()
 
     def help_text(self) -> str:

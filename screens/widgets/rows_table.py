@@ -6,12 +6,19 @@ renamed on another stage). Refilling a DataTable measures and renders every
 cell again (a hundred milliseconds for 400 rows); `show` compares the rows
 with the ones on view and updates only the cells that differ, or refills
 when rows came, went or moved.
+
+A refill adds a screenful of rows at once and the rest right after the table
+is painted, so a stage with 400 milestones appears without waiting for all of
+them to be measured. Moving the cursor past the rows added so far adds them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from typing import NamedTuple
+
+# Rows added before the first paint of a refill: more than a screen holds.
+FIRST_ROWS = 60
 
 from rich.text import Text
 from textual.coordinate import Coordinate
@@ -47,9 +54,11 @@ class RowsTable(DataTable[Text]):
         super().__init__(id=id, cursor_type=cursor_type,  # type: ignore[arg-type]
                          zebra_stripes=zebra_stripes)
         self._shown: list[Row] = []
+        self._added = 0  # how many of the rows shown are in the DataTable yet
 
     def show(self, rows: Sequence[Row]) -> bool:
         """Show these rows; False when the table already showed them."""
+        self._add_rest()
         rows = list(rows)
         if len(rows) == len(self._shown) and [r.key for r in rows] == [r.key for r in self._shown]:
             changed = False
@@ -68,16 +77,26 @@ class RowsTable(DataTable[Text]):
         # and owners, and a kept screen holds its rows for as long as the session
         # is open. Neither DataTable nor this table ever changes a cell in place.
         shared: dict[Hashable, Text] = {}
-        rows = [Row(row.key, tuple(shared.setdefault(_shown_as(cell), cell)
-                                   for cell in row.cells)) for row in rows]
-        for row in rows:
-            self.add_row(*row.cells, key=row.key)
-        self._shown = rows
-        if rows:
+        self._shown = [Row(row.key, tuple(shared.setdefault(_shown_as(cell), cell)
+                                          for cell in row.cells)) for row in rows]
+        self._added = 0
+        self._add_rows(max(FIRST_ROWS, cursor.row + 1))
+        if self._added < len(self._shown):
+            self.call_after_refresh(self._add_rest)
+        if self._shown:
             self.cursor_coordinate = Coordinate(min(cursor.row, len(rows) - 1), cursor.column)
         return True
 
-    def forget_rows(self) -> None:
-        """Clear the table; the next `show` fills it anew."""
-        self.clear()
-        self._shown = []
+    def _add_rows(self, count: int) -> None:
+        for row in self._shown[self._added:count]:
+            self.add_row(*row.cells, key=row.key)
+        self._added = max(self._added, min(count, len(self._shown)))
+
+    def _add_rest(self) -> None:
+        self._add_rows(len(self._shown))
+
+    def move_cursor(self, *, row: int | None = None, column: int | None = None,
+                    animate: bool = False, scroll: bool = True) -> None:
+        if row is not None and row >= self._added:
+            self._add_rest()
+        super().move_cursor(row=row, column=column, animate=animate, scroll=scroll)
