@@ -64,12 +64,14 @@ class RowsTable(DataTable[Text]):
             changed = False
             for index, (old, new) in enumerate(zip(self._shown, rows, strict=True)):
                 if _same_row(old, new):
-                    continue
+                    continue  # keeps the cells on view: the new, equal ones are let go
+                cells = list(old.cells)
                 for column, (was, now) in enumerate(zip(old.cells, new.cells, strict=True)):
                     if not _same(was, now):
                         self.update_cell_at(Coordinate(index, column), now)
+                        cells[column] = now
+                self._shown[index] = Row(old.key, tuple(cells))
                 changed = True
-            self._shown = rows
             return changed
         cursor = self.cursor_coordinate
         self.clear()
