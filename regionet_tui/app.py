@@ -24,6 +24,7 @@ from .workshop_mode import WorkshopMode
 
 if TYPE_CHECKING:
     from .models.session import Session
+    from .screens.stage import StageScreen
     from .storage.store import SessionStore
 
 DEMO_ID = "demo"
@@ -67,6 +68,7 @@ class RegionetApp(WorkshopMode):
         self.library = SessionLibrary(config.sessions_folder)
         self.store: SessionStore | None = None
         self._all_styles_read = False
+        self._stage_screens: dict[str, StageScreen] = {}  # kept for the open session
 
     def get_default_screen(self) -> Screen[None]:
         """The start screen is the bottom of the stack: no empty screen under it."""
@@ -177,23 +179,55 @@ class RegionetApp(WorkshopMode):
         self.call_from_thread(self.fail, t("app.save_failed", reason=str(error)))
 
     def show_stage(self, stage_id: str) -> None:
+        """Show a stage of the open session.
+
+        Its screen is built on the first visit and kept (installed) until the
+        session closes or the language changes; shown again, it refreshes what
+        changed meanwhile (StageScreen.refresh_stage). A screen that cannot
+        refresh itself is built anew on every visit.
+        """
         from .screens.registry import stage_screen
         from .screens.stage import StageScreen
 
         if self.store is None:
             return
-        screen = stage_screen(stage_id, self.store)
-        if isinstance(self.screen, StageScreen):
+        if any(kept.store is not self.store for kept in self._stage_screens.values()):
+            self._drop_stage_screens()
+        screen = self._stage_screens.get(stage_id)
+        if screen is None:
+            screen = stage_screen(stage_id, self.store)
+            if screen.kept_between_visits():
+                self.install_screen(screen, f"stage-{stage_id}")
+                self._stage_screens[stage_id] = screen
+        # Asked for from over a stage (the agenda, say): back down to that stage first.
+        below = [s for s in self.screen_stack if isinstance(s, StageScreen)]
+        while below and self.screen is not below[-1]:
+            self.pop_screen()
+        if screen is self.screen:
+            return
+        if below:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
-    def close_session(self) -> None:
+    def _drop_stage_screens(self) -> None:
+        """Take every stage screen off the stack and forget the kept ones."""
         from .screens.stage import StageScreen
 
+        stack = self.screen_stack
+        on_stack = set(stack)
+        first = next((i for i, s in enumerate(stack) if isinstance(s, StageScreen)), len(stack))
+        for _ in range(len(stack) - first):
+            self.pop_screen()  # an uninstalled screen is removed once popped
+        for screen in self._stage_screens.values():
+            self.uninstall_screen(screen)
+            if screen not in on_stack:
+                screen.remove()
+        self._stage_screens.clear()
+
+    def close_session(self) -> None:
         name = self.store.path.name if self.store else None
-        while isinstance(self.screen, StageScreen):
-            self.pop_screen()
+        self._drop_stage_screens()
         self._close_store()
         self.refresh_start(name)
 
@@ -402,6 +436,7 @@ class RegionetApp(WorkshopMode):
                          if isinstance(s, StageScreen)), None)
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        self._drop_stage_screens()
         start = self._start_screen()
         assert isinstance(start, StartScreen)
         self.call_later(start.relabel)

@@ -30,11 +30,14 @@ class TwoViewStageScreen(StageScreen):
     VIEW_ACTIONS: ClassVar[dict[str, frozenset[str]]] = {}
     BINDINGS = [Binding("v", "switch_view", "stages.key_view")]
 
+    _views: ContentSwitcher | None = None
+
     @property
     def view(self) -> str:
-        switchers = self.query("#views").results(ContentSwitcher)
-        switcher = next(switchers, None)
-        return (switcher.current if switcher else None) or self.VIEWS[0]
+        # Asked for every key binding on each footer update: no DOM query each time.
+        if self._views is None:
+            self._views = next(self.query("#views").results(ContentSwitcher), None)
+        return (self._views.current if self._views else None) or self.VIEWS[0]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         views = [view for view, actions in self.VIEW_ACTIONS.items() if action in actions]

@@ -13,7 +13,6 @@ from datetime import datetime
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
@@ -24,6 +23,8 @@ from regionet_tui.models.partners import Partner
 
 from ..dialogs.text_prompt import TextPromptDialog
 from ..stage import StageScreen
+from ..widgets.rows_table import Row, RowsTable
+from ..widgets.text import show_text
 
 TOTAL_ROW = "__total__"
 
@@ -56,7 +57,7 @@ class CommitmentScreen(StageScreen):
 
     def compose_stage(self) -> ComposeResult:
         yield Static("", id="commitment-status")
-        yield DataTable(id="commitment", cursor_type="cell")
+        yield RowsTable(id="commitment", cursor_type="cell", zebra_stripes=False)
         yield Static("", id="commitment-detail")
 
     def on_mount(self) -> None:
@@ -71,27 +72,31 @@ class CommitmentScreen(StageScreen):
         table.focus()
 
     # -- showing --------------------------------------------------------------------------
+    def refresh_stage(self) -> None:
+        self.fill()
+
     def fill(self) -> None:
-        table = self.query_one("#commitment", DataTable)
+        table = self.query_one("#commitment", RowsTable)
         cursor = table.cursor_coordinate
-        table.clear()
         counts = rules.matrix(self.session)
+        rows = []
         for partner in self.session.partners:
             tally = counts.per_partner[partner.id]
             done = t("commitment.all_mark") if tally.yes == tally.total else ""
-            table.add_row(
+            rows.append(Row(partner.id, (
                 Text(partner.name),
                 *(answer_text(rules.entry(self.session, partner.id, a)) for a in ATTITUDES),
                 Text(f"{tally.yes}/{tally.total} {done}".strip()),
-                key=partner.id,
-            )
+            )))
         if self.session.partners:
-            table.add_row(
+            rows.append(Row(TOTAL_ROW, (
                 Text(t("commitment.row_total"), style="italic"),
                 *(Text(f"{counts.per_attitude[a].yes}/{counts.per_attitude[a].total}")
                   for a in ATTITUDES),
-                Text(""), key=TOTAL_ROW,
-            )
+                Text(""),
+            )))
+        table.show(rows)
+        if rows:
             table.cursor_coordinate = cursor
         self.show_detail()
         self.show_status()
@@ -107,7 +112,7 @@ class CommitmentScreen(StageScreen):
                         reason=commitment.override_reason)
         else:
             message = t("commitment.status_blocked")
-        self.query_one("#commitment-status", Static).update(Content(message))
+        show_text(self.query_one("#commitment-status", Static), message)
 
     def show_detail(self) -> None:
         selected = self._selected()
@@ -123,7 +128,7 @@ class CommitmentScreen(StageScreen):
             if found.note:
                 parts.append(t("commitment.detail_note", note=found.note))
             message = " · ".join(parts)
-        self.query_one("#commitment-detail", Static).update(Content(message))
+        show_text(self.query_one("#commitment-detail", Static), message)
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         self.show_detail()

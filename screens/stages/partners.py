@@ -5,8 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from regionet_tui.core.partners import add_partner, remove_partner, replace_partner
 from regionet_tui.i18n import t
@@ -15,6 +14,8 @@ from regionet_tui.models import Partner
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.partner_form import PartnerFormDialog
 from ..stage import StageScreen
+from ..widgets.rows_table import Row, RowsTable
+from ..widgets.text import show_text
 
 
 class PartnersScreen(StageScreen):
@@ -26,28 +27,29 @@ class PartnersScreen(StageScreen):
     ]
 
     def compose_stage(self) -> ComposeResult:
-        yield DataTable(id="partners", cursor_type="row", zebra_stripes=True)
+        yield RowsTable(id="partners")
         yield Static("", id="partners-empty", classes="empty-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
-        table = self.query_one("#partners", DataTable)
+        table = self.query_one("#partners", RowsTable)
         for key in ("col_name", "col_kind", "col_contact", "col_role"):
             table.add_column(Text(t(f"partners.{key}")), key=key)
         self.fill()
         table.focus()
 
+    def refresh_stage(self) -> None:
+        self.fill()
+
     def fill(self, select: str | None = None) -> None:
-        table = self.query_one("#partners", DataTable)
-        table.clear()
-        for partner in self.session.partners:
-            table.add_row(
-                Text(partner.name), Text(t(f"partners.kind.{partner.kind}")),
-                Text(partner.contact), Text(t(f"partners.role.{partner.role}")),
-                key=partner.id,
-            )
+        table = self.query_one("#partners", RowsTable)
+        table.show([
+            Row(partner.id, (Text(partner.name), Text(t(f"partners.kind.{partner.kind}")),
+                             Text(partner.contact), Text(t(f"partners.role.{partner.role}"))))
+            for partner in self.session.partners
+        ])
         empty = self.query_one("#partners-empty", Static)
-        empty.update(Content(t("partners.empty") if not self.session.partners else ""))
+        show_text(empty, t("partners.empty") if not self.session.partners else "")
         empty.display = not self.session.partners
         if select is not None:
             ids = [p.id for p in self.session.partners]
@@ -55,7 +57,7 @@ class PartnersScreen(StageScreen):
                 table.move_cursor(row=ids.index(select))
 
     def _selected(self) -> Partner | None:
-        table = self.query_one("#partners", DataTable)
+        table = self.query_one("#partners", RowsTable)
         if not self.session.partners or table.cursor_row < 0:
             return None
         return self.session.partners[min(table.cursor_row, len(self.session.partners) - 1)]

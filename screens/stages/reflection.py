@@ -1,16 +1,19 @@
 """Reflection: the Praatplaat (how is the collaboration going, per theme) and the
 Follow-up plaat (concrete agreements: what, who, when), and the way to the
-comparison with the previous round."""
+comparison with the previous round.
+
+The dialogs and the comparison are imported when first opened: the rating
+dialog alone (a text area) costs about 35 ms to import on the first visit."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from regionet_tui.core import reflection as core
@@ -19,15 +22,15 @@ from regionet_tui.i18n import t
 from regionet_tui.models import Session, new_id
 from regionet_tui.models.reflection import FOLLOWUP_STATUSES, FollowUp, Theme, ThemeRating
 
-from ..compare import ComparisonScreen
+if TYPE_CHECKING:
+    from ..dialogs.theme_form import ThemeDetails
+
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.followup_form import FollowUpDialog
-from ..dialogs.rating_form import RatingDialog
-from ..dialogs.theme_form import ThemeDetails, ThemeFormDialog
 from ..stage import StageScreen
 from ..widgets.followup_detail import FollowUpDetail
 from ..widgets.followup_table import FollowUpTable
 from ..widgets.theme_detail import ThemeDetail
+from ..widgets.text import show_text
 from ..widgets.theme_table import ThemeTable
 
 TALK, FOLLOWUPS = "talk", "followups"
@@ -37,6 +40,8 @@ FOLLOWUP_ACTIONS = {"cycle_status", "promote"}
 
 class ReflectionScreen(StageScreen):
     STAGE_ID = "reflection"
+    previous_of: str | None = None  # the predecessor id `previous` was loaded for
+    _plates: TabbedContent | None = None
     BINDINGS = [
         Binding("w", "switch_plate", "reflection.key_switch"),
         Binding("e", "edit", "reflection.key_edit"),
@@ -64,6 +69,7 @@ class ReflectionScreen(StageScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._plates = self.query_one("#plates", TabbedContent)
         self.previous = self._load_previous()
         self.refresh_plates()
         self.query_one(ThemeTable).focus()
@@ -72,27 +78,37 @@ class ReflectionScreen(StageScreen):
         return f"{super().help_text()}\n\n{t('reflection.help')}"
 
     def _load_previous(self) -> Predecessor:
+        self.previous_of = self.session.predecessor
         previous = load_predecessor(self.app.library, self.session)  # type: ignore[attr-defined]
         note = self.query_one("#previous-note", Static)
         if previous.session is not None:
-            note.update(Content(t("reflection.previous_round", title=previous.session.title)))
+            show_text(note, t("reflection.previous_round", title=previous.session.title))
         elif previous.problem == "missing":
-            note.update(Content(t("reflection.previous_missing")))
+            show_text(note, t("reflection.previous_missing"))
         elif previous.problem == "damaged" and previous.damage is not None:
             reason = t(f"damage.{previous.damage.reason}", detail=previous.damage.detail)
-            note.update(Content(t("reflection.previous_damaged", reason=reason)))
+            show_text(note, t("reflection.previous_damaged", reason=reason))
         note.display = previous.problem != "none"
         return previous
 
     # -- showing ---------------------------------------------------------------
     @property
     def plate(self) -> str:
-        plates = self.query("#plates").results(TabbedContent)
-        return next((p.active for p in plates if p.active), TALK)
+        # Asked for every key binding on each footer update: no DOM query each time.
+        return (self._plates.active if self._plates is not None else "") or TALK
+
+    def refresh_stage(self) -> None:
+        if self.previous_of != self.session.predecessor:
+            self.previous = self._load_previous()
+        self.refresh_plates()
 
     def refresh_plates(self, select_followup: str | None = None) -> None:
-        self.query_one(ThemeTable).show(self.session, self.previous.session)
-        self.query_one(FollowUpTable).show(self.session, date.today(), select_followup)
+        """Show the plate on view; the other one is filled when it is opened."""
+        if self.plate == TALK and select_followup is None:
+            self.query_one(ThemeTable).show_themes(self.session, self.previous.session)
+        else:
+            self.query_one(FollowUpTable).show_followups(self.session, date.today(),
+                                                         select_followup)
         self._show_details()
 
     @on(DataTable.RowHighlighted)
@@ -104,6 +120,7 @@ class ReflectionScreen(StageScreen):
 
     @on(TabbedContent.TabActivated, "#plates")
     def _plate_changed(self) -> None:
+        self.refresh_plates()
         table = ThemeTable if self.plate == TALK else FollowUpTable
         self.query_one(table).focus()
         self.refresh_bindings()
@@ -116,7 +133,8 @@ class ReflectionScreen(StageScreen):
         return True
 
     def action_switch_plate(self) -> None:
-        self.query_one("#plates", TabbedContent).active = FOLLOWUPS if self.plate == TALK else TALK
+        if self._plates is not None:
+            self._plates.active = FOLLOWUPS if self.plate == TALK else TALK
 
     @on(DataTable.RowSelected)
     def action_edit(self) -> None:
@@ -138,6 +156,8 @@ class ReflectionScreen(StageScreen):
             self._remove_followup()
 
     def action_compare(self) -> None:
+        from ..compare import ComparisonScreen
+
         self.previous = self._load_previous()
         self.app.push_screen(ComparisonScreen(self.session, self.previous))
 
@@ -154,6 +174,8 @@ class ReflectionScreen(StageScreen):
         return False
 
     def _rate(self) -> None:
+        from ..dialogs.rating_form import RatingDialog
+
         theme = core.find_theme(self.session, self._theme_id())
         if theme is None:
             return
@@ -185,6 +207,8 @@ class ReflectionScreen(StageScreen):
         return {core.theme_name(th) for th in self.session.reflection.themes if th.id != exclude}
 
     def _add_theme(self) -> None:
+        from ..dialogs.theme_form import ThemeFormDialog
+
         def added(details: ThemeDetails | None) -> None:
             if details is not None:
                 self._apply(lambda s: core.add_theme(s, new_id(), details.name, details.group),
@@ -202,6 +226,8 @@ class ReflectionScreen(StageScreen):
         return theme
 
     def action_rename_theme(self) -> None:
+        from ..dialogs.theme_form import ThemeDetails, ThemeFormDialog
+
         theme = self._custom_theme()
         if theme is None:
             return
@@ -241,6 +267,8 @@ class ReflectionScreen(StageScreen):
 
     def _open_followup_dialog(self, current: FollowUp | None, *, theme: str | None = None,
                               what: str = "") -> None:
+        from ..dialogs.followup_form import FollowUpDialog
+
         def saved(followup: FollowUp | None) -> None:
             if followup is None:
                 return

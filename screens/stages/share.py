@@ -1,9 +1,14 @@
-"""Sharing: export the session as JSON, write the report, merge a partner's file."""
+"""Sharing: export the session as JSON, write the report, merge a partner's file.
+
+The report writer and the merge are imported when first used: together they
+cost about 100 ms to import, which the first visit of this stage need not pay.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,22 +18,16 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from regionet_tui.i18n import language, t
-from regionet_tui.report.build import write_report
-from regionet_tui.report.formats import Format
-from regionet_tui.report.labels import Labels
-from regionet_tui.share import importer
-from regionet_tui.share.errors import ImportRefused
 from regionet_tui.share.export import export_folder, file_stem, write_export
-from regionet_tui.share.merge import (
-    MergePlan,
-    adopt,
-    keep_backup,
-    merged_session,
-    plan_merge,
-)
 
-from ..dialogs.merge import Choices, MergeDialog
 from ..stage import StageScreen
+from ..widgets.text import show_text
+
+if TYPE_CHECKING:
+    from regionet_tui.report.formats import Format
+    from regionet_tui.share.merge import MergePlan
+
+    from ..dialogs.merge import Choices
 
 SUFFIXES: dict[str, str] = {"json": ".json", "md": ".md", "html": ".html"}
 
@@ -73,11 +72,13 @@ class ShareScreen(StageScreen):
     def target(self, kind: str) -> Path:
         return self.folder() / f"{file_stem(self.session)}{SUFFIXES[kind]}"
 
+    def refresh_stage(self) -> None:
+        self._show_files()
+
     @on(Input.Changed, "#share-folder")
     def _show_files(self) -> None:
-        self.query_one("#share-files", Static).update(
-            Content(t("share.files", stem=file_stem(self.session)))
-        )
+        show_text(self.query_one("#share-files", Static),
+                  t("share.files", stem=file_stem(self.session)))
 
     @on(Input.Submitted, "#share-folder")
     def _folder_done(self) -> None:
@@ -111,6 +112,8 @@ class ShareScreen(StageScreen):
         self.action_report("html")
 
     def action_report(self, fmt: Format) -> None:
+        from regionet_tui.report.build import write_report
+
         path = self.target(fmt)
         try:
             write_report(self.session, path, fmt)
@@ -124,6 +127,13 @@ class ShareScreen(StageScreen):
     @on(Input.Submitted, "#share-merge-path")
     @on(Button.Pressed, "#share-merge")
     def action_merge(self) -> None:
+        from regionet_tui.report.labels import Labels
+        from regionet_tui.share import importer
+        from regionet_tui.share.errors import ImportRefused
+        from regionet_tui.share.merge import plan_merge
+
+        from ..dialogs.merge import MergeDialog
+
         field = self.query_one("#share-merge-path", Input)
         text = field.value.strip()
         if not text:
@@ -153,6 +163,8 @@ class ShareScreen(StageScreen):
         self.app.push_screen(MergeDialog(plan, labels, path.name), chosen)
 
     def _apply_merge(self, plan: MergePlan, choices: Choices) -> None:
+        from regionet_tui.share.merge import adopt, keep_backup, merged_session
+
         self.store.flush()
         try:
             backup = keep_backup(self.store.path, datetime.now())

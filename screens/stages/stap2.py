@@ -18,6 +18,7 @@ from ..dialogs.capacity_form import CapacityFormDialog
 from ..dialogs.text_form import TextFormDialog
 from ..partner_stage import PartnerStageScreen, first_line
 from ..widgets.partner_bar import PartnerBar
+from ..widgets.rows_table import Row, RowsTable
 
 GOALS_ROW = "goals"
 
@@ -37,9 +38,9 @@ class Stap2Screen(PartnerStageScreen):
         with ContentSwitcher(id="views", initial=self.VIEWS[0]):
             with Vertical(id="partner-view"):
                 yield PartnerBar()
-                yield DataTable(id="capacity", cursor_type="row", zebra_stripes=True)
+                yield RowsTable(id="capacity")
             with Vertical(id="overview-view"):
-                yield DataTable(id="overview", cursor_type="row", zebra_stripes=True)
+                yield RowsTable(id="overview")
                 yield Static(Content(t("stap2.legend")), classes="legend")
 
     def on_mount(self) -> None:
@@ -51,35 +52,43 @@ class Stap2Screen(PartnerStageScreen):
         self.fill_partner()
         table.focus()
 
+    def refresh_stage(self) -> None:
+        self.show_partner_bar()
+        if self.view == "overview-view":
+            self.fill_overview()
+        else:
+            self.fill_partner()
+
     def fill_partner(self) -> None:
-        table = self.query_one("#capacity", DataTable)
-        row = table.cursor_row
-        table.clear()
+        table = self.query_one("#capacity", RowsTable)
         partner = self.partner
         if partner is None:
+            table.show([])
             return
         start = partner_start(self.session, partner.id)
+        rows = []
         for area in CAPACITY_AREAS:
             item = start.capacity.get(area) or CapacityItem()
-            table.add_row(Text(t(f"stages.area.{area}")), assessment_text(item.assessment),
-                          Text(first_line(item.text)), key=area)
-        table.add_row(Text(t("stap2.goals")), Text(""), Text(first_line(start.goals)),
-                      key=GOALS_ROW)
-        table.move_cursor(row=max(row, 0))
+            rows.append(Row(area, (Text(t(f"stages.area.{area}")),
+                                   assessment_text(item.assessment), Text(first_line(item.text)))))
+        rows.append(Row(GOALS_ROW, (Text(t("stap2.goals")), Text(""),
+                                    Text(first_line(start.goals)))))
+        table.show(rows)
 
     def fill_overview(self) -> None:
         """Partners down, capacity areas across; the last row counts the thin spots."""
-        table = self.query_one("#overview", DataTable)
-        table.clear(columns=True)
-        table.add_column(Text(t("stap2.col_partner")), key="partner")
-        rows = overview(self.session)
-        for row in rows:
-            table.add_column(Text(t(f"stages.area_short.{row.area}")), key=row.area)
-        for partner in self.session.partners:
-            table.add_row(Text(first_line(partner.name, 24)),
-                          *[Text(SYMBOLS[row.assessments[partner.id]]) for row in rows])
-        table.add_row(Text(t("stap2.thin_row")),
-                      *[Text(f"{row.lacking} / {row.limited}") for row in rows])
+        table = self.query_one("#overview", RowsTable)
+        areas = overview(self.session)
+        if not table.columns:
+            table.add_column(Text(t("stap2.col_partner")), key="partner")
+            for area in areas:
+                table.add_column(Text(t(f"stages.area_short.{area.area}")), key=area.area)
+        rows = [Row(None, (Text(first_line(partner.name, 24)),
+                           *[Text(SYMBOLS[area.assessments[partner.id]]) for area in areas]))
+                for partner in self.session.partners]
+        rows.append(Row(None, (Text(t("stap2.thin_row")),
+                               *[Text(f"{area.lacking} / {area.limited}") for area in areas])))
+        table.show(rows)
 
     def partner_changed(self) -> None:
         self.fill_partner()

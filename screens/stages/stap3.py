@@ -20,6 +20,8 @@ from ..dialogs.shared_form import SharedFormDialog
 from ..dialogs.text_form import TextFormDialog
 from ..partner_stage import PartnerStageScreen, first_line
 from ..widgets.partner_bar import PartnerBar
+from ..widgets.rows_table import Row, RowsTable
+from ..widgets.text import show_text
 
 
 class Stap3Screen(PartnerStageScreen):
@@ -37,11 +39,11 @@ class Stap3Screen(PartnerStageScreen):
         with ContentSwitcher(id="views", initial=self.VIEWS[0]):
             with Vertical(id="own-view"):
                 yield PartnerBar()
-                yield DataTable(id="own", cursor_type="row", zebra_stripes=True)
+                yield RowsTable(id="own")
                 yield Static("", id="own-empty", classes="empty-hint")
             with Vertical(id="shared-view"):
                 yield Static("", id="statement", classes="statement")
-                yield DataTable(id="shared", cursor_type="row", zebra_stripes=True)
+                yield RowsTable(id="shared")
                 yield Static("", id="shared-detail", classes="detail")
 
     def on_mount(self) -> None:
@@ -61,41 +63,51 @@ class Stap3Screen(PartnerStageScreen):
         partner = self.partner
         return self.session.goal.own.get(partner.id, []) if partner else []
 
+    def refresh_stage(self) -> None:
+        self.show_partner_bar()
+        if self.view == "shared-view":
+            self.fill_shared()
+        else:
+            self.fill_own()
+
     def fill_own(self, select: int | None = None) -> None:
-        table = self.query_one("#own", DataTable)
-        row = table.cursor_row if select is None else select
-        table.clear()
+        table = self.query_one("#own", RowsTable)
         shared = self.session.goal.shared
+        rows = []
         for item in self._own():
             used = [s.title for s in shared if item.id in s.sources]
-            table.add_row(Text(item.title), Text("→ " + "; ".join(used) if used else ""),
-                          Text(first_line(item.explanation)), key=item.id)
-        table.move_cursor(row=max(row, 0))
+            rows.append(Row(item.id, (Text(item.title),
+                                      Text("→ " + "; ".join(used) if used else ""),
+                                      Text(first_line(item.explanation)))))
+        table.show(rows)
+        if select is not None:
+            table.move_cursor(row=select)
         hint = self.query_one("#own-empty", Static)
         hint.display = not self._own()
-        hint.update(Content(t("stap3.own_empty") if self.partner else t("stages.no_partners")))
+        show_text(hint, t("stap3.own_empty") if self.partner else t("stages.no_partners"))
 
     def fill_shared(self, select: int | None = None) -> None:
         statement = self.session.goal.statement or t("stap3.statement_empty")
-        self.query_one("#statement", Static).update(
-            Content.assemble((t("stap3.statement_label") + " ", "bold"), statement))
-        table = self.query_one("#shared", DataTable)
-        row = table.cursor_row if select is None else select
-        table.clear()
+        show_text(self.query_one("#statement", Static),
+                  Content.assemble((t("stap3.statement_label") + " ", "bold"), statement))
+        table = self.query_one("#shared", RowsTable)
         count = len(self.session.partners)
+        rows = []
         for item in self.session.goal.shared:
             found = [goal.source_of(self.session, source) for source in item.sources]
             sources = [source[1].title for source in found if source is not None]
-            table.add_row(Text(item.title), Text(f"{len(item.supporters)}/{count}"),
-                          Text(first_line("; ".join(sources), 40)), key=item.id)
-        table.move_cursor(row=max(row, 0))
+            rows.append(Row(item.id, (Text(item.title), Text(f"{len(item.supporters)}/{count}"),
+                                      Text(first_line("; ".join(sources), 40)))))
+        table.show(rows)
+        if select is not None:
+            table.move_cursor(row=select)
         self.show_shared_detail()
 
     def show_shared_detail(self) -> None:
         item = self._selected_shared()
         detail = self.query_one("#shared-detail", Static)
         if item is None:
-            detail.update(Content(t("stap3.shared_empty")))
+            show_text(detail, t("stap3.shared_empty"))
             return
         names = {p.id: p.name for p in self.session.partners}
         lines = [item.explanation] if item.explanation else []
@@ -106,7 +118,7 @@ class Stap3Screen(PartnerStageScreen):
                                title=found[1].title))
         supporters = ", ".join(names[p] for p in item.supporters if p in names)
         lines.append(t("stap3.detail_supporters", names=supporters or "–"))
-        detail.update(Content("\n".join(lines)))
+        show_text(detail, "\n".join(lines))
 
     @on(DataTable.RowHighlighted, "#shared")
     def _shared_highlighted(self) -> None:

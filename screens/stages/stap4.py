@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from regionet_tui.core import deal
@@ -25,6 +24,8 @@ from ..dialogs.signoff_form import SignOffFormDialog
 from ..partner_stage import PartnerStageScreen
 from ..widgets.give_take import GiveTakePanel, contribution_text
 from ..widgets.partner_bar import PartnerBar
+from ..widgets.rows_table import Row, RowsTable
+from ..widgets.text import show_text
 
 PartRow = tuple[Literal["give", "get"], int, Part]
 
@@ -46,8 +47,8 @@ class Stap4Screen(PartnerStageScreen):
     def compose_stage(self) -> ComposeResult:
         with ContentSwitcher(id="views", initial=self.VIEWS[0]):
             with Vertical(id="agreements-view"):
-                yield DataTable(id="agreements", cursor_type="row", zebra_stripes=True)
-                yield DataTable(id="parts", cursor_type="row", zebra_stripes=True)
+                yield RowsTable(id="agreements")
+                yield RowsTable(id="parts")
                 yield Static("", id="agreement-detail", classes="detail")
             with Vertical(id="balance-view"):
                 yield PartnerBar()
@@ -66,14 +67,20 @@ class Stap4Screen(PartnerStageScreen):
         agreements.focus()
 
     # -- the agreements view ------------------------------------------------------
+    def refresh_stage(self) -> None:
+        self.show_partner_bar()
+        if self.view == "balance-view":
+            self.fill_balance()
+        else:
+            self.fill_agreements()
+
     def fill_agreements(self, select: int | None = None) -> None:
-        table = self.query_one("#agreements", DataTable)
-        row = table.cursor_row if select is None else select
-        table.clear()
-        for a in self.session.deal.agreements:
-            table.add_row(Text(a.what), Text(str(len(a.contributions))),
-                          Text(str(len(a.benefits))), Text(format_date(a.review_date)), key=a.id)
-        table.move_cursor(row=max(row, 0))
+        table = self.query_one("#agreements", RowsTable)
+        table.show([Row(a.id, (Text(a.what), Text(str(len(a.contributions))),
+                               Text(str(len(a.benefits))), Text(format_date(a.review_date))))
+                    for a in self.session.deal.agreements])
+        if select is not None:
+            table.move_cursor(row=select)
         self.fill_parts()
 
     def _agreement(self) -> Agreement | None:
@@ -89,29 +96,31 @@ class Stap4Screen(PartnerStageScreen):
         return gives + [("get", i, b) for i, b in enumerate(a.benefits)]
 
     def fill_parts(self, select: int | None = None) -> None:
-        table = self.query_one("#parts", DataTable)
-        row = table.cursor_row if select is None else select
-        table.clear()
+        table = self.query_one("#parts", RowsTable)
         names = {p.id: p.name for p in self.session.partners}
+        rows = []
         for direction, _, part in self._part_rows():
             name = names.get(part.partner, t("stages.unknown_partner"))
             if isinstance(part, Contribution):
                 text = contribution_text(part.kind, part.amount, part.description)
             else:
                 text = part.description
-            table.add_row(Text(t(f"stap4.direction.{direction}")), Text(name), Text(text))
-        table.move_cursor(row=max(row, 0))
+            rows.append(Row(None, (Text(t(f"stap4.direction.{direction}")), Text(name),
+                                   Text(text))))
+        table.show(rows)
+        if select is not None:
+            table.move_cursor(row=select)
         self._show_detail()
 
     def _show_detail(self) -> None:
         a = self._agreement()
         detail = self.query_one("#agreement-detail", Static)
         if a is None:
-            detail.update(Content(t("stap4.empty")))
+            show_text(detail, t("stap4.empty"))
             return
         lines = [t(f"stap4.detail_{name}", text=getattr(a, name) or "–")
                  for name in ("responsibilities", "mandate", "financing")]
-        detail.update(Content("\n".join(lines)))
+        show_text(detail, "\n".join(lines))
 
     @on(DataTable.RowHighlighted, "#agreements")
     def _agreement_highlighted(self) -> None:

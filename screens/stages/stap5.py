@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from regionet_tui.core import plan
@@ -19,8 +18,9 @@ from regionet_tui.i18n import t
 from regionet_tui.models.stages import MILESTONE_STATUSES, Milestone
 
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.milestone_form import MilestoneFormDialog
 from ..partner_stage import TwoViewStageScreen
+from ..widgets.rows_table import Row, RowsTable
+from ..widgets.text import show_text
 from ..widgets.timeline_view import TimelineView
 
 def today() -> date:
@@ -45,7 +45,7 @@ class Stap5Screen(TwoViewStageScreen):
     def compose_stage(self) -> ComposeResult:
         with ContentSwitcher(id="views", initial=self.VIEWS[0]):
             with Vertical(id="list-view"):
-                yield DataTable(id="milestones", cursor_type="row", zebra_stripes=True)
+                yield RowsTable(id="milestones")
                 yield Static("", id="plan-warnings", classes="warnings")
             with Vertical(id="timeline-view"):
                 yield TimelineView(id="timeline")
@@ -69,36 +69,43 @@ class Stap5Screen(TwoViewStageScreen):
         return f"{MARKERS.get(milestone.status, '·')} {status}"
 
     def fill_list(self, select: int | None = None) -> None:
-        table = self.query_one("#milestones", DataTable)
-        row = table.cursor_row if select is None else select
-        table.clear()
+        table = self.query_one("#milestones", RowsTable)
         names = {p.id: p.name for p in self.session.partners}
         titles = {m.id: m.title for m in self.session.plan.milestones}
         targets = dict(plan.serve_targets(self.session))
         on = today()
+        rows = []
         for m in self.session.plan.milestones:
             owner = names.get(m.owner, t("stages.unknown_partner")) if m.owner else "–"
             depends = "; ".join(titles.get(d, "?") for d in m.depends_on)
-            table.add_row(
+            rows.append(Row(m.id, (
                 Text(self.status_text(m, on)), Text(m.title), Text(format_date(m.deadline)),
                 Text(owner), Text(m.phase), Text(format_date(m.start)), Text(depends),
-                Text(targets.get(m.serves, "") if m.serves else ""), key=m.id,
-            )
-        table.move_cursor(row=max(row, 0))
+                Text(targets.get(m.serves, "") if m.serves else ""),
+            )))
+        table.show(rows)
+        if select is not None:
+            table.move_cursor(row=select)
         warnings = plan.warnings(self.session)
         hint = self.query_one("#plan-warnings", Static)
         if not self.session.plan.milestones:
-            hint.update(Content(t("stap5.empty")))
+            show_text(hint, t("stap5.empty"))
         else:
-            hint.update(Content("\n".join(f"⚠ {w}" for w in warnings)))
+            show_text(hint, "\n".join(f"⚠ {w}" for w in warnings))
         hint.display = bool(warnings) or not self.session.plan.milestones
 
     def fill_timeline(self) -> None:
         on = today()
         self.query_one(TimelineView).show(layout(self.session.plan.milestones, on, self.scale))
-        self.query_one("#timeline-legend", Static).update(Content(t(
+        show_text(self.query_one("#timeline-legend", Static), t(
             "stap5.legend", today=format_date(on),
-            scale=t(f"stap5.scale.{'quarter' if self.scale == 'month' else 'month'}"))))
+            scale=t(f"stap5.scale.{'quarter' if self.scale == 'month' else 'month'}")))
+
+    def refresh_stage(self) -> None:
+        if self.view == "timeline-view":
+            self.fill_timeline()
+        else:
+            self.fill_list()
 
     def _refresh(self, select: int | None = None) -> None:
         self.fill_list(select)
@@ -140,6 +147,8 @@ class Stap5Screen(TwoViewStageScreen):
             self._edit(current)
 
     def _edit(self, current: Milestone | None) -> None:
+        from ..dialogs.milestone_form import MilestoneFormDialog  # not on the first visit
+
         def saved(milestone: Milestone | None) -> None:
             if milestone is None:
                 return

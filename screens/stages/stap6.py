@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,9 +19,13 @@ from regionet_tui.flowchart import Drawing, Edge, Graph, Node, render
 from regionet_tui.i18n import t
 
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.flow_forms import EdgeFields, EdgeFormDialog, NodeFields, NodeFormDialog
 from ..stage import StageScreen
 from ..widgets.flow_view import FlowView
+from ..widgets.rows_table import Row, RowsTable
+from ..widgets.text import show_text
+
+if TYPE_CHECKING:  # the forms are imported when first opened, not on the first visit
+    from ..dialogs.flow_forms import EdgeFields, NodeFields
 
 DIRECTIONS = ("auto", "TB", "LR")
 
@@ -58,8 +63,8 @@ class FlowchartScreen(StageScreen):
         yield Static("", id="flow-status", classes="stage-explain")
         yield FlowView(id="flow-view")
         with Vertical(id="flow-lists"):
-            yield DataTable(id="flow-nodes", cursor_type="row")
-            yield DataTable(id="flow-edges", cursor_type="row")
+            yield RowsTable(id="flow-nodes", zebra_stripes=False)
+            yield RowsTable(id="flow-edges", zebra_stripes=False)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -70,13 +75,19 @@ class FlowchartScreen(StageScreen):
         for key in ("col_from", "col_to", "col_edge_label"):
             edges.add_column(Text(t(f"stap6.{key}")), key=key)
         self.query_one("#flow-lists").display = False
-        self.redraw()
+        # Laying out a large chart takes a while (150 ms at 80 nodes): the stage
+        # shows first, saying so, and the chart follows right after.
+        show_text(self.query_one("#flow-status", Static), t("stap6.drawing"))
+        self.call_after_refresh(self.redraw)
         self.query_one(FlowView).focus()
 
     def help_text(self) -> str:
         return f"{t('stage.explain.stap6')}\n\n{t('stap6.help')}"
 
     # -- showing ---------------------------------------------------------------------
+    def refresh_stage(self) -> None:
+        self.redraw()
+
     def redraw(self) -> None:
         chart = self.session.flowchart
         width = max(self.size.width - 4, 40)
@@ -87,24 +98,28 @@ class FlowchartScreen(StageScreen):
         status = t("stap6.status", nodes=len(chart.nodes), edges=len(chart.edges),
                    direction=t(f"stap6.direction.{chart.direction}"),
                    crossings=drawing.crossings)
-        self.query_one("#flow-status", Static).update(Content(status))
-        self._fill_lists()
+        show_text(self.query_one("#flow-status", Static), status)
+        if self.listing:
+            self._fill_lists()
 
     def _fill_lists(self) -> None:
+        """The node and edge lists; filled while they are shown (l), not before."""
         chart = self.session.flowchart
         labels = {n.id: n.label for n in chart.nodes}
-        nodes = self.query_one("#flow-nodes", DataTable)
-        nodes.clear()
-        for node in chart.nodes:
-            nodes.add_row(Text(node.label), Text(t(f"stap6.kind.{node.kind}")), key=node.id)
-        edges = self.query_one("#flow-edges", DataTable)
-        edges.clear()
-        for edge in chart.edges:
-            edges.add_row(Text(labels.get(edge.source, "?")), Text(labels.get(edge.target, "?")),
-                          Text(edge.label), key=edge.id)
+        self.query_one("#flow-nodes", RowsTable).show([
+            Row(node.id, (Text(node.label), Text(t(f"stap6.kind.{node.kind}"))))
+            for node in chart.nodes
+        ])
+        self.query_one("#flow-edges", RowsTable).show([
+            Row(edge.id, (Text(labels.get(edge.source, "?")), Text(labels.get(edge.target, "?")),
+                          Text(edge.label)))
+            for edge in chart.edges
+        ])
 
     def action_toggle_list(self) -> None:
         self.listing = not self.listing
+        if self.listing:
+            self._fill_lists()
         self.query_one("#flow-lists").display = self.listing
         self.query_one(FlowView).display = not self.listing
         target = "#flow-nodes" if self.listing else "#flow-view"
@@ -144,6 +159,8 @@ class FlowchartScreen(StageScreen):
             generate()
 
     def action_add_node(self) -> None:
+        from ..dialogs.flow_forms import NodeFormDialog
+
         def added(fields: NodeFields | None) -> None:
             if fields is not None:
                 self._changed(lambda s: flow.add_node(s, fields.label, fields.kind))
@@ -151,6 +168,8 @@ class FlowchartScreen(StageScreen):
         self.app.push_screen(NodeFormDialog(t("stap6.add_node_title")), added)
 
     def action_add_edge(self) -> None:
+        from ..dialogs.flow_forms import EdgeFormDialog
+
         nodes = self.session.flowchart.nodes
         if len(nodes) < 2:
             self.notify(t("stap6.need_two_nodes"), severity="warning")
@@ -175,6 +194,8 @@ class FlowchartScreen(StageScreen):
         return ("node" if table.id == "flow-nodes" else "edge", str(key))
 
     def action_edit(self) -> None:
+        from ..dialogs.flow_forms import EdgeFormDialog, NodeFormDialog
+
         selected = self._selected()
         if selected is None:
             return

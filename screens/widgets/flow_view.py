@@ -20,10 +20,17 @@ class FlowView(ScrollableContainer):
     FlowView > Static { width: auto; height: auto; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Drawing, str] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static("", id="flow-drawing")
 
     def show(self, drawing: Drawing, empty_message: str) -> None:
+        if self._shown == (drawing, empty_message):
+            return  # the same chart again: drawing it costs a full render
+        self._shown = (drawing, empty_message)
         target = self.query_one("#flow-drawing", Static)
         if not drawing.lines:
             target.update(Content(empty_message))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.content import Content
 from textual.widgets import Static
 
 from regionet_tui.core.reflection import (
@@ -15,13 +14,15 @@ from regionet_tui.forms import format_date
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
 
+from .text import show_text
+
 
 class FollowUpDetail(Static):
     def show(self, session: Session, followup_id: str | None, today: date) -> None:
         followup = find_followup(session, followup_id) if followup_id else None
         if followup is None:
             empty = not session.reflection.followups
-            self.update(Content(t("reflection.followups_empty")) if empty else "")
+            show_text(self, t("reflection.followups_empty") if empty else "")
             return
         partner = session.partner(followup.partner) if followup.partner else None
         who = " · ".join(part for part in (followup.person, partner.name if partner else "")
@@ -42,4 +43,4 @@ class FollowUpDetail(Static):
             extra.append(t("reflection.detail_milestone_gone"))
         if any(extra):
             lines.append(" · ".join(part for part in extra if part))
-        self.update(Content("\n".join(lines)))
+        show_text(self, "\n".join(lines))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from regionet_tui.core.reflection import is_late, milestone_of
 from regionet_tui.forms import format_date
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
 from regionet_tui.models.reflection import FollowUp
+
+from .rows_table import Row, RowsTable
 
 # Fixed widths for the long columns, so the table fits 80 columns; the detail
 # line under the table shows the selected follow-up in full.
@@ -33,34 +34,33 @@ def milestone_text(session: Session, followup: FollowUp) -> str:
     return t("reflection.milestone_gone") if followup.milestone else ""
 
 
-class FollowUpTable(DataTable[Text]):
+class FollowUpTable(RowsTable):
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self._ids: list[str] = []
 
     def on_mount(self) -> None:
         for column, width in COLUMNS:
             self.add_column(Text(t(f"reflection.col_{column}")), key=column, width=width)
 
-    def show(self, session: Session, today: date, select: str | None = None) -> None:
+    def show_followups(self, session: Session, today: date, select: str | None = None) -> None:
         keep = select or self.selected_id()
-        self.clear()
         self._ids = [f.id for f in session.reflection.followups]
-        for followup in session.reflection.followups:
-            self.add_row(*self._cells(session, followup, today), key=followup.id)
+        self.show([Row(followup.id, self._cells(session, followup, today))
+                   for followup in session.reflection.followups])
         if keep in self._ids:
             self.move_cursor(row=self._ids.index(keep))
 
     @staticmethod
-    def _cells(session: Session, followup: FollowUp, today: date) -> list[Text]:
+    def _cells(session: Session, followup: FollowUp, today: date) -> tuple[Text, ...]:
         partner = session.partner(followup.partner) if followup.partner else None
         who = followup.person or (partner.name if partner else t("reflection.no_one"))
         when = format_date(followup.when)
         if is_late(followup, today):
             when = f"{t('reflection.late_symbol')} {when}"
-        return [_cut(followup.what), _cut(who), Text(when),
+        return (_cut(followup.what), _cut(who), Text(when),
                 Text(t(f"reflection.status.{followup.status}")),
-                Text(milestone_text(session, followup))]
+                Text(milestone_text(session, followup)))
 
     def selected_id(self) -> str | None:
         if not self._ids or self.cursor_row < 0:

@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
@@ -19,6 +18,9 @@ from regionet_tui.core.deal import BALANCE_SYMBOLS, SIGNOFF_SYMBOLS, GiveTake, f
 from regionet_tui.i18n import t
 from regionet_tui.models.partners import Partner
 from regionet_tui.models.stages import SignOff
+
+from .rows_table import Row, RowsTable
+from .text import show_text
 
 
 def short(name: str, width: int = 22) -> str:
@@ -53,7 +55,7 @@ class GiveTakePanel(Vertical):
         self._signoffs: dict[str, SignOff] = {}
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="give-take", cursor_type="row", zebra_stripes=True)
+        yield RowsTable(id="give-take")
         yield Static("", id="give-take-detail", classes="detail")
 
     def on_mount(self) -> None:
@@ -64,17 +66,17 @@ class GiveTakePanel(Vertical):
     def show(self, partners: list[Partner], rows: list[GiveTake],
              signoffs: dict[str, SignOff], index: int) -> None:
         self._partners, self._rows, self._signoffs = partners, rows, signoffs
-        table = self.query_one(DataTable)
-        table.clear()
+        table = self.query_one(RowsTable)
+        shown = []
         for partner, row in zip(partners, rows, strict=True):
             gives = str(len(row.gives)) + (f" ({format_amount(row.money)})" if row.money else "")
             signoff = signoffs.get(partner.id) or SignOff()
-            table.add_row(
+            shown.append(Row(partner.id, (
                 Text(short(partner.name)), Text(gives), Text(str(len(row.gets))),
                 Text(f"{BALANCE_SYMBOLS[row.balance]} {t(f'stap4.balance.{row.balance}')}"),
                 Text(f"{SIGNOFF_SYMBOLS[signoff.status]} {t(f'stap4.signoff.{signoff.status}')}"),
-                key=partner.id,
-            )
+            )))
+        table.show(shown)
         if rows:
             table.move_cursor(row=index)
         self._detail(index)
@@ -82,7 +84,7 @@ class GiveTakePanel(Vertical):
     def _detail(self, index: int) -> None:
         detail = self.query_one("#give-take-detail", Static)
         if not self._rows:
-            detail.update(Content(t("stages.no_partners")))
+            show_text(detail, t("stages.no_partners"))
             return
         row, partner = self._rows[index], self._partners[index]
         lines = [t("stap4.detail_gives")]
@@ -95,7 +97,7 @@ class GiveTakePanel(Vertical):
         signoff = self._signoffs.get(partner.id)
         if signoff is not None and signoff.note:
             lines.append(t("stap4.detail_note", note=signoff.note))
-        detail.update(Content("\n".join(lines)))
+        show_text(detail, "\n".join(lines))
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -17,7 +17,7 @@ class PartnerBar(Widget):
     PartnerBar { height: 1; width: 1fr; background: $boost; padding: 0 1; }
     """
 
-    names: reactive[tuple[str, ...]] = reactive(tuple, always_update=True)
+    names: reactive[tuple[str, ...]] = reactive(tuple)
     index: reactive[int] = reactive(0)
 
     def render(self) -> RenderResult:

@@ -64,7 +64,13 @@ class StageTimer(Widget):
         return clock
 
     def tick(self) -> None:
-        """Recompute from the saved agenda and the clock, and redraw."""
+        """Recompute from the saved agenda and the clock, and redraw.
+
+        A kept stage screen that is not on view does not tick: it ticks when
+        it is shown again.
+        """
+        if not self.screen.is_current:
+            return
         now = self._clock()
         session = self.store.session
         running = running_slot(session)
@@ -90,6 +96,9 @@ class StageTimer(Widget):
             self.post_message(self.TimeUp(running.stage, timebox_seconds(running)))
 
     def _show(self, content: Content, classes: set[str]) -> None:
+        shown = {name for name in ("-running", "-warning", "-overtime") if self.has_class(name)}
+        if content == self._content and classes == shown and self.display == bool(content.plain):
+            return  # every second while paused or idle: nothing to redraw
         self._content = content
         for name in ("-running", "-warning", "-overtime"):
             self.set_class(name in classes, name)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from textual.content import Content
 from textual.widgets import Static
 
 from regionet_tui.core.reflection import find_theme, format_score, group_view, theme_name
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
 
+from .text import show_text
+
 
 class ThemeDetail(Static):
     def show(self, session: Session, theme_id: str | None) -> None:
         theme = find_theme(session, theme_id)
         if theme is None:
-            self.update("")
+            show_text(self, "")
             return
         rating = session.reflection.ratings.get(theme.id)
         heading = [theme_name(theme), t(f"reflection.group.{theme.group}")]
@@ -35,4 +36,4 @@ class ThemeDetail(Static):
                 lines.append(t("reflection.detail_notes", text=rating.notes))
             if rating.next_steps:
                 lines.append(t("reflection.detail_next", text=rating.next_steps))
-        self.update(Content("\n".join(lines)))
+        show_text(self, "\n".join(lines))

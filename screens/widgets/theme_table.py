@@ -5,50 +5,48 @@ under a heading row."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from regionet_tui.core.reflection import format_score, group_view, score_bar, spread, theme_name
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
 from regionet_tui.models.reflection import THEME_GROUPS, Theme
 
+from .rows_table import Row, RowsTable
+
 HEADING_PREFIX = "heading-"
 COLUMNS = ("theme", "score", "spread", "attention", "previous")
 
 
-class ThemeTable(DataTable[Text]):
+class ThemeTable(RowsTable):
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self._row_keys: list[str] = []
 
     def on_mount(self) -> None:
         for column in COLUMNS:
             self.add_column(Text(t(f"reflection.col_{column}")), key=column)
 
-    def show(self, session: Session, previous: Session | None) -> None:
-        """Fill the table; the cursor stays on the theme it was on."""
+    def show_themes(self, session: Session, previous: Session | None) -> None:
+        """Show the themes; the cursor stays on the theme it was on."""
         keep = self.selected_theme_id()
-        self.clear()
-        self._row_keys = []
+        rows = []
         for group in THEME_GROUPS:
             themes = [th for th in session.reflection.themes if th.group == group]
             if not themes:
                 continue
-            self._add(f"{HEADING_PREFIX}{group}",
-                      [Text(t(f"reflection.heading.{group}"), style="bold"), *[Text("")] * 4])
-            for theme in themes:
-                self._add(theme.id, self._cells(session, previous, theme))
+            rows.append(Row(f"{HEADING_PREFIX}{group}", (
+                Text(t(f"reflection.heading.{group}"), style="bold"), *[Text("")] * 4)))
+            rows += [Row(theme.id, self._cells(session, previous, theme)) for theme in themes]
+        if not self.show(rows):
+            return
+        self._row_keys = [str(row.key) for row in rows]
         if keep in self._row_keys:
             self.move_cursor(row=self._row_keys.index(keep))
         elif self._row_keys:
             self.move_cursor(row=min(1, len(self._row_keys) - 1))
 
-    def _add(self, key: str, cells: list[Text]) -> None:
-        self.add_row(*cells, key=key)
-        self._row_keys.append(key)
-
     @staticmethod
-    def _cells(session: Session, previous: Session | None, theme: Theme) -> list[Text]:
+    def _cells(session: Session, previous: Session | None, theme: Theme) -> tuple[Text, ...]:
         rating = session.reflection.ratings.get(theme.id)
         view = group_view(rating)
         score = Text(f"{score_bar(view)} {format_score(view)}" if view is not None
@@ -59,8 +57,8 @@ class ThemeTable(DataTable[Text]):
         before = ""
         if previous is not None:
             before = format_score(group_view(previous.reflection.ratings.get(theme.id)))
-        return [Text(theme_name(theme)), score, Text(spread_text, justify="center"),
-                Text(attention, style="bold"), Text(before, justify="right")]
+        return (Text(theme_name(theme)), score, Text(spread_text, justify="center"),
+                Text(attention, style="bold"), Text(before, justify="right"))
 
     def selected_theme_id(self) -> str | None:
         """The theme under the cursor; None on a heading row or an empty table."""

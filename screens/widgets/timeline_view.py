@@ -37,6 +37,8 @@ class TimelineView(ScrollView, can_focus=True):
         return max(12, min(28, self.size.width // 3))
 
     def show(self, timeline: Timeline) -> None:
+        if timeline == self.timeline:
+            return  # shown again, nothing changed: no repaint
         self.timeline = timeline
         self._update_size()
         self.refresh()

@@ -1,0 +1,126 @@
+"""The footer of a stage screen: the keys of the screen drawn as one line.
+
+Textual's Footer is a row of widgets, one per key, rebuilt whenever the
+screen's bindings might have changed, which includes every time a screen is
+shown again. On a stage screen with ten keys that is a good part of building
+the screen and of every return to it. This footer is a single widget that
+draws the same line (key, then description; a disabled key dimmed; the
+command palette key on the right) and redraws it only when the keys change.
+A click on a key presses it, as in Textual's footer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from rich.cells import cell_len
+from textual import events
+from textual.app import RenderResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.style import Style
+from textual.widget import Widget
+from textual.widgets import Footer
+
+
+class _Key(NamedTuple):
+    key: str
+    display: str
+    description: str
+    enabled: bool
+
+
+class _Spot(NamedTuple):
+    key: str
+    start: int
+    end: int
+
+
+class StageFooter(Footer):
+    COMPONENT_CLASSES = {"stage-footer--key", "stage-footer--description"}
+    DEFAULT_CSS = """
+    StageFooter {
+        .stage-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .stage-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
+
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
+        self._keys: tuple[_Key, ...] = ()
+        self._palette: _Key | None = None
+        self._spots: list[_Spot] = []
+
+    def compose(self) -> Iterable[Widget]:  # type: ignore[override]
+        yield from ()
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if screen is not self.screen or not self.is_attached:
+            return
+        keys, palette = self._active_keys(screen)
+        if (keys, palette) != (self._keys, self._palette):
+            self._keys, self._palette = keys, palette
+            self.refresh()
+
+    def _active_keys(self, screen: Screen[object]) -> tuple[tuple[_Key, ...], _Key | None]:
+        active = screen.active_bindings
+        keys: list[_Key] = []
+        seen: set[str] = set()
+        for _node, binding, enabled, _tooltip in active.values():
+            if binding.show and binding.action not in seen:
+                seen.add(binding.action)
+                keys.append(_Key(binding.key, self.app.get_key_display(binding),
+                                 binding.description, enabled))
+        palette = None
+        found = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and found is not None:
+            binding = found.binding
+            palette = _Key(binding.key, self.app.get_key_display(binding), binding.description,
+                           found.enabled)
+        return tuple(keys), palette
+
+    def render(self) -> RenderResult:
+        key_style = self.get_visual_style("stage-footer--key")
+        text_style = self.get_visual_style("stage-footer--description")
+        dimmed = Style(dim=True)
+        gap = 1 if self.compact else 2
+        parts: list[tuple[str, Style] | str] = []
+        self._spots = []
+        position = 0
+
+        def add(key: _Key) -> None:
+            nonlocal position
+            label = f" {key.display} "
+            description = f"{key.description} " if key.description else ""
+            parts.append((label, key_style if key.enabled else key_style + dimmed))
+            parts.append((description, text_style if key.enabled else text_style + dimmed))
+            width = cell_len(label) + cell_len(description)
+            self._spots.append(_Spot(key.key, position, position + width))
+            position += width
+
+        for key in self._keys:
+            add(key)
+            parts.append(" " * (gap - 1))
+            position += gap - 1
+        if self._palette is not None:
+            room = self.size.width - position - cell_len(
+                f" {self._palette.display} {self._palette.description} ")
+            if room > 0:
+                parts.append(" " * room)
+                position += room
+            add(self._palette)
+        return Content.assemble(*parts)
+
+    def on_click(self, event: events.Click) -> None:
+        for spot in self._spots:
+            if spot.start <= event.x < spot.end:
+                self.app.simulate_key(spot.key)
+                return
