@@ -85,6 +85,7 @@ class StageScreen(RegionetScreen):
         super().__init__()
         self.store = store
         self._stale = False  # covered or left since it last showed the session
+        self.was_left = False  # when stale: left for another stage, not only covered
 
     @property
     def session(self) -> Session:
@@ -136,7 +137,8 @@ class StageScreen(RegionetScreen):
 
     def on_screen_suspend(self) -> None:
         self._stale = True
-        if self in self.app.screen_stack:
+        self.was_left = self not in self.app.screen_stack
+        if not self.was_left:
             return  # under a dialog or the agenda: still on view behind it
         # Kept off the stack until shown again, when Textual refreshes its styles
         # and renders it anew anyway: let go of the rendered lines meanwhile.

@@ -248,17 +248,62 @@ async def test_a_read_only_session_is_kept_too_and_refuses_changes(
     assert sessionfile.read(library.path_for(session_id)).partners == []
 
 
-def test_every_stage_screen_is_kept_except_stap1_which_is_built_on_every_visit(
-    library: SessionLibrary,
-) -> None:
+def test_every_stage_screen_is_kept(library: SessionLibrary) -> None:
     store = library.open(make_session(library))
     try:
         kept = {stage: stage_screen(stage, store).kept_between_visits()
                 for stage in progress.STAGE_IDS}
     finally:
         store.close()
-    assert kept == {stage: stage != "stap1" for stage in progress.STAGE_IDS}
-    assert not Stap1Screen.kept_between_visits()
+    assert kept == {stage: True for stage in progress.STAGE_IDS}
+
+
+async def test_stap1_shown_again_shows_changes_and_asks_the_gate_only_when_needed(
+    library: SessionLibrary, folder: Path
+) -> None:
+    from stap1_helpers import prepared_session
+    from textual.widgets import Static
+
+    from regionet_tui.screens.dialogs.text_prompt import TextPromptDialog
+    from regionet_tui.screens.widgets.score_grid import ScoreGrid
+
+    prepared_session(library)  # every partner committed: no gate
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        portfolio = await go(app, pilot, "1")
+        assert isinstance(portfolio, Stap1Screen)
+        first = app.store.session.partners[0]  # type: ignore[union-attr]
+
+        await go(app, pilot, "p")  # rename the partner shown in the grid
+        app.screen.query_one("#partners", DataTable).move_cursor(row=0)
+        await pilot.press("e")
+        await pilot.pause()
+        set_input(app, "name", "Nieuwe naam")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+        await go(app, pilot, "0")  # take back a commitment: the gate closes
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.set_focus(None)
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.screen_stack[-2] is portfolio
+        line = str(portfolio.query_one("#partner-line", Static).content)
+        assert "Nieuwe naam" in line and first.name not in line
+        assert isinstance(app.screen, TextPromptDialog)  # asked why, on coming back
+        await pilot.press(*"Later beslist")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is portfolio
+        await pilot.press("f2")  # a dialog over STAP 1 and back: no second question
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is portfolio and portfolio.query_one(ScoreGrid).row_count > 0
 
 
 async def test_the_theme_and_the_presentation_layout_reach_kept_screens(folder: Path) -> None:

@@ -26,6 +26,7 @@ from ..dialogs.pick import PickDialog
 from ..dialogs.text_prompt import TextPromptDialog
 from ..widgets.gap_table import GapTable
 from ..widgets.score_grid import GridRow, ScoreGrid
+from ..widgets.text import show_text
 from .commitment import ask_reason
 from .stap1_services import ServiceEditing
 
@@ -65,6 +66,17 @@ class Stap1Screen(ServiceEditing):
         super().on_mount()
         self.load_grid(keep_cursor=False)
         self.query_one(ScoreGrid).focus()
+        self._check_gate()
+
+    def refresh_stage(self) -> None:
+        if self._showing_gaps():
+            self.show_gaps()
+        else:
+            self.load_grid()  # redraws only the rows on view
+        if self.was_left:  # back from another stage, where the checklist may have changed
+            self._check_gate()
+
+    def _check_gate(self) -> None:
         if not commitment_rules.stap1_open(self.session) and not self.store.readonly:
             self.call_after_refresh(self._ask_gate)
 
@@ -101,41 +113,26 @@ class Stap1Screen(ServiceEditing):
             grid.move_cursor(row=[r.service_id for r in rows].index(select))
         line = self.query_one("#partner-line", Static)
         if partner is None:
-            line.update(Content(t("portfolio.no_partners")))
+            show_text(line, t("portfolio.no_partners"))
         elif not services:
-            line.update(Content(t("portfolio.no_services")))
+            show_text(line, t("portfolio.no_services"))
         else:
             kind = t(f"partners.kind.{partner.kind}")
-            line.update(Content(t(
+            show_text(line, t(
                 "portfolio.partner_line", name=partner.name, kind=kind,
                 index=self.partner_index + 1, count=len(self.session.partners),
-            )))
+            ))
         self.show_hint()
         self.show_detail()
-
-    @staticmethod
-    def _put(line: Static, text: str) -> None:
-        """Show `text`; an unchanged line is left alone.
-
-        A layout (~10 ms with a region-sized session) is asked for only when
-        the new text needs another height: the detail line changes whenever
-        the cursor goes to another service, that is every few keys.
-        """
-        if line.content == text:
-            return
-        width, height = line.content_region.size
-        line.update(Content(text), layout=False)
-        if not width or line.get_content_height(line.size, line.size, width) != height:
-            line.refresh(layout=True)
 
     def show_hint(self, refusal: str | None = None) -> None:
         hint = self.query_one("#grid-hint", Static)
         hint.set_class(refusal is not None, "refused")
         if refusal is not None:
-            self._put(hint, refusal)
+            show_text(hint, refusal)
         else:
             focused = self.focused is self.query_one(ScoreGrid)
-            self._put(hint, t("portfolio.hint") if focused else t("portfolio.hint_away"))
+            show_text(hint, t("portfolio.hint") if focused else t("portfolio.hint_away"))
 
     def show_detail(self) -> None:
         grid = self.query_one(ScoreGrid)
@@ -149,18 +146,18 @@ class Stap1Screen(ServiceEditing):
             text = t("portfolio.detail", service=rules.service_name(service), financing=financing)
             if score.note:
                 text += " · " + t("portfolio.detail_note", note=score.note)
-        self._put(self.query_one("#grid-detail", Static), text)
+        show_text(self.query_one("#grid-detail", Static), text)
 
     def show_gaps(self) -> None:
         table = self.query_one(GapTable)
         table.show(self.session)
         key = "gaps.legend_group" if table.view == "group" else "gaps.legend"
-        self.query_one("#gap-legend", Static).update(Content(t(key)))
+        show_text(self.query_one("#gap-legend", Static), t(key))
         self.show_gap_detail()
 
     def show_gap_detail(self) -> None:
         text = self.query_one(GapTable).current_description()
-        self.query_one("#gap-detail", Static).update(Content(text))
+        show_text(self.query_one("#gap-detail", Static), text)
 
     @on(DataTable.RowHighlighted, "#gap-table")
     def _gap_row_moved(self) -> None:
