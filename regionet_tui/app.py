@@ -175,6 +175,11 @@ class RegionetApp(WorkshopMode):
             self.notify(t("app.readonly"), severity="warning", timeout=10, markup=False)
         self.show_stage("partners")
 
+    @staticmethod
+    def _freeze_long_lived() -> None:
+        gc.collect(1)
+        gc.freeze()
+
     def _background_save_failed(self, error: Exception) -> None:
         self.call_from_thread(self.fail, t("app.save_failed", reason=str(error)))
 
@@ -199,6 +204,11 @@ class RegionetApp(WorkshopMode):
             if screen.kept_between_visits():
                 self.install_screen(screen, f"stage-{stage_id}")
                 self._stage_screens[stage_id] = screen
+                # A kept screen lives as long as the session: frozen with it, once
+                # shown, so that full collections (100-300 ms) do not scan it again.
+                # The young generations are collected first (a few ms); older garbage
+                # frozen along waits for the session to close.
+                screen.call_after_refresh(self._freeze_long_lived)
         # Asked for from over a stage (the agenda, say): back down to that stage first.
         below = [s for s in self.screen_stack if isinstance(s, StageScreen)]
         while below and self.screen is not below[-1]:
