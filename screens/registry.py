@@ -1,4 +1,5 @@
-"""Which screen shows which stage: `screens/stages/<stage id>.py` when it exists."""
+"""Which screen shows which stage: `screens/stages/<stage id>.py`, imported when
+the stage is first shown."""
 
 from __future__ import annotations
 
@@ -6,16 +7,10 @@ import importlib
 
 from regionet_tui.storage import SessionStore
 
-from .placeholder import PlaceholderStage
 from .stage import StageScreen
 
 
 def stage_screen(stage_id: str, store: SessionStore) -> StageScreen:
-    try:
-        module = importlib.import_module(f"{__package__}.stages.{stage_id}")
-    except ModuleNotFoundError as error:
-        if error.name != f"{__package__}.stages.{stage_id}":
-            raise
-        return PlaceholderStage(store, stage_id)
+    module = importlib.import_module(f"{__package__}.stages.{stage_id}")
     screen: StageScreen = module.SCREEN(store)
     return screen

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from conftest import HOSTILE_NAMES, make_app, make_session, screen_text
-from regionet_tui.screens.placeholder import PlaceholderStage
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.widgets.stage_nav import StageNav
 from textual.widgets import DataTable, Input, Select
@@ -113,23 +112,6 @@ async def test_stage_bar_reaches_every_stage_by_key(library: SessionLibrary, fol
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, StageScreen)
-
-
-async def test_a_stage_not_built_yet_says_so_plainly(library: SessionLibrary, folder: Path) -> None:
-    make_session(library)
-    app = make_app(folder)
-    async with app.run_test() as pilot:
-        await open_first_session(app, pilot)
-        assert app.store is not None
-        app.switch_screen(PlaceholderStage(app.store, "stap6"))
-        await pilot.pause()
-        text = screen_text(app)
-        assert "STAP 6 · Stroomschema" in text and "nog niet beschikbaar" in text
-        for stage in STAGES:
-            app.show_stage(stage.id)
-            await pilot.pause()
-            if isinstance(app.screen, PlaceholderStage):
-                assert "nog niet beschikbaar" in screen_text(app)
 
 
 async def test_session_details_can_be_edited(library: SessionLibrary, folder: Path) -> None:
