@@ -12,6 +12,7 @@ from regionet_tui.screens.widgets.score_grid import (
     FINANCING,
     NOTE,
     OFFERED,
+    QUALITY,
     SERVICE,
     WANTED,
     ScoreGrid,
@@ -120,6 +121,14 @@ async def test_a_click_moves_the_cursor_and_a_second_click_opens_the_cell(
         await pilot.click(ScoreGrid, offset=(1 + x, 1 + 3))
         await pilot.pause()
         assert isinstance(app.screen, PickDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        x = sum(widths[:QUALITY]) + 2  # a score cell has nothing to open: it stays put
+        await pilot.click(ScoreGrid, offset=(1 + x, 1 + 3))
+        await pilot.click(ScoreGrid, offset=(1 + x, 1 + 3))
+        await pilot.pause()
+        assert (grid.cursor_row, grid.cursor_column) == (2, QUALITY)
+        assert app.screen.query_one(ScoreGrid) is grid
 
 
 async def test_a_typed_key_repaints_only_the_rows_it_touched(

@@ -402,8 +402,9 @@ class ScoreGrid(ScrollView, can_focus=True):
         for column, width in enumerate(self._widths):
             if left <= x < left + width and index < len(self._rows):
                 self._settle_pending()
-                if Coordinate(index, column) == self._cursor:
-                    self.action_select_cursor()
+                if Coordinate(index, column) == self._cursor and column in (FINANCING, NOTE):
+                    self.action_select_cursor()  # a second click opens the cell's dialog
+                    return
                 self.move_cursor(row=index, column=column)
                 return
             left += width
