@@ -12,7 +12,8 @@ from regionet_tui.i18n import t
 from regionet_tui.models import Session
 from regionet_tui.models.reflection import FollowUp
 
-from .rows_table import Row, RowsTable
+from .line_table import LineTable
+from .rows_table import Row
 
 # Fixed widths for the long columns, so the table fits 80 columns; the detail
 # line under the table shows the selected follow-up in full.
@@ -34,7 +35,7 @@ def milestone_text(session: Session, followup: FollowUp) -> str:
     return t("reflection.milestone_gone") if followup.milestone else ""
 
 
-class FollowUpTable(RowsTable):
+class FollowUpTable(LineTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._ids: list[str] = []

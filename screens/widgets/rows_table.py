@@ -43,7 +43,7 @@ def _same(one: Text, other: Text) -> bool:
                                                           other.justify))
 
 
-def _same_row(one: Row, other: Row) -> bool:
+def same_row(one: Row, other: Row) -> bool:
     return one.key == other.key and len(one.cells) == len(other.cells) and all(
         _same(a, b) for a, b in zip(one.cells, other.cells, strict=True))
 
@@ -63,7 +63,7 @@ class RowsTable(DataTable[Text]):
         if len(rows) == len(self._shown) and [r.key for r in rows] == [r.key for r in self._shown]:
             changed = False
             for index, (old, new) in enumerate(zip(self._shown, rows, strict=True)):
-                if _same_row(old, new):
+                if same_row(old, new):
                     continue  # keeps the cells on view: the new, equal ones are let go
                 cells = list(old.cells)
                 for column, (was, now) in enumerate(zip(old.cells, new.cells, strict=True)):
