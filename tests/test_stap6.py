@@ -104,8 +104,7 @@ async def open_stap6(app: object, pilot: object) -> None:
 
 
 def drawing(app: object) -> str:
-    view = app.screen.query_one(FlowView)  # type: ignore[attr-defined]
-    return str(view.query_one("#flow-drawing").content)
+    return str(app.screen.query_one(FlowView).text)  # type: ignore[attr-defined]
 
 
 async def test_generate_edit_and_draw_by_keyboard(library: SessionLibrary, folder: Path) -> None:
