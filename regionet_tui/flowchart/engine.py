@@ -19,7 +19,7 @@ from .ports import port_columns
 from .raster import LineGrid, Point, put_text
 from .route import ChannelRoute, Segment, route_channel
 from .sizing import Plan, plan_sizes
-from .text import text_cells, wrap
+from .text import block_size, text_cells, wrap
 
 DIRECTIONS = ("TB", "LR", "auto")
 
@@ -44,7 +44,8 @@ def render(
     # width of each is known from its layout (~30% of an 80-node chart's time).
     top_down = _lay_out(graph, False, label_width)
     top_down_paths, top_down_width = _paths(top_down)
-    if max_width is None or top_down_width <= max_width:
+    if (max_width is None or top_down_width <= max_width
+            or _sideways_width_at_least(top_down, len(graph.nodes)) >= top_down_width):
         return _finish(graph, top_down, top_down_paths, top_down_width, "TB", ascii)
     left_right = _lay_out(graph, True, label_width)
     # Sideways, the drawing is as wide as the layout is tall.
@@ -80,6 +81,20 @@ class _Layout:
 
     def final_size(self, size: tuple[int, int]) -> tuple[int, int]:
         return (size[1], size[0]) if self.across else size
+
+
+def _sideways_width_at_least(top_down: _Layout, node_count: int) -> int:
+    """A lower bound of the width of the left-to-right drawing, from the top-down layout.
+
+    Both directions have the same layers. Sideways, every layer is at least as
+    wide as its widest box (label plus border and padding, 4 cells), and the
+    channel between two layers takes at least one column.
+    """
+    widest = [1] * (max(top_down.node_layer) + 1)
+    for node in range(node_count):
+        layer = top_down.node_layer[node]
+        widest[layer] = max(widest[layer], block_size(top_down.node_labels[node])[0] + 4)
+    return sum(widest) + len(widest) - 1
 
 
 def _draw(graph: Graph, direction: str, ascii: bool, label_width: int) -> Drawing:

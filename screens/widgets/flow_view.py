@@ -25,7 +25,7 @@ KIND_STYLES = {"broker": "bold", "service": "italic"}
 
 class FlowView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
-    FlowView { height: 1fr; border: round $primary-background; }
+    FlowView { height: 1fr; border: round $primary-background; overflow: scroll scroll; }
     FlowView:focus { border: round $primary; }
     """
 
