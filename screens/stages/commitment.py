@@ -23,8 +23,7 @@ from regionet_tui.models.partners import Partner
 
 from ..dialogs.text_prompt import TextPromptDialog
 from ..stage import StageScreen
-from ..widgets.line_table import LineTable
-from ..widgets.rows_table import Row
+from ..widgets.line_table import LineTable, Row
 from ..widgets.text import show_text
 
 TOTAL_ROW = "__total__"

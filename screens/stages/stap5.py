@@ -19,8 +19,7 @@ from regionet_tui.models.stages import MILESTONE_STATUSES, Milestone
 
 from ..dialogs.confirm import ConfirmDialog
 from ..partner_stage import TwoViewStageScreen
-from ..widgets.line_table import LineTable
-from ..widgets.rows_table import Row
+from ..widgets.line_table import LineTable, Row
 from ..widgets.text import show_text
 from ..widgets.timeline_view import TimelineView
 
@@ -80,9 +79,8 @@ class Stap5Screen(TwoViewStageScreen):
             owner = names.get(m.owner, t("stages.unknown_partner")) if m.owner else "–"
             depends = "; ".join(titles.get(d, "?") for d in m.depends_on)
             rows.append(Row(m.id, (
-                Text(self.status_text(m, on)), Text(m.title), Text(format_date(m.deadline)),
-                Text(owner), Text(m.phase), Text(format_date(m.start)), Text(depends),
-                Text(targets.get(m.serves, "") if m.serves else ""),
+                self.status_text(m, on), m.title, format_date(m.deadline), owner, m.phase,
+                format_date(m.start), depends, targets.get(m.serves, "") if m.serves else "",
             )))
         table.show(rows)
         if select is not None:

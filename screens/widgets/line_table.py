@@ -1,10 +1,11 @@
 """A table of rows drawn with Textual's line API, for the long lists of a stage.
 
-It takes the same rows as `RowsTable` (`show(rows)`: a key and rich `Text`
-cells per row) and behaves like the DataTable it replaces on the stages with
-the longest lists (cursor keys, page keys, home/end, enter, mouse clicks,
-zebra rows, a row or cell cursor, the same kind of messages), but nothing is
-measured or rendered for rows off screen. DataTable measured every cell of
+It is filled like `RowsTable` (`show(rows)`: a key and cells per row, where a
+cell is plain text or a rich `Text` with a style) and behaves like the
+DataTable it replaces on the stages with the longest lists (cursor keys, page
+keys, home/end, enter, mouse clicks, zebra rows, a row or cell cursor, the
+same kind of messages), but nothing is measured or rendered for rows off
+screen. DataTable measured every cell of
 every row through Rich and rendered each visible cell through Rich again on
 any change: with the 400 milestones of a region that was most of the time it
 took to open STAP 5. Here a column is as wide as its widest plain text (a
@@ -37,10 +38,36 @@ from textual.strip import Strip
 
 from regionet_tui.safe_text import printable
 
-from .rows_table import Row, same_row
+from .rows_table import same_text
 
 PADDING = 1  # blank cells on each side of a cell's text, as in DataTable
 ELLIPSIS = "…"
+
+
+# A cell: plain text, or a rich Text for a cell with a style or alignment. Plain
+# strings are drawn as they are (never parsed as markup) and cost a 400-row
+# list thousands fewer objects to build and collect.
+Cell = str | Text
+
+
+class Row(NamedTuple):
+    key: str | None
+    cells: tuple[Cell, ...]
+
+
+def _same_cell(one: Cell, other: Cell) -> bool:
+    if isinstance(one, str) or isinstance(other, str):
+        return one == other
+    return same_text(one, other)
+
+
+def _same_row(one: Row, other: Row) -> bool:
+    return one.key == other.key and len(one.cells) == len(other.cells) and all(
+        _same_cell(a, b) for a, b in zip(one.cells, other.cells, strict=True))
+
+
+def _plain(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else cell.plain
 
 
 class Column(NamedTuple):
@@ -69,9 +96,11 @@ def _style_of(text: Text) -> Style | None:
     return Style.parse(style) if isinstance(style, str) else style
 
 
-def _pieces(cell: Text, width: int) -> list[tuple[str, Style | None]]:
+def _pieces(cell: Cell, width: int) -> list[tuple[str, Style | None]]:
     """A cell in `width` cells (its padding included) as (text, style) pieces."""
     inner = width - 2 * PADDING
+    if isinstance(cell, str):
+        return [(" " * PADDING + _fit(printable(cell), inner, None) + " " * PADDING, None)]
     plain = cell.plain
     pad = " " * PADDING
     base = _style_of(cell)
@@ -194,7 +223,7 @@ class LineTable(ScrollView, can_focus=True):
         old = self._rows
         if len(rows) == len(old) and [r.key for r in rows] == [r.key for r in old]:
             changed = [i for i, (a, b) in enumerate(zip(old, rows, strict=True))
-                       if not same_row(a, b)]
+                       if not _same_row(a, b)]
             if not changed:
                 return False
             self._rows = rows
@@ -221,10 +250,10 @@ class LineTable(ScrollView, can_focus=True):
     def row_key_at(self, row: int) -> str | None:
         return self._rows[row].key if 0 <= row < len(self._rows) else None
 
-    def get_row_at(self, row: int) -> list[Text]:
+    def get_row_at(self, row: int) -> list[Cell]:
         return list(self._rows[row].cells)
 
-    def get_cell_at(self, coordinate: Coordinate) -> Text:
+    def get_cell_at(self, coordinate: Coordinate) -> Cell:
         return self._rows[coordinate.row].cells[coordinate.column]
 
     # -- the cursor --------------------------------------------------------------------
@@ -348,7 +377,7 @@ class LineTable(ScrollView, can_focus=True):
             else:
                 width = cell_len(printable(column.label.plain))
                 for row in self._rows:
-                    width = max(width, cell_len(printable(row.cells[index].plain)))
+                    width = max(width, cell_len(printable(_plain(row.cells[index]))))
             widths.append(width + 2 * PADDING)
         return widths
 

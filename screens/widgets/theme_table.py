@@ -11,8 +11,7 @@ from regionet_tui.i18n import t
 from regionet_tui.models import Session
 from regionet_tui.models.reflection import THEME_GROUPS, Theme
 
-from .line_table import LineTable
-from .rows_table import Row
+from .line_table import LineTable, Row
 
 HEADING_PREFIX = "heading-"
 COLUMNS = ("theme", "score", "spread", "attention", "previous")
