@@ -133,7 +133,7 @@ async def test_only_changed_rows_are_shown_anew_and_styles_stay() -> None:
         assert "! te laat" in line.text
         assert any(segment.style and segment.style.bold for segment in line
                    if "Mijlpaal 2" in segment.text)
-        cursor, plain, zebra = (table.render_line(y) for y in (1, 3, 2))
+        cursor, plain, zebra = (table.render_line(y) for y in (1, 2, 3))
         backgrounds = [next(iter(s.style.bgcolor for s in strip if s.text.strip()))
                        for strip in (cursor, plain, zebra)]
         assert len(set(backgrounds)) == 3  # the cursor and the zebra rows stand out

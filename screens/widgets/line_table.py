@@ -139,6 +139,8 @@ class LineTable(ScrollView, can_focus=True):
         scrollbar-size-horizontal: 1;
         & > .line-table--header { text-style: bold; background: $panel; color: $foreground; }
         & > .line-table--even-row { background: $surface-lighten-1 50%; }
+        &:dark > .line-table--even-row { background: $surface-darken-1 40%; }
+        &:focus { background-tint: $foreground 5%; }
         & > .line-table--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
@@ -417,7 +419,7 @@ class LineTable(ScrollView, can_focus=True):
         if index >= len(self._rows):
             return Strip.blank(width, base)
         row_style = base
-        if self.zebra_stripes and index % 2:
+        if self.zebra_stripes and not index % 2:  # as DataTable: rows 0, 2, 4...
             row_style = base + self.get_component_rich_style("line-table--even-row")
         cursor_style = base + self.get_component_rich_style("line-table--cursor")
         on_cursor_row = index == self._cursor.row and self.cursor_type in ("row", "cell")
