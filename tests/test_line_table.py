@@ -177,3 +177,16 @@ async def test_the_flow_view_draws_the_visible_part_with_box_styles() -> None:
         assert view.text.startswith("Nog geen stroomschema")
         assert all(strip.cell_length <= view.size.width
                    for strip in (view.render_line(y) for y in range(3)))
+
+
+async def test_a_click_on_a_cell_moves_the_cell_cursor_there() -> None:
+    app = Host(cursor_type="cell", width=12)
+    async with app.run_test(size=(60, 12)) as pilot:
+        table = app.query_one(LineTable)
+        table.show([Row("r0", (Text("Baken ", style="bold") + Text("ja", style="reverse"),
+                               "gepland"))])
+        await pilot.pause()
+        await pilot.click(LineTable, offset=(16, 1))  # the second column (14 cells + 2)
+        assert table.cursor_coordinate == Coordinate(0, 1)
+        pieces = [(s.text, bool(s.style and s.style.reverse)) for s in table.render_line(1)]
+        assert ("ja", True) in pieces and ("Baken ", False) in pieces  # spans keep their style

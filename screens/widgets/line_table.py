@@ -118,7 +118,7 @@ def _pieces(cell: Cell, width: int) -> list[tuple[str, Style | None]]:
             styles[index] = extra if current is None else current + extra
     pieces: list[tuple[str, Style | None]] = [(pad + fitted[:start], base)]
     for index, char in enumerate(plain):
-        if pieces and pieces[-1][1] == styles[index] and index:
+        if index and pieces[-1][1] == styles[index]:
             pieces[-1] = (pieces[-1][0] + char, styles[index])
         else:
             pieces.append((char, styles[index]))
@@ -345,10 +345,11 @@ class LineTable(ScrollView, can_focus=True):
         row = offset.y - 1 + self.scroll_offset.y
         if row >= len(self._rows):
             return
-        column = self._column_at(offset.x + self.scroll_offset.x)
-        target = Coordinate(row, self._cursor.column if column is None else column)
-        if self.cursor_type != "cell":
-            target = Coordinate(row, self._cursor.column)
+        column = self._cursor.column
+        if self.cursor_type == "cell":  # a click right of the last column keeps the column
+            clicked = self._column_at(offset.x + self.scroll_offset.x)
+            column = column if clicked is None else clicked
+        target = Coordinate(row, column)
         event.stop()
         if target == self._cursor:
             self.action_select_cursor()
