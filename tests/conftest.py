@@ -62,6 +62,7 @@ def make_session(library: SessionLibrary, title: str = "Ronde 1", region: str = 
 
 def screen_text(app: RegionetApp) -> str:
     """Everything the current screen shows, as plain text (like capture-pane)."""
+    from regionet_tui.screens.widgets.line_table import LineTable
     from regionet_tui.screens.widgets.session_list import SessionList
     from textual.widgets import DataTable
 
@@ -71,6 +72,10 @@ def screen_text(app: RegionetApp) -> str:
         if isinstance(widget, SessionList):
             parts.extend(" | ".join(row.cells) for row in widget.rows)
             parts.extend(column.label for column in widget.columns)
+        elif isinstance(widget, LineTable):
+            for row in range(widget.row_count):
+                parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
+            parts.extend(str(c.label) for c in widget.columns.values())
         elif isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))

@@ -6,21 +6,21 @@ from pathlib import Path
 
 from conftest import make_app, screen_text
 from stap1_helpers import prepared_session
-from textual.widgets import DataTable
 
 from regionet_tui.screens.stages.commitment import CommitmentScreen
+from regionet_tui.screens.widgets.line_table import LineTable
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 
-async def open_commitment(app: object, pilot: object) -> DataTable:  # type: ignore[type-arg]
+async def open_commitment(app: object, pilot: object) -> LineTable:
     await pilot.pause()  # type: ignore[attr-defined]
     await pilot.press("enter", "0")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, CommitmentScreen)  # type: ignore[attr-defined]
-    return app.screen.query_one("#commitment", DataTable)  # type: ignore[attr-defined]
+    return app.screen.query_one("#commitment", LineTable)  # type: ignore[attr-defined]
 
 
-def row(table: DataTable, index: int) -> list[str]:  # type: ignore[type-arg]
+def row(table: LineTable, index: int) -> list[str]:
     return [str(cell) for cell in table.get_row_at(index)]
 
 

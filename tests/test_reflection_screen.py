@@ -7,12 +7,13 @@ from datetime import date
 from pathlib import Path
 
 from conftest import HOSTILE_NAMES, make_app, screen_text
-from textual.widgets import Checkbox, DataTable, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from regionet_tui.app import RegionetApp
 from regionet_tui.models import Partner
 from regionet_tui.models.reflection import ThemeRating
 from regionet_tui.screens.stages.reflection import ReflectionScreen
+from regionet_tui.screens.widgets.line_table import LineTable
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 PARTNERS = [Partner(id="p-a", name="Graafschap College", kind="mbo"),
@@ -42,7 +43,7 @@ def set_input(app: RegionetApp, field_id: str, text: str) -> None:
 
 
 def theme_row(app: RegionetApp, name: str) -> str:
-    table = app.screen.query_one("#themes", DataTable)
+    table = app.screen.query_one("#themes", LineTable)
     rows = [" | ".join(str(c) for c in table.get_row_at(r)) for r in range(table.row_count)]
     return next(row for row in rows if row.startswith(name))
 
@@ -168,7 +169,7 @@ async def test_custom_themes_can_be_added_and_removed_but_not_the_defaults(
         assert "Er is al een thema met de naam" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        table = screen.query_one("#themes", DataTable)
+        table = screen.query_one("#themes", LineTable)
         table.move_cursor(row=table.row_count - 1)
         await pilot.press("x")
         await pilot.pause()
@@ -189,7 +190,7 @@ async def test_a_followup_from_a_theme_becomes_a_stap5_milestone(
     app = make_app(folder)
     async with app.run_test() as pilot:
         screen = await open_reflection(app, pilot)
-        table = screen.query_one("#themes", DataTable)
+        table = screen.query_one("#themes", LineTable)
         table.move_cursor(row=7)  # heading, 5 content themes, heading, "Halen en brengen"
         await pilot.press("o")
         await pilot.pause()

@@ -16,6 +16,7 @@ from regionet_tui.models.portfolio import Score
 from regionet_tui.models.reflection import FollowUp, ThemeRating
 from regionet_tui.screens.compare import ComparisonScreen
 from regionet_tui.screens.stages.reflection import ReflectionScreen
+from regionet_tui.screens.widgets.line_table import LineTable
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 
@@ -38,7 +39,8 @@ def fill_first_round(library: SessionLibrary, path: Path) -> None:
 
 
 def rows(app: object, table_id: str) -> list[str]:
-    table = app.screen.query_one(f"#{table_id}", DataTable)  # type: ignore[attr-defined]
+    table = app.screen.query_one(f"#{table_id}")  # type: ignore[attr-defined]
+    assert isinstance(table, DataTable | LineTable)  # the comparison's and the stage's
     return [" | ".join(str(c) for c in table.get_row_at(r)) for r in range(table.row_count)]
 
 

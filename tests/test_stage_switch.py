@@ -19,13 +19,15 @@ from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.stages.partners import PartnersScreen
 from regionet_tui.screens.stages.stap1 import Stap1Screen
 from regionet_tui.screens.stages.stap5 import Stap5Screen
+from regionet_tui.screens.widgets.line_table import LineTable
 from regionet_tui.screens.widgets.stage_nav import StageNav
 from regionet_tui.screens.widgets.stage_timer import StageTimer
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 
 def table_rows(app: RegionetApp, table_id: str) -> list[list[str]]:
-    table = app.screen.query_one(f"#{table_id}", DataTable)
+    table = app.screen.query_one(f"#{table_id}")
+    assert isinstance(table, DataTable | LineTable)
     return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
 
 
@@ -215,7 +217,7 @@ async def test_a_language_switch_builds_every_stage_anew(folder: Path) -> None:
         assert isinstance(app.screen, PartnersScreen) and app.screen is not dutch_partners
         plan = await go(app, pilot, "5")
         assert plan is not dutch_plan
-        columns = [str(c.label) for c in plan.query_one("#milestones", DataTable).columns.values()]
+        columns = [str(c.label) for c in plan.query_one("#milestones", LineTable).columns.values()]
         assert "Deadline" in columns and "Owner" in columns
         assert not dutch_plan.is_attached
 

@@ -19,7 +19,7 @@ from stages_helpers import (
     set_input,
     set_select,
 )
-from textual.widgets import DataTable
+from regionet_tui.screens.widgets.line_table import LineTable
 
 from regionet_tui.core.partners import add_partner
 from regionet_tui.demo import build_demo
@@ -104,7 +104,7 @@ async def test_ending_before_a_dependency_warns(folder: Path) -> None:
     app = demo_app(folder)
     async with app.run_test() as pilot:
         await open_demo_at(pilot, "5")
-        table = app.screen.query_one("#milestones", DataTable)
+        table = app.screen.query_one("#milestones", LineTable)
         table.move_cursor(row=3)  # Module vakdidactiek klaar, depends on the deal
         await pilot.press("e")
         await pilot.pause()

@@ -104,8 +104,7 @@ async def open_stap6(app: object, pilot: object) -> None:
 
 
 def drawing(app: object) -> str:
-    view = app.screen.query_one(FlowView)  # type: ignore[attr-defined]
-    return str(view.query_one("#flow-drawing").content)
+    return str(app.screen.query_one(FlowView).text)  # type: ignore[attr-defined]
 
 
 async def test_generate_edit_and_draw_by_keyboard(library: SessionLibrary, folder: Path) -> None:
@@ -191,3 +190,20 @@ async def test_demo_flowchart_is_drawn_in_english_too(folder: Path) -> None:
         await pilot.pause()
         assert "Onderwijsloket" in drawing(app)
         assert "boxes" in screen_text(app) and "crossings" in screen_text(app)
+
+
+async def test_a_large_chart_shows_the_stage_first_and_is_drawn_right_after(
+    folder: Path, monkeypatch: object
+) -> None:
+    from regionet_tui.screens.stages import stap6
+
+    monkeypatch.setattr(stap6, "DRAW_FIRST_NODES", 3)  # type: ignore[attr-defined]
+    app = make_app(folder, demo=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        app.show_stage("stap6")
+        await pilot.pause()
+        await pilot.pause()
+        assert "Onderwijsloket" in drawing(app)
+        assert "wordt getekend" not in screen_text(app)
+        assert "blokken" in screen_text(app) and "kruisingen" in screen_text(app)

@@ -27,7 +27,16 @@ class Segment:
         return max(self.top, self.bottom)
 
 
-def _wants_above(first: Segment, second: Segment) -> tuple[bool, bool]:
+# A segment as (top, bottom, low, high): assign_tracks compares every pair of
+# bent segments, and plain tuples spare the properties' calls there.
+_Span = tuple[int, int, int, int]
+
+
+def _span(segment: Segment) -> _Span:
+    return segment.top, segment.bottom, segment.low, segment.high
+
+
+def _wants_above(first: _Span, second: _Span) -> tuple[bool, bool]:
     """Whether `first` should take a higher track than `second`, and whether it must.
 
     `first` above avoids a crossing when `second`'s lower leg stands inside
@@ -36,10 +45,12 @@ def _wants_above(first: Segment, second: Segment) -> tuple[bool, bool]:
     wrong order would overlap the two edges, so the order becomes a must.
     """
     wants = must = False
-    for column, run in ((second.bottom, first), (first.top, second)):
-        if run.low <= column <= run.high:
-            wants = True
-            must = must or column in (run.low, run.high)
+    column, low, high = second[1], first[2], first[3]
+    if low <= column <= high:
+        wants, must = True, column == low or column == high
+    column, low, high = first[0], second[2], second[3]
+    if low <= column <= high:
+        wants, must = True, must or column == low or column == high
     return wants, must
 
 
@@ -49,10 +60,11 @@ def assign_tracks(segments: list[Segment]) -> tuple[list[int], int]:
     tracks = [-1] * len(segments)
     above: dict[int, set[int]] = {index: set() for index in bent}
     must_be_above: dict[int, set[int]] = {index: set() for index in bent}
+    spans = [_span(segment) for segment in segments]
     for position, first in enumerate(bent):
         for second in bent[position + 1 :]:
-            first_wants, first_must = _wants_above(segments[first], segments[second])
-            second_wants, second_must = _wants_above(segments[second], segments[first])
+            first_wants, first_must = _wants_above(spans[first], spans[second])
+            second_wants, second_must = _wants_above(spans[second], spans[first])
             if first_wants and (first_must or not second_wants) and not second_must:
                 above[second].add(first)
                 if first_must:

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from regionet_tui.core import commitment as rules
 from regionet_tui.i18n import t
@@ -23,7 +23,7 @@ from regionet_tui.models.partners import Partner
 
 from ..dialogs.text_prompt import TextPromptDialog
 from ..stage import StageScreen
-from ..widgets.rows_table import Row, RowsTable
+from ..widgets.line_table import LineTable, Row
 from ..widgets.text import show_text
 
 TOTAL_ROW = "__total__"
@@ -57,12 +57,12 @@ class CommitmentScreen(StageScreen):
 
     def compose_stage(self) -> ComposeResult:
         yield Static("", id="commitment-status")
-        yield RowsTable(id="commitment", cursor_type="cell", zebra_stripes=False)
+        yield LineTable(id="commitment", cursor_type="cell", zebra_stripes=False)
         yield Static("", id="commitment-detail")
 
     def on_mount(self) -> None:
         super().on_mount()
-        table = self.query_one("#commitment", DataTable)
+        table = self.query_one("#commitment", LineTable)
         table.add_column(Text(t("commitment.col_partner")), key="partner", width=16)
         for attitude in ATTITUDES:
             table.add_column(Text(t(f"commitment.short.{attitude}")), key=attitude)
@@ -76,7 +76,7 @@ class CommitmentScreen(StageScreen):
         self.fill()
 
     def fill(self) -> None:
-        table = self.query_one("#commitment", RowsTable)
+        table = self.query_one("#commitment", LineTable)
         cursor = table.cursor_coordinate
         counts = rules.matrix(self.session)
         rows = []
@@ -130,11 +130,11 @@ class CommitmentScreen(StageScreen):
             message = " · ".join(parts)
         show_text(self.query_one("#commitment-detail", Static), message)
 
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+    def on_line_table_cell_highlighted(self, event: LineTable.CellHighlighted) -> None:
         self.show_detail()
 
     def _selected(self) -> tuple[Partner, Attitude] | None:
-        table = self.query_one("#commitment", DataTable)
+        table = self.query_one("#commitment", LineTable)
         partners = self.session.partners
         row, column = table.cursor_coordinate
         if not 0 <= row < len(partners) or not 1 <= column <= len(ATTITUDES):
@@ -144,7 +144,7 @@ class CommitmentScreen(StageScreen):
     def _require_cell(self) -> tuple[Partner, Attitude] | None:
         selected = self._selected()
         if selected is None:
-            table = self.query_one("#commitment", DataTable)
+            table = self.query_one("#commitment", LineTable)
             on_total = table.cursor_row >= len(self.session.partners)
             key = "commitment.no_partner_row" if on_total else "commitment.pick_attitude"
             if self.session.partners:
@@ -163,7 +163,7 @@ class CommitmentScreen(StageScreen):
                 self._advance()
 
     def _advance(self) -> None:
-        table = self.query_one("#commitment", DataTable)
+        table = self.query_one("#commitment", LineTable)
         row, column = table.cursor_coordinate
         if column < len(ATTITUDES):
             table.cursor_coordinate = Coordinate(row, column + 1)
@@ -171,7 +171,7 @@ class CommitmentScreen(StageScreen):
             table.cursor_coordinate = Coordinate(row + 1, 1)
 
     def action_all_yes(self) -> None:
-        table = self.query_one("#commitment", DataTable)
+        table = self.query_one("#commitment", LineTable)
         row = table.cursor_row
         if not 0 <= row < len(self.session.partners):
             if self.session.partners:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from regionet_tui.core import reflection as core
 from regionet_tui.core.rounds import Predecessor, load_predecessor
@@ -29,6 +29,7 @@ from ..dialogs.confirm import ConfirmDialog
 from ..stage import StageScreen
 from ..widgets.followup_detail import FollowUpDetail
 from ..widgets.followup_table import FollowUpTable
+from ..widgets.line_table import LineTable
 from ..widgets.theme_detail import ThemeDetail
 from ..widgets.text import show_text
 from ..widgets.theme_table import ThemeTable
@@ -111,7 +112,7 @@ class ReflectionScreen(StageScreen):
                                                          select_followup)
         self._show_details()
 
-    @on(DataTable.RowHighlighted)
+    @on(LineTable.RowHighlighted)
     def _show_details(self) -> None:
         self.query_one(ThemeDetail).show(self.session,
                                          self.query_one(ThemeTable).selected_theme_id())
@@ -136,7 +137,7 @@ class ReflectionScreen(StageScreen):
         if self._plates is not None:
             self._plates.active = FOLLOWUPS if self.plate == TALK else TALK
 
-    @on(DataTable.RowSelected)
+    @on(LineTable.RowSelected)
     def action_edit(self) -> None:
         if self.plate == TALK:
             self._rate()

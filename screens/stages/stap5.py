@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import ContentSwitcher, DataTable, Static
+from textual.widgets import ContentSwitcher, Static
 
 from regionet_tui.core import plan
 from regionet_tui.core.timeline import MARKERS, Scale, is_late, layout
@@ -19,7 +19,7 @@ from regionet_tui.models.stages import MILESTONE_STATUSES, Milestone
 
 from ..dialogs.confirm import ConfirmDialog
 from ..partner_stage import TwoViewStageScreen
-from ..widgets.rows_table import Row, RowsTable
+from ..widgets.line_table import LineTable, Row
 from ..widgets.text import show_text
 from ..widgets.timeline_view import TimelineView
 
@@ -45,7 +45,7 @@ class Stap5Screen(TwoViewStageScreen):
     def compose_stage(self) -> ComposeResult:
         with ContentSwitcher(id="views", initial=self.VIEWS[0]):
             with Vertical(id="list-view"):
-                yield RowsTable(id="milestones")
+                yield LineTable(id="milestones")
                 yield Static("", id="plan-warnings", classes="warnings")
             with Vertical(id="timeline-view"):
                 yield TimelineView(id="timeline")
@@ -53,7 +53,7 @@ class Stap5Screen(TwoViewStageScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        table = self.query_one("#milestones", DataTable)
+        table = self.query_one("#milestones", LineTable)
         for key in ("col_status", "col_title", "col_deadline", "col_owner", "col_phase",
                     "col_start", "col_depends", "col_serves"):
             table.add_column(Text(t(f"stap5.{key}")), key=key)
@@ -69,7 +69,7 @@ class Stap5Screen(TwoViewStageScreen):
         return f"{MARKERS.get(milestone.status, '·')} {status}"
 
     def fill_list(self, select: int | None = None) -> None:
-        table = self.query_one("#milestones", RowsTable)
+        table = self.query_one("#milestones", LineTable)
         names = {p.id: p.name for p in self.session.partners}
         titles = {m.id: m.title for m in self.session.plan.milestones}
         targets = dict(plan.serve_targets(self.session))
@@ -79,9 +79,8 @@ class Stap5Screen(TwoViewStageScreen):
             owner = names.get(m.owner, t("stages.unknown_partner")) if m.owner else "–"
             depends = "; ".join(titles.get(d, "?") for d in m.depends_on)
             rows.append(Row(m.id, (
-                Text(self.status_text(m, on)), Text(m.title), Text(format_date(m.deadline)),
-                Text(owner), Text(m.phase), Text(format_date(m.start)), Text(depends),
-                Text(targets.get(m.serves, "") if m.serves else ""),
+                self.status_text(m, on), m.title, format_date(m.deadline), owner, m.phase,
+                format_date(m.start), depends, targets.get(m.serves, "") if m.serves else "",
             )))
         table.show(rows)
         if select is not None:
@@ -119,7 +118,7 @@ class Stap5Screen(TwoViewStageScreen):
             self.query_one(TimelineView).focus()
         else:
             self.fill_list()
-            self.query_one("#milestones", DataTable).focus()
+            self.query_one("#milestones", LineTable).focus()
 
     def action_scale(self) -> None:
         self.scale = "quarter" if self.scale == "month" else "month"
@@ -131,10 +130,10 @@ class Stap5Screen(TwoViewStageScreen):
         if self.view != "list-view":
             return None
         items = self.session.plan.milestones
-        row = self.query_one("#milestones", DataTable).cursor_row
+        row = self.query_one("#milestones", LineTable).cursor_row
         return items[row] if items and 0 <= row < len(items) else None
 
-    @on(DataTable.RowSelected, "#milestones")
+    @on(LineTable.RowSelected, "#milestones")
     def _row_chosen(self) -> None:
         self.action_edit()
 

@@ -12,17 +12,13 @@ from regionet_tui.i18n import t
 from regionet_tui.models import Session
 from regionet_tui.models.reflection import FollowUp
 
-from .rows_table import Row, RowsTable
+from .line_table import Cell, LineTable, Row
 
 # Fixed widths for the long columns, so the table fits 80 columns; the detail
 # line under the table shows the selected follow-up in full.
 COLUMNS: tuple[tuple[str, int | None], ...] = (
     ("what", 26), ("who", 18), ("when", None), ("status", None), ("stap5", None),
 )
-
-
-def _cut(text: str) -> Text:
-    return Text(text, no_wrap=True, overflow="ellipsis")
 
 
 def milestone_text(session: Session, followup: FollowUp) -> str:
@@ -34,7 +30,7 @@ def milestone_text(session: Session, followup: FollowUp) -> str:
     return t("reflection.milestone_gone") if followup.milestone else ""
 
 
-class FollowUpTable(RowsTable):
+class FollowUpTable(LineTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._ids: list[str] = []
@@ -52,15 +48,15 @@ class FollowUpTable(RowsTable):
             self.move_cursor(row=self._ids.index(keep))
 
     @staticmethod
-    def _cells(session: Session, followup: FollowUp, today: date) -> tuple[Text, ...]:
+    def _cells(session: Session, followup: FollowUp, today: date) -> tuple[Cell, ...]:
         partner = session.partner(followup.partner) if followup.partner else None
         who = followup.person or (partner.name if partner else t("reflection.no_one"))
         when = format_date(followup.when)
         if is_late(followup, today):
             when = f"{t('reflection.late_symbol')} {when}"
-        return (_cut(followup.what), _cut(who), Text(when),
-                Text(t(f"reflection.status.{followup.status}")),
-                Text(milestone_text(session, followup)))
+        # Long texts are cut with "…" by the table.
+        return (followup.what, who, when, t(f"reflection.status.{followup.status}"),
+                milestone_text(session, followup))
 
     def selected_id(self) -> str | None:
         if not self._ids or self.cursor_row < 0:

@@ -36,7 +36,7 @@ def _shown_as(text: Text) -> Hashable:
             text.justify)
 
 
-def _same(one: Text, other: Text) -> bool:
+def same_text(one: Text, other: Text) -> bool:
     return one is other or (
         one.plain == other.plain and one.spans == other.spans and one.style == other.style
         and (one.no_wrap, one.overflow, one.justify) == (other.no_wrap, other.overflow,
@@ -45,7 +45,7 @@ def _same(one: Text, other: Text) -> bool:
 
 def _same_row(one: Row, other: Row) -> bool:
     return one.key == other.key and len(one.cells) == len(other.cells) and all(
-        _same(a, b) for a, b in zip(one.cells, other.cells, strict=True))
+        same_text(a, b) for a, b in zip(one.cells, other.cells, strict=True))
 
 
 class RowsTable(DataTable[Text]):
@@ -67,7 +67,7 @@ class RowsTable(DataTable[Text]):
                     continue  # keeps the cells on view: the new, equal ones are let go
                 cells = list(old.cells)
                 for column, (was, now) in enumerate(zip(old.cells, new.cells, strict=True)):
-                    if not _same(was, now):
+                    if not same_text(was, now):
                         self.update_cell_at(Coordinate(index, column), now)
                         cells[column] = now
                 self._shown[index] = Row(old.key, tuple(cells))

@@ -11,13 +11,13 @@ from regionet_tui.i18n import t
 from regionet_tui.models import Session
 from regionet_tui.models.reflection import THEME_GROUPS, Theme
 
-from .rows_table import Row, RowsTable
+from .line_table import LineTable, Row
 
 HEADING_PREFIX = "heading-"
 COLUMNS = ("theme", "score", "spread", "attention", "previous")
 
 
-class ThemeTable(RowsTable):
+class ThemeTable(LineTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._row_keys: list[str] = []

@@ -60,3 +60,18 @@ def test_random_graph_reads_back_as_its_edges(
     assert render(
         graph, direction=direction, ascii=True, label_width=label_width
     ).text == drawing.text.translate(plain)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(graph=cyclic_graphs(), max_width=st.integers(min_value=10, max_value=160))
+def test_automatic_direction_is_the_narrower_of_both_drawings(
+    graph: Graph, max_width: int
+) -> None:
+    """"auto" skips laying out sideways when the top-down layout proves it
+    cannot be narrower; the result must be what drawing both and comparing gives."""
+    top_down = render(graph, direction="TB")
+    expected = top_down
+    if top_down.width > max_width:
+        left_right = render(graph, direction="LR")
+        expected = left_right if left_right.width < top_down.width else top_down
+    assert render(graph, direction="auto", max_width=max_width) == expected
