@@ -170,6 +170,7 @@ class RegionetApp(WorkshopMode):
         # with them. (unfreeze on close thaws every frozen object of the process.)
         gc.collect()
         gc.freeze()
+        gc.enable()  # should a stage screen have been dropped before it ever showed
         store.on_background_error = self._background_save_failed
         if store.readonly:
             self.notify(t("app.readonly"), severity="warning", timeout=10, markup=False)
@@ -179,6 +180,7 @@ class RegionetApp(WorkshopMode):
     def _freeze_long_lived() -> None:
         gc.collect(1)
         gc.freeze()
+        gc.enable()
 
     def _background_save_failed(self, error: Exception) -> None:
         self.call_from_thread(self.fail, t("app.save_failed", reason=str(error)))
@@ -204,10 +206,13 @@ class RegionetApp(WorkshopMode):
             if screen.kept_between_visits():
                 self.install_screen(screen, f"stage-{stage_id}")
                 self._stage_screens[stage_id] = screen
-                # A kept screen lives as long as the session: frozen with it, once
+                # A kept screen lives as long as the session: frozen with it once
                 # shown, so that full collections (100-300 ms) do not scan it again.
-                # The young generations are collected first (a few ms); older garbage
-                # frozen along waits for the session to close.
+                # While it is built the collector waits (a full collection landing
+                # in the build cost 35-55 ms, young ones ~10 ms in all); once it
+                # shows, the young generations are collected and what is left is
+                # frozen. Older garbage frozen along waits for the session to close.
+                gc.disable()
                 screen.call_after_refresh(self._freeze_long_lived)
         # Asked for from over a stage (the agenda, say): back down to that stage first.
         below = [s for s in self.screen_stack if isinstance(s, StageScreen)]
@@ -246,6 +251,7 @@ class RegionetApp(WorkshopMode):
             self.store.close()
             self.store = None
             gc.unfreeze()  # what was frozen with the session can be collected again
+            gc.enable()
 
     # -- session actions (start screen) ---------------------------------------------
     def action_new_session(self) -> None:

@@ -187,6 +187,7 @@ async def test_a_closed_session_is_freed_when_the_next_one_opens(
         for key in ("2", "3", "4"):
             await pilot.press(key)
             await pilot.pause()
+            assert gc.isenabled()  # the collector waits only while a stage is built
         assert app.store is not None
         closed_screen, closed_session = weakref.ref(app.screen), weakref.ref(app.store.session)
         app.close_session()
