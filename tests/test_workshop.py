@@ -374,6 +374,17 @@ async def test_presenting_hides_explanations_hints_and_footer_but_keys_still_wor
         assert explain.display and footer.display
 
 
+async def test_presenting_on_the_start_screen_hides_its_footer_at_once(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        assert footer.display
+        await pilot.press("f5")  # before any screen but the start screen was shown
+        await pilot.pause()
+        assert app.has_class("-presenting") and not footer.display
+
+
 async def test_workshop_keys_do_nothing_without_a_session(folder: Path) -> None:
     app = make_app(folder)
     async with app.run_test() as pilot:
