@@ -97,6 +97,7 @@ class RegionetApp(WorkshopMode):
         super()._load_screen_css(screen)
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._keep_too_small_on_top)
         if self.config.open_demo:
             # After the first refresh: the start screen must exist to list the demo.
             self.call_after_refresh(self.action_open_demo)
@@ -105,14 +106,22 @@ class RegionetApp(WorkshopMode):
         self._close_store()
 
     def on_resize(self, event: events.Resize) -> None:
-        from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+        from .screens.too_small import TooSmallScreen, too_small
 
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
-        if small and not showing:
+        if too_small(event.size) and not showing:
             self.push_screen(TooSmallScreen())
-        elif showing and not small:
+        elif showing and not too_small(event.size):
             self.pop_screen()
+
+    def _keep_too_small_on_top(self, screen: Screen[object]) -> None:
+        """A screen shown while the terminal is too small (a stage opened from the
+        command line, a dialog) gets the message on top of it at once. One left
+        below it goes when it is shown again in a large enough terminal."""
+        from .screens.too_small import TooSmallScreen, too_small
+
+        if too_small(self.size) and not isinstance(screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
 
     # -- helpers for screens ---------------------------------------------------------
     async def on_event(self, event: events.Event) -> None:

@@ -37,3 +37,22 @@ async def test_every_screen_survives_40x12(folder: Path) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         await squeeze(app, pilot)
+
+
+async def test_a_stage_opened_in_a_small_terminal_says_so_and_grows_back(folder: Path) -> None:
+    from regionet_tui.screens.start import StartScreen
+
+    app = make_app(folder, demo=True)  # opens the demo workshop right after start
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.store is not None  # the demo is open, under the message
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, StageScreen)
+        await pilot.press("escape")  # back to the sessions, full size: no message left
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
