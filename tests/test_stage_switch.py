@@ -383,3 +383,30 @@ async def test_a_long_table_shows_a_screenful_first_and_every_row_right_after() 
         table.show([Row(f"n{i}", (Text(f"Nieuw {i}"),)) for i in range(300)])
         table.move_cursor(row=250)  # past the rows added so far: all are added first
         assert table.row_count == 300 and table.cursor_row == 250
+
+
+async def test_stap1_keeps_its_partner_when_one_before_it_is_removed(
+    library: SessionLibrary, folder: Path
+) -> None:
+    from stap1_helpers import prepared_session
+    from textual.widgets import Static
+
+    prepared_session(library)
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        portfolio = await go(app, pilot, "1")
+        await pilot.press("tab")  # the second partner
+        await pilot.pause()
+        second = app.store.session.partners[1]  # type: ignore[union-attr]
+        await go(app, pilot, "p")
+        app.screen.query_one("#partners", DataTable).move_cursor(row=0)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("j")  # yes, remove the first partner
+        await pilot.pause()
+        assert await go(app, pilot, "1") is portfolio
+        line = str(portfolio.query_one("#partner-line", Static).content)
+        assert second.name in line and "1 van" in line

@@ -48,6 +48,7 @@ class Stap1Screen(ServiceEditing):
     def __init__(self, store: SessionStore) -> None:
         super().__init__(store)
         self.partner_index = 0
+        self._shown_partner: str | None = None  # the id of the partner in the grid
 
     def compose_stage(self) -> ComposeResult:
         yield Static(Content(t("stage.title.stap1")), classes="stap1-title")
@@ -69,6 +70,11 @@ class Stap1Screen(ServiceEditing):
         self._check_gate()
 
     def refresh_stage(self) -> None:
+        # The partner on view stays on view when partners were added or removed
+        # before it on the partners stage.
+        ids = [partner.id for partner in self.session.partners]
+        if self._shown_partner in ids:
+            self.partner_index = ids.index(self._shown_partner)
         if self._showing_gaps():
             self.show_gaps()
         else:
@@ -101,6 +107,7 @@ class Stap1Screen(ServiceEditing):
     def load_grid(self, *, keep_cursor: bool = True, select: str | None = None) -> None:
         grid = self.query_one(ScoreGrid)
         partner = self._partner()
+        self._shown_partner = partner.id if partner else None
         services = rules.visible_services(self.session.portfolio)
         rows = [] if partner is None else [
             GridRow(s.id, rules.service_name(s), rules.score_of(self.session, partner.id, s.id))
