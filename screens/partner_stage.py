@@ -28,6 +28,8 @@ class TwoViewStageScreen(StageScreen):
     VIEWS: ClassVar[tuple[str, str]] = ("", "")  # ids of the two views in #views
     # view id -> actions that only work in that view
     VIEW_ACTIONS: ClassVar[dict[str, frozenset[str]]] = {}
+    # view id -> the widget (a selector) that has the focus when the view is shown
+    VIEW_FOCUS: ClassVar[dict[str, str]] = {}
     BINDINGS = [Binding("v", "switch_view", "stages.key_view")]
 
     _views: ContentSwitcher | None = None
@@ -51,6 +53,14 @@ class TwoViewStageScreen(StageScreen):
 
     def view_changed(self) -> None:
         """Fill and focus the view just shown."""
+        self.fill_view()
+        self.query_one(self.VIEW_FOCUS[self.view]).focus()
+
+    def refresh_stage(self) -> None:
+        self.fill_view()
+
+    def fill_view(self) -> None:
+        """Show the session in the view on show."""
 
 
 class PartnerStageScreen(TwoViewStageScreen):
@@ -73,6 +83,10 @@ class PartnerStageScreen(TwoViewStageScreen):
         for bar in self.query(PartnerBar):
             bar.names = tuple(p.name for p in self.session.partners)
             bar.index = self.partner_index
+
+    def refresh_stage(self) -> None:
+        self.show_partner_bar()
+        super().refresh_stage()
 
     def action_partner(self, step: int) -> None:
         count = len(self.session.partners)

@@ -31,6 +31,7 @@ def assessment_text(assessment: Assessment | None) -> Text:
 class Stap2Screen(PartnerStageScreen):
     STAGE_ID = "stap2"
     VIEWS = ("partner-view", "overview-view")
+    VIEW_FOCUS = {"partner-view": "#capacity", "overview-view": "#overview"}
     VIEW_ACTIONS = {"partner-view": frozenset({"edit", "partner"})}
     BINDINGS = [Binding("e", "edit", "stap2.key_edit")]
 
@@ -52,8 +53,7 @@ class Stap2Screen(PartnerStageScreen):
         self.fill_partner()
         table.focus()
 
-    def refresh_stage(self) -> None:
-        self.show_partner_bar()
+    def fill_view(self) -> None:
         if self.view == "overview-view":
             self.fill_overview()
         else:
@@ -92,14 +92,6 @@ class Stap2Screen(PartnerStageScreen):
 
     def partner_changed(self) -> None:
         self.fill_partner()
-
-    def view_changed(self) -> None:
-        if self.view == "overview-view":
-            self.fill_overview()
-            self.query_one("#overview", DataTable).focus()
-        else:
-            self.fill_partner()
-            self.query_one("#capacity", DataTable).focus()
 
     @on(DataTable.RowSelected, "#capacity")
     def _row_chosen(self) -> None:

@@ -27,6 +27,7 @@ from ..widgets.text import show_text
 class Stap3Screen(PartnerStageScreen):
     STAGE_ID = "stap3"
     VIEWS = ("own-view", "shared-view")
+    VIEW_FOCUS = {"own-view": "#own", "shared-view": "#shared"}
     VIEW_ACTIONS = {"own-view": frozenset({"partner"})}
     BINDINGS = [
         Binding("a,plus", "add", "stap3.key_add"),
@@ -63,8 +64,7 @@ class Stap3Screen(PartnerStageScreen):
         partner = self.partner
         return self.session.goal.own.get(partner.id, []) if partner else []
 
-    def refresh_stage(self) -> None:
-        self.show_partner_bar()
+    def fill_view(self) -> None:
         if self.view == "shared-view":
             self.fill_shared()
         else:
@@ -126,14 +126,6 @@ class Stap3Screen(PartnerStageScreen):
 
     def partner_changed(self) -> None:
         self.fill_own(select=0)
-
-    def view_changed(self) -> None:
-        if self.view == "shared-view":
-            self.fill_shared()
-            self.query_one("#shared", DataTable).focus()
-        else:
-            self.fill_own()
-            self.query_one("#own", DataTable).focus()
 
     # -- selection -------------------------------------------------------------
     def _selected_own(self) -> AgendaItem | None:

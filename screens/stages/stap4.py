@@ -33,6 +33,7 @@ PartRow = tuple[Literal["give", "get"], int, Part]
 class Stap4Screen(PartnerStageScreen):
     STAGE_ID = "stap4"
     VIEWS = ("agreements-view", "balance-view")
+    VIEW_FOCUS = {"agreements-view": "#agreements", "balance-view": "#give-take"}
     VIEW_ACTIONS = {"agreements-view": frozenset({"add", "add_part", "remove"}),
                     "balance-view": frozenset({"partner"})}
     BINDINGS = [
@@ -67,8 +68,7 @@ class Stap4Screen(PartnerStageScreen):
         agreements.focus()
 
     # -- the agreements view ------------------------------------------------------
-    def refresh_stage(self) -> None:
-        self.show_partner_bar()
+    def fill_view(self) -> None:
         if self.view == "balance-view":
             self.fill_balance()
         else:
@@ -143,14 +143,6 @@ class Stap4Screen(PartnerStageScreen):
 
     def partner_changed(self) -> None:
         self.fill_balance()
-
-    def view_changed(self) -> None:
-        if self.view == "balance-view":
-            self.fill_balance()
-            self.query_one("#give-take", DataTable).focus()
-        else:
-            self.fill_agreements()
-            self.query_one("#agreements", DataTable).focus()
 
     # -- actions -------------------------------------------------------------------
     def _part_focused(self) -> bool:

@@ -23,6 +23,7 @@ from ..widgets.line_table import LineTable, Row
 from ..widgets.text import show_text
 from ..widgets.timeline_view import TimelineView
 
+
 def today() -> date:
     return date.today()
 
@@ -30,6 +31,7 @@ def today() -> date:
 class Stap5Screen(TwoViewStageScreen):
     STAGE_ID = "stap5"
     VIEWS = ("list-view", "timeline-view")
+    VIEW_FOCUS = {"list-view": "#milestones", "timeline-view": "TimelineView"}
     VIEW_ACTIONS = {"list-view": frozenset({"edit", "remove", "next_status"}),
                     "timeline-view": frozenset({"scale"})}
     BINDINGS = [
@@ -68,6 +70,12 @@ class Stap5Screen(TwoViewStageScreen):
             return f"! {late}" if milestone.status == "late" else f"! {late} · {status}"
         return f"{MARKERS.get(milestone.status, '·')} {status}"
 
+    def fill_view(self) -> None:
+        if self.view == "timeline-view":
+            self.fill_timeline()
+        else:
+            self.fill_list()
+
     def fill_list(self, select: int | None = None) -> None:
         table = self.query_one("#milestones", LineTable)
         names = {p.id: p.name for p in self.session.partners}
@@ -100,26 +108,12 @@ class Stap5Screen(TwoViewStageScreen):
             "stap5.legend", today=format_date(on),
             scale=t(f"stap5.scale.{'quarter' if self.scale == 'month' else 'month'}")))
 
-    def refresh_stage(self) -> None:
-        if self.view == "timeline-view":
-            self.fill_timeline()
-        else:
-            self.fill_list()
-
     def _refresh(self, select: int | None = None) -> None:
         self.fill_list(select)
         if self.view == "timeline-view":
             self.fill_timeline()
 
     # -- views -----------------------------------------------------------------------
-    def view_changed(self) -> None:
-        if self.view == "timeline-view":
-            self.fill_timeline()
-            self.query_one(TimelineView).focus()
-        else:
-            self.fill_list()
-            self.query_one("#milestones", LineTable).focus()
-
     def action_scale(self) -> None:
         self.scale = "quarter" if self.scale == "month" else "month"
         if self.view == "timeline-view":
