@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from regionet_tui.core import workshop as core
 from regionet_tui.i18n import t
@@ -31,6 +31,7 @@ from .stage import apply_change
 from .widgets.agenda_table import AgendaTable
 from .widgets.parking_table import ParkingTable
 from .widgets.stage_timer import StageTimer
+from .widgets.title_bar import TitleBar
 
 # From this width the agenda and the parking lot stand side by side.
 WIDE = 120
@@ -51,7 +52,7 @@ class AgendaScreen(RegionetScreen):
         return self.store.session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="agenda-bar"):
             yield Static(Content(t("workshop.agenda_title")), id="agenda-heading")
             yield StageTimer(self.store, None, id="agenda-timer")

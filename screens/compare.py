@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from regionet_tui.core.compare import Comparison, FollowUpOutcome, Pair, compare, service_name
 from regionet_tui.core.reflection import format_score, theme_name
@@ -18,6 +18,7 @@ from regionet_tui.i18n import t
 from regionet_tui.models import Session
 
 from .base import RegionetScreen
+from .widgets.title_bar import TitleBar
 
 
 def _table(table_id: str, columns: tuple[str, ...], rows: list[list[Text]],
@@ -45,7 +46,7 @@ class ComparisonScreen(RegionetScreen):
         self._predecessor = predecessor
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="compare"):
             yield Static(Content(t("compare.title")), classes="stage-title")
             previous = self._predecessor.session

@@ -28,7 +28,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from regionet_tui import progress
 from regionet_tui.forms import FormError, describe
@@ -40,6 +40,7 @@ from .base import RegionetScreen
 from .widgets.stage_footer import StageFooter
 from .widgets.stage_nav import StageNav
 from .widgets.stage_timer import StageTimer
+from .widgets.title_bar import TitleBar
 
 STAGE_BINDINGS = [
     Binding(stage.key, f"goto('{stage.id}')", show=False) for stage in progress.STAGES
@@ -92,7 +93,7 @@ class StageScreen(RegionetScreen):
         return self.store.session
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="stage-bar"):
             yield StageNav(self.STAGE_ID, progress.statuses(self.session), id="stage-nav")
             yield StageTimer(self.store, self.STAGE_ID, id="stage-timer")

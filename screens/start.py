@@ -10,13 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from regionet_tui.i18n import t
 from regionet_tui.storage import SessionEntry
 
 from .base import RegionetScreen
 from .widgets.session_list import Column, Row, SessionList
+from .widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
@@ -75,7 +76,7 @@ class StartScreen(RegionetScreen):
         self.sort_reverse = True
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="folder")
         yield Input(placeholder=t("start.filter_placeholder"), id="filter")
         yield Static("", id="sessions-empty", classes="empty-hint")
