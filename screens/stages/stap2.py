@@ -14,8 +14,6 @@ from regionet_tui.core.start import SYMBOLS, overview, partner_start, set_capaci
 from regionet_tui.i18n import t
 from regionet_tui.models.stages import CAPACITY_AREAS, Assessment, CapacityItem
 
-from ..dialogs.capacity_form import CapacityFormDialog
-from ..dialogs.text_form import TextFormDialog
 from ..partner_stage import PartnerStageScreen, first_line
 from ..widgets.partner_bar import PartnerBar
 from ..widgets.rows_table import Row, RowsTable
@@ -108,6 +106,7 @@ class Stap2Screen(PartnerStageScreen):
                 if text is not None and self.change(lambda s: set_goals(s, partner.id, text)):
                     self.fill_partner()
 
+            from ..dialogs.text_form import TextFormDialog  # not on the first visit
             self.app.push_screen(TextFormDialog(t("stap2.goals_title", name=partner.name),
                                                 "stap2.goals", start.goals), goals_saved)
             return
@@ -118,6 +117,7 @@ class Stap2Screen(PartnerStageScreen):
                 self.fill_partner()
 
         heading = t("stap2.edit_title", area=t(f"stages.area.{area}"), name=partner.name)
+        from ..dialogs.capacity_form import CapacityFormDialog  # not on the first visit
         self.app.push_screen(CapacityFormDialog(heading, start.capacity.get(area)), saved)
 
 

@@ -14,10 +14,7 @@ from regionet_tui.core import goal
 from regionet_tui.i18n import t
 from regionet_tui.models.stages import AgendaItem, SharedItem
 
-from ..dialogs.agenda_form import AgendaFormDialog
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.shared_form import SharedFormDialog
-from ..dialogs.text_form import TextFormDialog
 from ..partner_stage import PartnerStageScreen, first_line
 from ..widgets.partner_bar import PartnerBar
 from ..widgets.rows_table import Row, RowsTable
@@ -171,6 +168,7 @@ class Stap3Screen(PartnerStageScreen):
                 self.fill_own(select=ids.index(item.id))
 
         key = "stap3.edit_own" if current else "stap3.add_own"
+        from ..dialogs.agenda_form import AgendaFormDialog  # not on the first visit
         self.app.push_screen(AgendaFormDialog(t(key, name=partner.name), current), saved)
 
     def _edit_shared(self, current: SharedItem | None) -> None:
@@ -186,6 +184,7 @@ class Stap3Screen(PartnerStageScreen):
                 ids = [s.id for s in self.session.goal.shared]
                 self.fill_shared(select=ids.index(item.id))
 
+        from ..dialogs.shared_form import SharedFormDialog  # not on the first visit
         dialog = SharedFormDialog(
             t("stap3.edit_shared" if current else "stap3.add_shared"), current, sources,
             list(names.items()), lambda item: goal.check_shared(self.session, item),
@@ -215,6 +214,7 @@ class Stap3Screen(PartnerStageScreen):
             if text is not None and self.change(lambda s: goal.set_statement(s, text)):
                 self.fill_shared()
 
+        from ..dialogs.text_form import TextFormDialog  # not on the first visit
         self.app.push_screen(TextFormDialog(t("stap3.statement_title"), "stap3.statement_label",
                                             self.session.goal.statement), saved)
 

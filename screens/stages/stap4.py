@@ -17,17 +17,14 @@ from regionet_tui.i18n import t
 from regionet_tui.models import Session
 from regionet_tui.models.stages import Agreement, Benefit, Contribution, SignOff
 
-from ..dialogs.agreement_form import AgreementFormDialog
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.part_form import Part, PartFormDialog
-from ..dialogs.signoff_form import SignOffFormDialog
 from ..partner_stage import PartnerStageScreen
 from ..widgets.give_take import GiveTakePanel, contribution_text
 from ..widgets.partner_bar import PartnerBar
 from ..widgets.rows_table import Row, RowsTable
 from ..widgets.text import show_text
 
-PartRow = tuple[Literal["give", "get"], int, Part]
+PartRow = tuple[Literal["give", "get"], int, Contribution | Benefit]
 
 
 class Stap4Screen(PartnerStageScreen):
@@ -172,6 +169,7 @@ class Stap4Screen(PartnerStageScreen):
                 self.fill_agreements(select=ids.index(agreement.id))
 
         key = "stap4.edit_agreement" if current else "stap4.add_agreement"
+        from ..dialogs.agreement_form import AgreementFormDialog  # not on the first visit
         self.app.push_screen(AgreementFormDialog(t(key), current), saved)
 
     def action_add_part(self, gives: bool) -> None:
@@ -196,6 +194,7 @@ class Stap4Screen(PartnerStageScreen):
 
         key = f"stap4.{'edit' if current else 'add'}_{'gives' if gives else 'gets'}"
         partners = [(p.id, p.name) for p in self.session.partners]
+        from ..dialogs.part_form import PartFormDialog  # not on the first visit
         dialog = PartFormDialog(t(key, what=agreement.what), partners,
                                 current[2] if current else None, gives)
         self.app.push_screen(dialog, saved)
@@ -239,6 +238,7 @@ class Stap4Screen(PartnerStageScreen):
                 self.fill_balance()
 
         current = self.session.deal.signoffs.get(partner.id)
+        from ..dialogs.signoff_form import SignOffFormDialog  # not on the first visit
         self.app.push_screen(SignOffFormDialog(t("stap4.signoff_title", name=partner.name),
                                                current), saved)
 
