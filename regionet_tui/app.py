@@ -4,6 +4,7 @@ screens ask it to open, close and switch. Screens stay thin."""
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,10 @@ DEMO_ID = "demo"
 # The start screen is painted with these alone; the other sheets are read
 # before the first other screen (a dialog, a stage, the palette) is shown.
 START_STYLES = ("app.tcss", "start.tcss")
+# A stage screen built for its first visit is frozen (see show_stage) this many
+# seconds later: once it shows and has settled, not while the facilitator waits.
+FREEZE_DELAY = 0.25
+FREEZE_WAITS = 8  # delays at most while a dropped stage screen is still held
 
 
 def _style_paths(names: Iterable[str] | None = None) -> list[str | Path]:
@@ -69,6 +74,9 @@ class RegionetApp(WorkshopMode):
         self.store: SessionStore | None = None
         self._all_styles_read = False
         self._stage_screens: dict[str, StageScreen] = {}  # kept for the open session
+        self._freezes_due = 0  # see _freeze_soon
+        self._full_collection_due = False
+        self._dropped: weakref.WeakSet[Screen[object]] = weakref.WeakSet()  # still going
 
     def get_default_screen(self) -> Screen[None]:
         """The start screen is the bottom of the stack: no empty screen under it."""
@@ -175,21 +183,43 @@ class RegionetApp(WorkshopMode):
         # The session's models and the app live until the session closes: tens of
         # thousands of objects that every full collection of the cyclic GC would
         # scan again (60-160 ms, on a key now and then). Frozen, they are skipped.
-        # Collected first, so that no garbage of a session closed before is frozen
-        # with them. (unfreeze on close thaws every frozen object of the process.)
-        gc.collect()
-        gc.freeze()
-        gc.enable()  # should a stage screen have been dropped before it ever showed
+        # That waits until the first stage has shown: a full collection first, so
+        # that nothing of a session closed before (its screens go a moment after
+        # the close) is frozen with them. (unfreeze on close thaws every frozen
+        # object of the process.)
+        self._freeze_soon(full=True)
         store.on_background_error = self._background_save_failed
         if store.readonly:
             self.notify(t("app.readonly"), severity="warning", timeout=10, markup=False)
         self.show_stage("partners")
 
-    @staticmethod
-    def _freeze_long_lived() -> None:
-        gc.collect(1)
-        gc.freeze()
+    def _freeze_soon(self, full: bool = False) -> None:
+        """Hold the collector now; FREEZE_DELAY from now, collect (every generation
+        when `full`) and freeze what is left, as long as the session is open."""
+        gc.disable()
+        self._full_collection_due |= full
+        self._freezes_due += 1
+        self.set_timer(FREEZE_DELAY, self._freeze_long_lived)
+
+    def _freeze_long_lived(self, waited: int = 0) -> None:
+        self._freezes_due -= 1
+        if self._freezes_due:
+            return  # asked for again meanwhile: the last one does it for all
         gc.enable()
+        if self.store is None:  # closed meanwhile: nothing to keep
+            self._full_collection_due = False
+            return
+        gc.collect(2 if self._full_collection_due or self._dropped else 1)
+        if self._dropped and waited < FREEZE_WAITS:
+            # A dropped screen is still held while Textual takes it down: frozen
+            # now, it would stay until the session closes. Collecting as usual
+            # meanwhile, and trying again in a moment.
+            self._freezes_due += 1
+            self.set_timer(FREEZE_DELAY, lambda: self._freeze_long_lived(waited + 1))
+            return
+        gc.freeze()
+        self._dropped.clear()  # any still held are frozen now: thawed on close
+        self._full_collection_due = False
 
     def _background_save_failed(self, error: Exception) -> None:
         self.call_from_thread(self.fail, t("app.save_failed", reason=str(error)))
@@ -219,10 +249,10 @@ class RegionetApp(WorkshopMode):
                 # shown, so that full collections (100-300 ms) do not scan it again.
                 # While it is built the collector waits (a full collection landing
                 # in the build cost 35-55 ms, young ones ~10 ms in all); once it
-                # shows, the young generations are collected and what is left is
-                # frozen. Older garbage frozen along waits for the session to close.
-                gc.disable()
-                screen.call_after_refresh(self._freeze_long_lived)
+                # has shown, the young generations are collected (5-10 ms) and what
+                # is left is frozen. Older garbage frozen along waits for the
+                # session to close.
+                self._freeze_soon()
         # Asked for from over a stage (the agenda, say): back down to that stage first.
         below = [s for s in self.screen_stack if isinstance(s, StageScreen)]
         while below and self.screen is not below[-1]:
@@ -243,6 +273,7 @@ class RegionetApp(WorkshopMode):
         first = next((i for i, s in enumerate(stack) if isinstance(s, StageScreen)), len(stack))
         for _ in range(len(stack) - first):
             self.pop_screen()  # an uninstalled screen is removed once popped
+        self._dropped.update(self._stage_screens.values())
         for screen in self._stage_screens.values():
             self.uninstall_screen(screen)
             if screen not in on_stack:
@@ -462,6 +493,9 @@ class RegionetApp(WorkshopMode):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self._drop_stage_screens()
+        if self.store is not None:  # the dropped screens were frozen with the session
+            gc.unfreeze()
+            self._freeze_soon(full=True)
         start = self._start_screen()
         assert isinstance(start, StartScreen)
         self.call_later(start.relabel)

@@ -8,8 +8,10 @@ import pytest
 from conftest import HOSTILE_NAMES, make_app, make_session, screen_text
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.widgets.stage_nav import StageNav
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select
 
+from regionet_tui.app import FREEZE_DELAY, FREEZE_WAITS
 from regionet_tui.models.text import NAME_MAX
 from regionet_tui.progress import STAGES
 from regionet_tui.storage import SessionLibrary, sessionfile
@@ -170,6 +172,18 @@ async def test_a_ten_thousand_character_name_is_refused_clearly(
     assert partner.name == "x" * NAME_MAX
 
 
+async def until_frozen(pilot: Pilot[None]) -> None:
+    """Until the open session's objects are frozen (FREEZE_DELAY after a stage
+    screen is built, later while a dropped one is still being taken down)."""
+    import gc
+
+    for _ in range(FREEZE_WAITS * 4):
+        await pilot.pause(FREEZE_DELAY)
+        if gc.get_freeze_count() and gc.isenabled():
+            return
+    raise AssertionError("the session was never frozen")
+
+
 async def test_a_closed_session_is_freed_when_the_next_one_opens(
     library: SessionLibrary, folder: Path
 ) -> None:
@@ -187,13 +201,42 @@ async def test_a_closed_session_is_freed_when_the_next_one_opens(
         for key in ("2", "3", "4"):
             await pilot.press(key)
             await pilot.pause()
-            assert gc.isenabled()  # the collector waits only while a stage is built
+        await until_frozen(pilot)  # the collector waits only while a stage is built
+        await pilot.press("5")  # closed before this screen's freeze comes due
+        await pilot.pause()
         assert app.store is not None
         closed_screen, closed_session = weakref.ref(app.screen), weakref.ref(app.store.session)
         app.close_session()
         await pilot.pause()
+        assert gc.get_freeze_count() == 0  # thawed on close
         app.open_session(library.path_for(second))
-        await pilot.pause()
-        gc.collect()
+        await until_frozen(pilot)
+        gc.collect()  # frozen with the new session, it would not be collected
         assert closed_screen() is None and closed_session() is None
+        app.close_session()
+
+
+async def test_screens_dropped_for_another_language_are_freed_while_the_session_stays_open(
+    library: SessionLibrary, folder: Path
+) -> None:
+    import gc
+    import weakref
+
+    session_id = make_session(library, "Ronde A")
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.open_session(library.path_for(session_id))
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        await until_frozen(pilot)  # built, shown and frozen with the session
+        dutch = weakref.ref(app.screen)
+        app.action_toggle_language()
+        assert gc.get_freeze_count() == 0  # thawed
+        await until_frozen(pilot)
+        assert isinstance(app.screen, StageScreen) and app.screen.STAGE_ID == "stap2"
+        assert "STEP 2" in screen_text(app)
+        gc.collect()
+        assert dutch() is None
         app.close_session()
