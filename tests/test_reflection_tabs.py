@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import make_app
+from textual.widgets import Input
 from test_reflection_screen import make_network, open_reflection
 
 from regionet_tui.app import RegionetApp
@@ -133,3 +134,21 @@ async def test_the_plates_in_english(library: SessionLibrary, folder: Path) -> N
         await pilot.press("shift+tab")
         await pilot.pause()
         assert {"Previous plate", "Next plate"} <= palette_titles(app)
+
+
+async def test_a_followup_made_on_the_praatplaat_shows_on_the_followup_plate(
+    library: SessionLibrary, folder: Path
+) -> None:
+    make_network(library)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_reflection(app, pilot)
+        await pilot.press("o")  # a follow-up for the theme under the cursor
+        await pilot.pause()
+        app.screen.query_one("#what", Input).value = "Gastlessen in de bouw regelen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "▸ Follow-up plaat" in tab_line(app)
+        assert shows(app, "Gastlessen in de bouw regelen")
+        assert not shows(app, "Spreiding") and shows(app, "Thema: Dalende leerlingaantallen")
+        assert focused_id(app) == "followups"
