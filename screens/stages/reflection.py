@@ -3,7 +3,11 @@ Follow-up plaat (concrete agreements: what, who, when), and the way to the
 comparison with the previous round.
 
 The dialogs and the comparison are imported when first opened: the rating
-dialog alone (a text area) costs about 35 ms to import on the first visit."""
+dialog alone (a text area) costs about 35 ms to import on the first visit. The
+plates sit under a one-line tab bar of our own (PlateTabs) and are shown and
+hidden by the screen: Textual's TabbedContent (its import, a dozen widgets with
+styles of their own, more layout passes) took about 35 of the 80 ms of CPU
+time the first visit took with a region-sized session."""
 
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.containers import Vertical
+from textual.widgets import Static
 
 from regionet_tui.core import reflection as core
 from regionet_tui.core.rounds import Predecessor, load_predecessor
@@ -25,11 +30,11 @@ from regionet_tui.models.reflection import FOLLOWUP_STATUSES, FollowUp, Theme, T
 if TYPE_CHECKING:
     from ..dialogs.theme_form import ThemeDetails
 
-from ..dialogs.confirm import ConfirmDialog
 from ..stage import StageScreen
 from ..widgets.followup_detail import FollowUpDetail
 from ..widgets.followup_table import FollowUpTable
 from ..widgets.line_table import LineTable
+from ..widgets.plate_tabs import PlateTabs
 from ..widgets.theme_detail import ThemeDetail
 from ..widgets.text import show_text
 from ..widgets.theme_table import ThemeTable
@@ -42,7 +47,8 @@ FOLLOWUP_ACTIONS = {"cycle_status", "promote"}
 class ReflectionScreen(StageScreen):
     STAGE_ID = "reflection"
     previous_of: str | None = None  # the predecessor id `previous` was loaded for
-    _plates: TabbedContent | None = None
+    plate = TALK  # the plate on view
+    AUTO_FOCUS = "#themes"  # the Praatplaat's table, not the tab bar above it
     BINDINGS = [
         Binding("w", "switch_plate", "reflection.key_switch"),
         Binding("e", "edit", "reflection.key_edit"),
@@ -60,20 +66,21 @@ class ReflectionScreen(StageScreen):
 
     def compose_stage(self) -> ComposeResult:
         yield Static("", id="previous-note", classes="previous-note")
-        with TabbedContent(id="plates", initial=TALK):
-            with TabPane(t("reflection.plate_talk"), id=TALK):
-                yield ThemeTable(id="themes")
-                yield ThemeDetail("", id="theme-detail", classes="plate-detail")
-            with TabPane(t("reflection.plate_followup"), id=FOLLOWUPS):
-                yield FollowUpTable(id="followups")
-                yield FollowUpDetail("", id="followup-detail", classes="plate-detail")
+        yield PlateTabs(((TALK, t("reflection.plate_talk")),
+                         (FOLLOWUPS, t("reflection.plate_followup"))), TALK, id="plate-tabs")
+        with Vertical(id=f"plate-{TALK}", classes="plate"):
+            yield ThemeTable(id="themes")
+            yield ThemeDetail("", id="theme-detail", classes="plate-detail")
+        followups = Vertical(id=f"plate-{FOLLOWUPS}", classes="plate")
+        followups.display = False
+        with followups:
+            yield FollowUpTable(id="followups")
+            yield FollowUpDetail("", id="followup-detail", classes="plate-detail")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self._plates = self.query_one("#plates", TabbedContent)
         self.previous = self._load_previous()
         self.refresh_plates()
-        self.query_one(ThemeTable).focus()
 
     def help_text(self) -> str:
         return f"{super().help_text()}\n\n{t('reflection.help')}"
@@ -93,11 +100,6 @@ class ReflectionScreen(StageScreen):
         return previous
 
     # -- showing ---------------------------------------------------------------
-    @property
-    def plate(self) -> str:
-        # Asked for every key binding on each footer update: no DOM query each time.
-        return (self._plates.active if self._plates is not None else "") or TALK
-
     def refresh_stage(self) -> None:
         if self.previous_of != self.session.predecessor:
             self.previous = self._load_previous()
@@ -119,12 +121,21 @@ class ReflectionScreen(StageScreen):
         self.query_one(FollowUpDetail).show(
             self.session, self.query_one(FollowUpTable).selected_id(), date.today())
 
-    @on(TabbedContent.TabActivated, "#plates")
-    def _plate_changed(self) -> None:
+    def show_plate(self, plate: str) -> None:
+        """Show `plate` filled, with the focus on its table."""
+        if plate == self.plate:
+            return
+        self.plate = plate
+        self.query_one(PlateTabs).active = plate
+        for shown in (TALK, FOLLOWUPS):
+            self.query_one(f"#plate-{shown}").display = shown == plate
         self.refresh_plates()
-        table = ThemeTable if self.plate == TALK else FollowUpTable
-        self.query_one(table).focus()
+        self.query_one(ThemeTable if plate == TALK else FollowUpTable).focus()
         self.refresh_bindings()
+
+    @on(PlateTabs.Chosen)
+    def _plate_chosen(self, event: PlateTabs.Chosen) -> None:
+        self.show_plate(event.plate)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in TALK_ACTIONS:
@@ -134,8 +145,7 @@ class ReflectionScreen(StageScreen):
         return True
 
     def action_switch_plate(self) -> None:
-        if self._plates is not None:
-            self._plates.active = FOLLOWUPS if self.plate == TALK else TALK
+        self.show_plate(FOLLOWUPS if self.plate == TALK else TALK)
 
     @on(LineTable.RowSelected)
     def action_edit(self) -> None:
@@ -242,6 +252,8 @@ class ReflectionScreen(StageScreen):
                                              self._theme_names(theme.id), current), renamed)
 
     def _remove_theme(self) -> None:
+        from ..dialogs.confirm import ConfirmDialog
+
         theme = self._custom_theme()
         if theme is None:
             return
@@ -279,7 +291,7 @@ class ReflectionScreen(StageScreen):
                 apply, key = core.replace_followup, "reflection.followup_saved"
             if self.change(lambda s: apply(s, followup)):
                 self.refresh_plates(select_followup=followup.id)
-                self.query_one("#plates", TabbedContent).active = FOLLOWUPS
+                self.show_plate(FOLLOWUPS)
                 self.notify(t(key, what=followup.what), markup=False)
 
         heading = "reflection.edit_followup_title" if current else "reflection.add_followup_title"
@@ -309,6 +321,8 @@ class ReflectionScreen(StageScreen):
                         t("reflection.promoted", what=current.what))
 
     def _remove_followup(self) -> None:
+        from ..dialogs.confirm import ConfirmDialog
+
         current = self._followup()
         if current is None:
             return
