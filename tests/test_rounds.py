@@ -32,7 +32,9 @@ def filled_session() -> Session:
     s.reflection.themes = [*s.reflection.themes, Theme(id="t-own", name="Stages")]
     s.reflection.ratings = {"t-own": ThemeRating(group=2, attention=True)}
     s.reflection.followups = [FollowUp(id="f1", what="Stagebank", milestone="m1")]
-    s.workshop.agenda = [AgendaSlot(stage="stap1", minutes=45, actual_seconds=1800)]
+    s.workshop.agenda = [AgendaSlot(stage="stap1", minutes=45, actual_seconds=1800),
+                         AgendaSlot(stage="stap3", added_minutes=5, actual_seconds=60,
+                                    started_at=datetime(2026, 4, 2, 10, tzinfo=UTC))]
     s.workshop.parking = [ParkingItem(id="k1", text="Vervoer"),
                           ParkingItem(id="k2", text="Afgehandeld", status="closed")]
     return s
@@ -52,7 +54,7 @@ def test_next_round_carries_over_what_the_network_built() -> None:
     assert [m.id for m in new.plan.milestones] == ["m1"]
     assert new.flowchart == previous.flowchart
     assert new.reflection.themes == previous.reflection.themes
-    assert [(s.stage, s.minutes) for s in new.workshop.agenda] == [("stap1", 45)]
+    assert [(s.stage, s.minutes) for s in new.workshop.agenda] == [("stap1", 45), ("stap3", 30)]
 
 
 def test_next_round_starts_scores_and_reflections_fresh() -> None:
@@ -63,7 +65,9 @@ def test_next_round_starts_scores_and_reflections_fresh() -> None:
     assert new.deal.signoffs == {}
     assert new.reflection.ratings == {} and new.reflection.followups == []
     assert new.plan.milestones[0].followup is None  # that follow-up stays with its round
-    assert new.workshop.agenda[0].actual_seconds == 0
+    # No time spent, no extra minutes and no timer running (one ran when it was made).
+    assert [(slot.actual_seconds, slot.added_minutes, slot.started_at)
+            for slot in new.workshop.agenda] == [(0, 0, None), (0, 0, None)]
     assert [item.id for item in new.workshop.parking] == ["k1"]
 
 

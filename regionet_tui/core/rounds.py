@@ -31,7 +31,11 @@ def next_round(previous: Session, new_id: str, title: str, today: date) -> Sessi
     source = previous.model_copy(deep=True)
     now = utc_now()
     workshop = Workshop(
-        agenda=[slot.model_copy(update={"actual_seconds": 0}) for slot in source.workshop.agenda],
+        # The plan of the day carries over; the time spent, the minutes given in
+        # the room and a timer still running stay with their round.
+        agenda=[slot.model_copy(update={"actual_seconds": 0, "added_minutes": 0,
+                                        "started_at": None})
+                for slot in source.workshop.agenda],
         # Open parking-lot items are still open; settled ones stay with their round.
         parking=[item for item in source.workshop.parking if item.status == "open"],
     )
