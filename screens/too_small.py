@@ -19,8 +19,11 @@ def too_small(size: Size) -> bool:
 
 
 class TooSmallScreen(RegionetModal[None]):
+    # Opaque, unlike the dialogs' backdrop: app.tcss (.too-small), since the
+    # app's style sheets take precedence over a DEFAULT_CSS.
+    DEFAULT_CLASSES = "too-small"
     DEFAULT_CSS = """
-    TooSmallScreen { align: center middle; background: $background; }
+    TooSmallScreen { align: center middle; }
     TooSmallScreen Static { width: 100%; text-align: center; text-style: bold; padding: 0 1; }
     """
 

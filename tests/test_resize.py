@@ -16,6 +16,8 @@ async def squeeze(app: object, pilot: object) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, TooSmallScreen)  # type: ignore[attr-defined]
     assert "te klein" in screen_text(app)  # type: ignore[arg-type]
+    # Opaque: nothing of the screen it covers shows through (each has a title bar).
+    assert "⭘" not in app.export_screenshot()  # type: ignore[attr-defined]
     await pilot.resize_terminal(80, 24)  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
     assert not isinstance(app.screen, TooSmallScreen)  # type: ignore[attr-defined]
