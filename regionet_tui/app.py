@@ -52,6 +52,19 @@ def _style_paths(names: Iterable[str] | None = None) -> list[str | Path]:
     return [folder / name for name in found]
 
 
+def pasted_text(text: str, target: object) -> str:
+    """A paste with its line breaks as the field takes them. Terminals send a
+    line break as CR (a bare one would be dropped as a control character); a
+    one-line field keeps only the first line of a paste, so there the lines
+    go side by side instead."""
+    from textual.widgets import Input
+
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(lines) > 1 and isinstance(target, Input):
+        return " ".join(line.strip() for line in lines if line.strip())
+    return "\n".join(lines)
+
+
 @dataclass
 class AppConfig:
     sessions_folder: Path
@@ -136,7 +149,7 @@ class RegionetApp(WorkshopMode):
         # Pasted text is cleaned before any field sees it: an input shows what it
         # holds as it is, so ESC or a bidi override would reach the terminal raw.
         if isinstance(event, events.Paste) and not event.is_forwarded:
-            cleaned = remove_unsafe(event.text, keep="\n\t")
+            cleaned = remove_unsafe(pasted_text(event.text, self.focused), keep="\n\t")
             if cleaned != event.text:
                 event = events.Paste(cleaned)
         await super().on_event(event)
