@@ -340,7 +340,7 @@ class RegionetApp(WorkshopMode):
                 s.date, s.facilitator = details.date, details.facilitator
 
             if stage.change(apply):
-                stage.title, stage.sub_title = s.title, s.region
+                stage.show_titles()
                 self.notify(t("stage.details_saved"))
 
         current = SessionDetails(s.title, s.region, s.date, s.facilitator)

@@ -109,14 +109,14 @@ class StageScreen(RegionetScreen):
         yield from ()
 
     def on_mount(self) -> None:
-        self._show_titles()
+        self.show_titles()
 
-    def _show_titles(self) -> None:
-        subtitle = self.session.region
-        if self.store.readonly:
-            subtitle = f"{subtitle} · {t('app.readonly_badge')}".strip(" ·")
-        if (self.title, self.sub_title) != (self.session.title, subtitle):
-            self.title, self.sub_title = self.session.title, subtitle
+    def show_titles(self) -> None:
+        title = self.session.title
+        if self.store.readonly:  # first: a long title must not cut it off
+            title = f"{t('app.readonly_badge')} · {title}"
+        if (self.title, self.sub_title) != (title, self.session.region):
+            self.title, self.sub_title = title, self.session.region
 
     # -- shown again ------------------------------------------------------------
     @classmethod
@@ -127,7 +127,7 @@ class StageScreen(RegionetScreen):
         if not self._stale:
             return  # the first showing: on_mount has just filled it
         self._stale = False
-        self._show_titles()
+        self.show_titles()
         self.refresh_nav()
         for timer in self.query(StageTimer):
             timer.tick()

@@ -61,3 +61,19 @@ async def test_clicking_the_mark_opens_the_command_palette(folder: Path) -> None
         await pilot.click(TitleBar, offset=(1, 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_a_read_only_session_says_so_first_however_long_its_title(
+    library: SessionLibrary, folder: Path
+) -> None:
+    session_id = make_session(library, "Leernetwerk " * 12, "Rivierenland")
+    holder = library.open(session_id)  # open in another window
+    try:
+        app = make_app(folder)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert title_line(app).startswith(" ⭘ ALLEEN LEZEN · Leernetwerk")
+    finally:
+        holder.close()
