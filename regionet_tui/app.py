@@ -277,6 +277,9 @@ class RegionetApp(WorkshopMode):
         else:
             self.push_screen(screen)
 
+    def kept_screens(self) -> list[Screen[object]]:
+        return list(self._stage_screens.values())
+
     def _drop_stage_screens(self) -> None:
         """Take every stage screen off the stack and forget the kept ones."""
         from .screens.stage import StageScreen

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.screen import Screen
 from textual.theme import Theme
 
 from . import settings, themes
@@ -70,6 +71,10 @@ class WorkshopMode(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def kept_screens(self) -> list[Screen[object]]:
+        """Screens kept off the stack to be shown again."""
+        return []
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _SESSION_ACTIONS and self.store is None:
@@ -192,6 +197,11 @@ class WorkshopMode(App[None]):
 
     def action_toggle_presenting(self) -> None:
         self.set_class(not self.presenting, PRESENTING)
+        # Textual restyles only the screen on top for a class of the App: the
+        # screens under it and the kept stages would come back as they were.
+        for screen in {*self.screen_stack, *self.kept_screens()}:
+            if screen is not self.screen:
+                self.stylesheet.update(screen)
         self.notify(t("workshop.presenting_on" if self.presenting else "workshop.presenting_off"),
                     markup=False)
 

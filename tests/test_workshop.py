@@ -393,3 +393,26 @@ async def test_workshop_keys_do_nothing_without_a_session(folder: Path) -> None:
         await pilot.pause()
         assert not isinstance(app.screen, (NamePromptDialog, AgendaScreen))
         assert messages(app) == []
+
+
+async def test_presenting_off_shows_every_screen_again_the_start_screen_and_kept_stages(
+    library: SessionLibrary, folder: Path
+) -> None:
+    make_session(library)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_session(app, pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        kept = app.screen
+        await pilot.press("f5", "f9", "f9", "2")  # presenting, with a theme switch between
+        await pilot.pause()
+        await pilot.press("f5")  # off, on STAP 2
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.screen is kept
+        assert kept.query_one(".stage-explain").display and kept.query_one(Footer).display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(Footer).display  # the start screen's key hints
