@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from regionet_tui.core.compare import Comparison, FollowUpOutcome, Pair, compare, service_name
+from regionet_tui.core.compare import Comparison, FollowUpOutcome, Pair, compare
+from regionet_tui.core.portfolio import service_name
 from regionet_tui.core.reflection import format_score, theme_name
 from regionet_tui.core.rounds import Predecessor
 from regionet_tui.forms import format_date

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from regionet_tui.core.compare import compare, gap_change, score_change, service_gap
+from regionet_tui.core.compare import compare, gap_change, score_change, service_gaps
+from regionet_tui.core import gaps
 from regionet_tui.models import Partner, Session
 from regionet_tui.models.commitment import ATTITUDES, CommitmentEntry
 from regionet_tui.models.portfolio import Score, Service
@@ -84,13 +85,19 @@ def current_round() -> Session:
     return s
 
 
-def test_service_gap_is_mean_desired_minus_mean_current() -> None:
+def test_service_gap_is_the_gap_table_s() -> None:
     s = previous_round()
-    assert service_gap(s, "s1") == 5.0
-    assert service_gap(s, "s2") == 2.0
-    assert service_gap(s, "s6") is None  # nobody scored
-    s.portfolio.scores["a"]["s6"] = score(5, None)  # a current quality, no desired one
-    assert service_gap(s, "s6") is None
+    assert service_gaps(s)["s1"] == 5.0  # a: 8 - 4, b (not offered): 6 - 0
+    assert service_gaps(s)["s2"] == 2.0
+    assert service_gaps(s)["s6"] is None  # nobody scored
+    s.portfolio.scores["a"]["s6"] = Score(offered=True, quality=5)  # no desire given
+    assert service_gaps(s)["s6"] is None
+    s.portfolio.scores["a"]["s6"] = score(5, None)  # not wanted: desired 0
+    assert service_gaps(s)["s6"] == -5.0
+    # Partners who gave only one side are left out, not averaged in separately.
+    s.portfolio.scores["b"]["s2"] = Score(offered=True, quality=1)
+    assert service_gaps(s)["s2"] == 2.0
+    assert {row.key: row.gap for row in gaps.by_service(s)}["s2"] == 2.0
 
 
 def test_gap_per_service_then_and_now() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import make_app, screen_text
 from test_reflection_screen import make_network, open_reflection
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from regionet_tui.models import Session
 from regionet_tui.models.commitment import ATTITUDES, CommitmentEntry
@@ -164,3 +164,26 @@ async def test_the_demo_comes_with_its_previous_round(folder: Path) -> None:
     demo = sessionfile.read(folder / "demo.json")
     assert demo.predecessor == "demo-voorjaar"
     assert demo.plan.milestones[-1].followup == "f-zij-instroom"
+
+
+async def test_a_renamed_service_shows_its_new_name_in_the_comparison(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("r")  # the service under the cursor: Arbeidspool
+        await pilot.pause()
+        app.screen.query_one("#text", Input).value = "Vaste pool docenten"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.set_focus(None)  # digits go to the stage bar, not to the grid
+        await pilot.press("7")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        services = rows(app, "compare-services")
+        assert "Vaste pool docenten | 5 | 5,3 | ↗ groter" in services
+        assert not any("Arbeidspool" in row for row in services)

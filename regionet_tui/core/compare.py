@@ -8,9 +8,9 @@ show: screens and the report translate the `change` values):
   and now there is none), "narrowed", "widened", "unchanged", "new" (no gap
   could be computed then), "unscored" (none can be computed now) or "none"
   (never scored).
-  The gap of a service is the mean desired quality minus the mean current
-  quality, each over the partners that gave one. A partner that says it does
-  not offer the service counts as current quality 0.
+  The gap of a service is the one the STAP 1 gap table shows (`gaps.by_service`):
+  per partner that gave both, desired minus current quality ("not offered" or
+  "not wanted" counting as 0), averaged over those partners.
 - `commitments`: committed partner × attitude pairs, and how many there could be.
 - `milestones_done` / `milestones_late` / `milestones_total`: the STAP 5 plan.
   Late means marked late, or past its deadline on the session's date and not done.
@@ -36,12 +36,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from ..i18n import t
 from ..models import Session
 from ..models.commitment import ATTITUDES
 from ..models.portfolio import Service
 from ..models.reflection import FollowUpStatus, Theme, ThemeGroup
 from ..models.stages import Milestone, MilestoneStatus
+from . import gaps
 from .reflection import group_view, is_late
 
 GapChange = Literal["closed", "narrowed", "widened", "unchanged", "new", "unscored", "none"]
@@ -98,32 +98,10 @@ class Comparison:
 
 
 # -- services -------------------------------------------------------------------
-def _mean(values: list[int]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
-def service_name(service: Service) -> str:
-    return t(f"compare.service.{service.builtin}") if service.builtin else service.name
-
-
-def service_gap(session: Session, service_id: str) -> float | None:
-    """Mean desired minus mean current quality of one service, to one decimal."""
-    current: list[int] = []
-    desired: list[int] = []
-    for partner in session.partners:
-        score = session.portfolio.scores.get(partner.id, {}).get(service_id)
-        if score is None:
-            continue
-        if score.quality is not None:
-            current.append(score.quality)
-        elif score.offered is False:
-            current.append(0)
-        if score.desired is not None:
-            desired.append(score.desired)
-    mean_current, mean_desired = _mean(current), _mean(desired)
-    if mean_current is None or mean_desired is None:
-        return None
-    return round(mean_desired - mean_current, 1)
+def service_gaps(session: Session) -> dict[str, float | None]:
+    """Each visible service's gap as the STAP 1 gap table shows it, to one decimal."""
+    return {row.key: None if row.gap is None else round(row.gap, 1)
+            for row in gaps.by_service(session)}
 
 
 def gap_change(before: float | None, now: float | None) -> GapChange:
@@ -143,12 +121,13 @@ def _services(previous: Session, current: Session) -> tuple[ServiceGap, ...]:
     ids = [s.id for s in current.portfolio.services]
     shown = [s for s in current.portfolio.services if not s.hidden]
     shown += [s for s in previous.portfolio.services if s.id not in ids and not s.hidden]
-    gaps = []
+    then, now_ = service_gaps(previous), service_gaps(current)
+    rows = []
     for service in shown:
-        before = service_gap(previous, service.id) if service.id in earlier else None
-        now = service_gap(current, service.id) if service.id in ids else None
-        gaps.append(ServiceGap(service, before, now, gap_change(before, now)))
-    return tuple(gaps)
+        before = then.get(service.id) if service.id in earlier else None
+        now = now_.get(service.id) if service.id in ids else None
+        rows.append(ServiceGap(service, before, now, gap_change(before, now)))
+    return tuple(rows)
 
 
 # -- commitments, milestones, follow-ups ---------------------------------------------
