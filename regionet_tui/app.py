@@ -36,6 +36,7 @@ DEMO_ID = "demo"
 START_STYLES = ("app.tcss", "start.tcss")
 # A stage screen built for its first visit is frozen (see show_stage) this many
 # seconds later: once it shows and has settled, not while the facilitator waits.
+SHORT, FULL_HEIGHT = "-short", 24
 FREEZE_DELAY = 0.25
 FREEZE_WAITS = 8  # delays at most while a dropped stage screen is still held
 
@@ -129,6 +130,9 @@ class RegionetApp(WorkshopMode):
     def on_resize(self, event: events.Resize) -> None:
         from .screens.too_small import TooSmallScreen, too_small
 
+        # Fewer lines than the 24 every screen is laid out for: the stages'
+        # explanations give way to their tables (app.tcss, -short).
+        self.set_app_class(SHORT, event.size.height < FULL_HEIGHT)
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small(event.size) and not showing:
             self.push_screen(TooSmallScreen())

@@ -72,6 +72,17 @@ class WorkshopMode(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
 
+    def set_app_class(self, name: str, on: bool) -> None:
+        """Set a class of the App that the style sheets follow on every screen."""
+        if self.has_class(name) == on:
+            return
+        self.set_class(on, name)
+        # Textual restyles only the screen on top for a class of the App: the
+        # screens under it and the kept stages would come back as they were.
+        for screen in {*self.screen_stack, *self.kept_screens()}:
+            if screen is not self.screen:
+                self.stylesheet.update(screen)
+
     def kept_screens(self) -> list[Screen[object]]:
         """Screens kept off the stack to be shown again."""
         return []
@@ -196,12 +207,7 @@ class WorkshopMode(App[None]):
         return self.has_class(PRESENTING)
 
     def action_toggle_presenting(self) -> None:
-        self.set_class(not self.presenting, PRESENTING)
-        # Textual restyles only the screen on top for a class of the App: the
-        # screens under it and the kept stages would come back as they were.
-        for screen in {*self.screen_stack, *self.kept_screens()}:
-            if screen is not self.screen:
-                self.stylesheet.update(screen)
+        self.set_app_class(PRESENTING, not self.presenting)
         self.notify(t("workshop.presenting_on" if self.presenting else "workshop.presenting_off"),
                     markup=False)
 

@@ -58,3 +58,23 @@ async def test_a_stage_opened_in_a_small_terminal_says_so_and_grows_back(folder:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert not any(isinstance(s, TooSmallScreen) for s in app.screen_stack)
+
+
+async def test_in_a_short_terminal_explanations_give_way_to_the_tables(folder: Path) -> None:
+    app = make_app(folder, demo=True)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        app.show_stage("commitment")
+        await pilot.pause()
+        stage = app.screen
+        explain = stage.query_one(".stage-explain")
+        checklist = stage.query_one("#commitment")
+        assert not explain.display and checklist.region.height >= 3
+        app.show_stage("stap2")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)  # full height: on every screen again
+        await pilot.pause()
+        app.show_stage("commitment")
+        await pilot.pause()
+        assert app.screen is stage and explain.display
