@@ -28,7 +28,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from regionet_tui import progress
 from regionet_tui.forms import FormError, describe
@@ -177,6 +177,9 @@ class StageScreen(RegionetScreen):
             self.action_goto(ids[index])
 
     def action_to_start(self) -> None:
+        if isinstance(self.focused, Input):  # a field of the stage (share): leave it
+            self.set_focus(None)
+            return
         self.app.close_session()  # type: ignore[attr-defined]
 
     def action_details(self) -> None:
