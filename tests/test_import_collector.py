@@ -51,6 +51,19 @@ def test_with_a_session_open_the_import_joins_the_frozen_objects_and_is_still_fr
     assert dropped() is None  # frozen objects are freed by reference counting
 
 
+class Node:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_garbage_of_the_app_is_not_frozen_with_an_import() -> None:
+    gc.freeze()
+    garbage = weakref.ref(Node())  # a cycle, young, that only the collector frees
+    assert importer.parse_sound(RAW) is not None
+    gc.collect()
+    assert garbage() is None
+
+
 def test_the_collector_stays_off_when_it_was_off() -> None:
     gc.disable()
     assert importer.parse_sound(RAW) is not None

@@ -260,17 +260,21 @@ def _collector_paused() -> Iterator[None]:
     While it is built the collector waits; afterwards the new objects are moved
     out of the young generations unscanned. With nothing frozen (no session
     open) freezing and thawing at once moves them to the oldest generation,
-    where only a full collection looks at them; with an open session frozen,
-    they join it and are thawed when it closes (app.py). Reference counting
-    frees them either way when the session is dropped: they hold no cycles."""
+    where only a full collection looks at them. With an open session frozen
+    (app.py) they join it until it closes, like a stage screen built meanwhile:
+    the young generations are collected first, so that no garbage of the app
+    is frozen along. Reference counting frees them either way once the session
+    is dropped: they hold no cycles."""
     was_enabled = gc.isenabled()
+    session_frozen = gc.get_freeze_count() > 0
+    if session_frozen:
+        gc.collect(1)
     gc.disable()
     try:
         yield
     finally:
-        nothing_frozen = gc.get_freeze_count() == 0
         gc.freeze()
-        if nothing_frozen:
+        if not session_frozen:
             gc.unfreeze()
         if was_enabled:
             gc.enable()
