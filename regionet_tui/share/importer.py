@@ -262,13 +262,13 @@ def _collector_paused() -> Iterator[None]:
     open) freezing and thawing at once moves them to the oldest generation,
     where only a full collection looks at them. With an open session frozen
     (app.py) they join it until it closes, like a stage screen built meanwhile:
-    the young generations are collected first, so that no garbage of the app
-    is frozen along. Reference counting frees them either way once the session
-    is dropped: they hold no cycles."""
+    what is not frozen is collected first (a short walk: the session is
+    frozen), so that no garbage of the app is frozen along. Reference counting
+    frees them either way once the session is dropped: they hold no cycles."""
     was_enabled = gc.isenabled()
     session_frozen = gc.get_freeze_count() > 0
     if session_frozen:
-        gc.collect(1)
+        gc.collect()
     gc.disable()
     try:
         yield
