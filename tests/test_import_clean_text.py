@@ -13,16 +13,17 @@ from hypothesis import strategies as st
 from pydantic import AfterValidator, BaseModel, StringConstraints
 from pydantic_core import SchemaValidator, ValidationError
 
+from regionet_tui.models.portfolio import Score
 from regionet_tui.models.session import Session
 from regionet_tui.models.text import LongText, Name, clean_block, clean_line
 from regionet_tui.share.clean_text import (
     BLOCK_PATTERN,
     LINE_PATTERN,
-    _as_checked_string,
     _inert,
-    clean_text_validator,
+    checked_string,
     normalising_cannot_change,
 )
+from regionet_tui.share.one_pass import one_pass_validator
 
 LINE = SchemaValidator({"type": "str", "pattern": LINE_PATTERN})
 BLOCK = SchemaValidator({"type": "str", "pattern": BLOCK_PATTERN})
@@ -101,10 +102,10 @@ def test_normalising_cannot_change_text(raw: bytes, cannot_change: bool) -> None
 
 
 def test_the_clean_text_validator_leaves_the_models_as_they_were() -> None:
-    clean_text_validator()
-    assert Session.__pydantic_complete__
+    one_pass_validator(checking_text=True)
+    assert Session.__pydantic_complete__ and Score.__pydantic_complete__
     with pytest.raises(ValidationError) as refused:
-        clean_text_validator().validate_json(
+        one_pass_validator(checking_text=True).validate_json(
             b'{"format": "regionet-session", "schema_version": 1, "app_version": " 0.1",'
             b' "exported_at": "2026-11-22T14:03:00Z",'
             b' "session": {"id": "s", "title": "T", "date": "2026-11-22",'
@@ -124,7 +125,7 @@ class Texts(BaseModel):
 
 def test_only_a_sanitised_string_with_its_lengths_becomes_a_rust_check() -> None:
     fields = Texts.__pydantic_core_schema__["schema"]["fields"]
-    checked = {name: _as_checked_string(field["schema"]) for name, field in fields.items()}
+    checked = {name: checked_string(field["schema"]) for name, field in fields.items()}
     assert checked == {
         "name": {"type": "str", "min_length": 1, "max_length": 200, "pattern": LINE_PATTERN},
         "note": {"type": "str", "max_length": 5000, "pattern": BLOCK_PATTERN},

@@ -19,11 +19,11 @@ from share_helpers import EXPORTED_AT, full_session
 
 from regionet_tui.models import Session
 from regionet_tui.share import importer
-from regionet_tui.share.clean_text import clean_text_validator, normalising_cannot_change
-from regionet_tui.share.document import ExportDocument
+from regionet_tui.share.clean_text import normalising_cannot_change
 from regionet_tui.share.duplicates import keys_in, pairs_at_most
 from regionet_tui.share.errors import ImportRefused
 from regionet_tui.share.export import export_bytes
+from regionet_tui.share.one_pass import one_pass_validator
 
 RAW = export_bytes(full_session(), EXPORTED_AT)
 DATA = json.loads(RAW)
@@ -86,9 +86,9 @@ def assert_paths_agree(raw: bytes) -> Session | None:
     """Every path agrees on `raw`; returns what the one-pass path gave."""
     precise = outcome(importer.parse_precise, raw)
     sound = importer.parse_sound(raw)
-    one_passes = [sound, one_pass(ExportDocument.__pydantic_validator__, raw)]
+    one_passes = [sound, one_pass(one_pass_validator(checking_text=False), raw)]
     if normalising_cannot_change(raw):
-        one_passes.append(one_pass(clean_text_validator(), raw))
+        one_passes.append(one_pass(one_pass_validator(checking_text=True), raw))
     for session in one_passes:
         if session is not None:
             assert isinstance(precise, Session), precise
@@ -108,6 +108,19 @@ def _set_partner_name(name: str) -> bytes:
 
 def _set_note(text: str) -> bytes:
     return edited(lambda d: d["session"]["deal"]["signoffs"]["p-tiel"].update(note=text))
+
+
+def _score(data: dict[str, Any]) -> dict[str, Any]:
+    score: dict[str, Any] = data["session"]["portfolio"]["scores"]["p-roc"]["svc-bijscholen"]
+    return score
+
+
+def _without_a_note_and_a_name_twice(data: dict[str, Any]) -> None:
+    """The key count alone would miss this: the score's missing key makes up
+    for the partner's extra one."""
+    _score(data).pop("note")
+    partners = data["session"]["partners"]
+    partners[1] = Pairs([*partners[1].items(), ("name", "Ander ROC")])
 
 
 def _deep(levels: int) -> bytes:
@@ -182,6 +195,11 @@ TRICKY = {
     "100000 levels deep": _deep(100_000),
     "unknown top field": edited(lambda d: d.update(extra=True)),
     "unknown nested field": edited(lambda d: d["session"]["partners"][2].update(web="x")),
+    "unknown field in a score": edited(lambda d: _score(d).update(stars=3)),
+    "list for a score": edited(lambda d: d["session"]["portfolio"]["scores"]["p-roc"].update(
+        {"svc-bijscholen": []})),
+    "a score without its note": edited(lambda d: _score(d).pop("note")),
+    "a score without its note and a key twice": edited(_without_a_note_and_a_name_twice),
     "null for a name": _set_partner_name(None),  # type: ignore[arg-type]
     "number for a name": edited(lambda d: d["session"]["partners"][0].update(name=7)),
     "list for an object": edited(lambda d: d["session"].update(deal=[])),
@@ -218,14 +236,27 @@ def test_the_one_pass_path_never_lets_a_duplicate_key_through(name: str) -> None
 
 def test_an_export_of_clean_text_is_checked_not_sanitised() -> None:
     assert normalising_cannot_change(RAW)
-    assert one_pass(clean_text_validator(), RAW) == importer.parse_precise(RAW)
+    assert one_pass(one_pass_validator(checking_text=True), RAW) == importer.parse_precise(RAW)
     hostile = SOUND["hostile names escaped"]
-    assert one_pass(clean_text_validator(), hostile) is None
+    assert one_pass(one_pass_validator(checking_text=True), hostile) is None
     assert importer.parse_sound(hostile) == importer.parse_precise(hostile)
 
 
+def test_a_score_that_leaves_a_field_out_is_read_the_precise_way() -> None:
+    """A dataclass record does not remember which fields the file gave, so the
+    one pass takes a score only with all of them; the defaults apply otherwise."""
+    without_note = TRICKY["a score without its note"]
+    assert importer.parse_sound(without_note) is None
+    session = importer.parse(without_note)
+    assert session.portfolio.scores["p-roc"]["svc-bijscholen"].note == ""
+    assert session == importer.parse_precise(RAW)
+    with pytest.raises(ImportRefused) as refused:
+        importer.parse(TRICKY["a score without its note and a key twice"])
+    assert refused.value.reason == "duplicate_key"
+
+
 def test_the_key_count_matches_the_file() -> None:
-    document = ExportDocument.model_validate_json(RAW)
+    document = one_pass_validator(checking_text=False).validate_json(RAW, strict=True)
     pairs = RAW.count(b'":')
     assert keys_in(document) == pairs == pairs_at_most(RAW)
 

@@ -67,6 +67,14 @@ HOSTILE: dict[str, tuple[bytes, tuple[str, ...]]] = {
     "unknown top field": (_edit(lambda d: d.update(extra=True)), ("extra", "kent regionet niet")),
     "unknown nested field": (_edit(lambda d: d["session"]["partners"][2].update(web="x")),
                              ("session.partners[2].web", "kent regionet niet")),
+    "unknown field in a score": (
+        _edit(lambda d: d["session"]["portfolio"]["scores"]["p-roc"]["svc-bijscholen"].update(
+            stars=3)),
+        ('session.portfolio.scores.p-roc.svc-bijscholen.stars', "kent regionet niet")),
+    "a number for a score": (
+        _edit(lambda d: d["session"]["portfolio"]["scores"]["p-roc"].update(
+            {"svc-bijscholen": 7})),
+        ("session.portfolio.scores.p-roc.svc-bijscholen", "object")),
     "wrong kind": (_edit(lambda d: d["session"]["partners"][0].update(kind="<script>")),
                    ("session.partners[0].kind", "niet toegestaan")),
     "name too long": (_edit(lambda d: d["session"]["partners"][0].update(name="x" * 201)),

@@ -16,22 +16,16 @@ string is already clean, instead of cleaning it:
 Such a string is exactly what clean_line or clean_block would return, so both
 validators give the same session. A string that does not match refuses the
 whole file here; the import then validates it again with the sanitising models.
+The validator itself is built in one_pass.py.
 """
 
 from __future__ import annotations
 
 import functools
-import threading
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from pydantic import BaseModel
-from pydantic_core import SchemaValidator
-
 from ..models.text import clean_block, clean_line
-from .document import ExportDocument
 
 # Rust regex syntax (pydantic-core): \p{C} is every "other" character (Cc, Cf, Cs,
 # Co, Cn), \p{Z} every separator; str.strip() trims only characters of those two.
@@ -74,23 +68,7 @@ def _inert(character: str) -> bool:
             and unicodedata.is_normalized("NFC", character))
 
 
-def _checking_only(schema: Any, models: set[type[BaseModel]]) -> Any:
-    """The core schema with each sanitiser and its length checks replaced by a
-    Rust string check of the same lengths and the clean-text pattern."""
-    if isinstance(schema, list):
-        return [_checking_only(item, models) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    if schema.get("type") == "model":
-        models.add(schema["cls"])
-    if schema.get("type") == "function-after":
-        replaced = _as_checked_string(schema)
-        if replaced is not None:
-            return replaced
-    return {key: _checking_only(value, models) for key, value in schema.items()}
-
-
-def _as_checked_string(schema: dict[str, Any]) -> dict[str, Any] | None:
+def checked_string(schema: dict[str, Any]) -> dict[str, Any] | None:
     """A plain string run through one sanitiser and then its length checks, as
     a Rust check; None for anything else, which keeps its Python validators."""
     checks: dict[str, Any] = {}
@@ -111,29 +89,3 @@ def _as_checked_string(schema: dict[str, Any]) -> dict[str, Any] | None:
     if node != {"type": "str"} or "pattern" not in checks:
         return None
     return {"type": "str", **checks}
-
-
-_building = threading.Lock()
-
-
-@contextmanager
-def _own_validators_set_aside(models: set[type[BaseModel]]) -> Iterator[None]:
-    """pydantic-core reuses a finished model's own validator wherever that model
-    appears in a schema; set aside for a moment, it builds ours from the schema."""
-    finished = {model: model.__dict__.get("__pydantic_complete__", False) for model in models}
-    try:
-        for model in models:
-            type.__setattr__(model, "__pydantic_complete__", False)
-        yield
-    finally:
-        for model, complete in finished.items():
-            type.__setattr__(model, "__pydantic_complete__", complete)
-
-
-@functools.cache
-def clean_text_validator() -> SchemaValidator:
-    """A validator of ExportDocument that checks, instead of sanitises, its text."""
-    models: set[type[BaseModel]] = set()
-    schema = _checking_only(ExportDocument.__pydantic_core_schema__, models)
-    with _building, _own_validators_set_aside(models):
-        return SchemaValidator(schema)

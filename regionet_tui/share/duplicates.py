@@ -8,7 +8,10 @@ twice it silently keeps the last value. So the import compares two counts:
   colon; with the whitespace taken out, each pair shows as `":`. A quote and a
   colon inside a text can only add to the count.
 - `keys_in(document)`: the keys that survived validation: for every model the
-  fields the file gave (`model_fields_set`), for every dict its length.
+  fields the file gave (`model_fields_set`), for every dataclass record (a
+  score) all its fields, for every dict its length. A dataclass does not
+  remember which fields the file gave, so this count holds only for a document
+  whose validator required them all (one_pass.py).
 
 Each key that survived came from at least one pair, so the second count can
 never exceed the first. When both are equal, no object had a key twice; when
@@ -18,6 +21,7 @@ the import takes its precise path, which finds the duplicate and names it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import types
 import typing
@@ -78,6 +82,24 @@ def _is_leaf_model(annotation: object) -> bool:
             and _model_counter(annotation) is _count_leaf)
 
 
+def _is_record(annotation: object) -> bool:
+    """A pydantic dataclass (a score)."""
+    return (isinstance(annotation, type) and dataclasses.is_dataclass(annotation)
+            and hasattr(annotation, "__pydantic_fields__"))
+
+
+class _Fixed:
+    """The keys of a dataclass record: all its fields, the same for every record.
+    (Objects inside one would go uncounted, which can only send a file the
+    precise way; a score holds none.)"""
+
+    def __init__(self, cls: type) -> None:
+        self.keys = len(cls.__pydantic_fields__)  # type: ignore[attr-defined]
+
+    def __call__(self, record: Any) -> int:
+        return self.keys
+
+
 def _optional(count: Counter) -> Counter:
     return lambda value: 0 if value is None else count(value)
 
@@ -97,6 +119,9 @@ def _in_dict(item: Any) -> Counter:
     count = _counter(item)
     if count is None:
         return len
+    if isinstance(count, _Fixed):  # the scores: a key and a record's fields each
+        per_item = 1 + count.keys
+        return lambda mapping: per_item * len(mapping)
     return lambda mapping: len(mapping) + sum(map(count, mapping.values()))
 
 
@@ -120,6 +145,8 @@ def _counter(annotation: Any) -> Counter | None:
         return _in_dict(args[1])
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return _model_counter(annotation)
+    if _is_record(annotation):
+        return _Fixed(annotation)
     if origin is not None or annotation in (Any, object, dict, list):
         return _count_any
     return None

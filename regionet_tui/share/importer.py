@@ -30,11 +30,12 @@ from ..i18n import t
 from ..models import Session, new_id
 from ..models.text import clean_line
 from ..storage import SessionLibrary
-from .clean_text import clean_text_validator, normalising_cannot_change
+from .clean_text import normalising_cannot_change
 from .document import FORMAT, ExportDocument
 from .duplicates import keys_in, pairs_at_most
 from .errors import ImportRefused
 from .migrate import migrate
+from .one_pass import one_pass_validator
 
 MAX_BYTES = 10 * 1024 * 1024
 # A session nests about eight levels deep; anything far beyond is not ours.
@@ -200,13 +201,14 @@ _TYPE_REASONS = {
     "float_type": "expected_number", "float_parsing": "expected_number",
     "bool_type": "expected_bool", "bool_parsing": "expected_bool",
     "list_type": "expected_list", "dict_type": "expected_object", "model_type": "expected_object",
-    "model_attributes_type": "expected_object",
+    "model_attributes_type": "expected_object", "dataclass_type": "expected_object",
     "date_type": "expected_date", "date_parsing": "expected_date", "date_from_datetime_parsing":
     "expected_date", "date_from_datetime_inexact": "expected_date",
     "datetime_type": "expected_datetime", "datetime_parsing": "expected_datetime",
     "datetime_from_date_parsing": "expected_datetime",
     "string_pattern_mismatch": "bad_id", "finite_number": "out_of_range",
     "missing": "missing", "extra_forbidden": "unknown_field",
+    "unexpected_keyword_argument": "unknown_field",  # in a dataclass record (a score)
     "string_too_short": "required", "too_short": "required",
     "string_too_long": "too_long", "too_long": "too_many",
     "greater_than_equal": "out_of_bounds", "less_than_equal": "out_of_bounds",
@@ -253,12 +255,27 @@ def validate(data: Any) -> Session:
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """A session is tens of thousands of small objects made at once, none of them
-    garbage: the cyclic collector would only walk them again and again."""
+    garbage: the cyclic collector would only walk them again and again.
+
+    While it is built the collector waits; afterwards the new objects are moved
+    out of the young generations unscanned. With nothing frozen (no session
+    open) freezing and thawing at once moves them to the oldest generation,
+    where only a full collection looks at them. With an open session frozen
+    (app.py) they join it until it closes, like a stage screen built meanwhile:
+    what is not frozen is collected first (a short walk: the session is
+    frozen), so that no garbage of the app is frozen along. Reference counting
+    frees them either way once the session is dropped: they hold no cycles."""
     was_enabled = gc.isenabled()
+    session_frozen = gc.get_freeze_count() > 0
+    if session_frozen:
+        gc.collect()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        if not session_frozen:
+            gc.unfreeze()
         if was_enabled:
             gc.enable()
 
@@ -272,16 +289,16 @@ def parse_sound(raw: bytes) -> Session | None:
     unknown fields, other versions), except duplicate keys, which pydantic lets
     pass keeping the last value: those the key count catches. Text that is
     already clean, as in every export regionet writes, is checked rather than
-    sanitised (clean_text.py)."""
+    sanitised (clean_text.py). A score must give all its fields (one_pass.py)."""
     raw = raw.removeprefix(codecs.BOM_UTF8)
     if normalising_cannot_change(raw):
         try:
-            return read_with(clean_text_validator(), raw)
+            return read_with(one_pass_validator(checking_text=True), raw)
         except ValidationError as error:
             if any(problem["type"] != "string_pattern_mismatch" for problem in error.errors()):
                 return None
     try:
-        return read_with(ExportDocument.__pydantic_validator__, raw)
+        return read_with(one_pass_validator(checking_text=False), raw)
     except ValidationError:
         return None
 
@@ -291,8 +308,9 @@ class JsonValidator(Protocol):
 
 
 def read_with(validator: JsonValidator, raw: bytes) -> Session | None:
-    """The session in `raw` by one strict pass of `validator`; None when it may
-    have had a duplicate key or lacks its version. Raises ValidationError."""
+    """The session in `raw` by one strict pass of `validator` (a one_pass_validator);
+    None when it may have had a duplicate key or lacks its version. Raises
+    ValidationError."""
     with _collector_paused():
         document = validator.validate_json(raw, strict=True)
         if "schema_version" not in document.model_fields_set:  # the default is for exports
