@@ -110,7 +110,7 @@ def _finish(graph: Graph, layout: _Layout, paths: list[tuple[list[Point], int]],
     return Drawing(
         lines=["".join(row) for row in cells],
         direction=direction,
-        crossings=len(grid.crossed),
+        crossings=grid.crossings,
         node_boxes=node_boxes,
         node_kinds={node.id: node.kind for node in graph.nodes},
     )
