@@ -41,52 +41,57 @@ def place_columns(
             offsets[node] = offsets[previous] + footprints[previous].width + gap
         for node in layer:
             left[node] = offsets[node]
+    anchors = [footprint.anchor for footprint in footprints]
     weighted_above = _weighted_links(above, footprints)
     weighted_below = _weighted_links(below, footprints)
     for _ in range(PLACEMENT_ROUNDS):
         for layer in layers[1:]:
-            _align_layer(layer, footprints, weighted_above, offsets, left)
+            _align_layer(layer, anchors, weighted_above, offsets, left)
         for layer in reversed(layers[:-1]):
-            _align_layer(layer, footprints, weighted_below, offsets, left)
+            _align_layer(layer, anchors, weighted_below, offsets, left)
     for layer in layers[1:]:
-        _align_layer(layer, footprints, weighted_above, offsets, left)
+        _align_layer(layer, anchors, weighted_above, offsets, left)
     shift = min(left, default=0)
     return [column - shift for column in left]
 
 
 def _weighted_links(
     neighbours: list[list[int]], footprints: list[Footprint]
-) -> list[list[tuple[int, float]]]:
-    """Neighbours with the pull of each link; dummy-to-dummy links pull most so long edges run straight."""
-    return [
-        [
-            (
-                other,
-                1.0 + 3.0 * (not footprints[node].is_box) + 3.0 * (not footprints[other].is_box),
-            )
+) -> list[tuple[list[int], list[float], float]]:
+    """Every node's neighbours, the pull of each link and their sum.
+
+    Dummy-to-dummy links pull most so long edges run straight. The sum is
+    added up link by link, as the pulls are, so it is the same float.
+    """
+    weighted: list[tuple[list[int], list[float], float]] = []
+    for node, others in enumerate(neighbours):
+        weights = [
+            1.0 + 3.0 * (not footprints[node].is_box) + 3.0 * (not footprints[other].is_box)
             for other in others
         ]
-        for node, others in enumerate(neighbours)
-    ]
+        total = 0.0
+        for weight in weights:
+            total += weight
+        weighted.append((others, weights, total))
+    return weighted
 
 
 def _align_layer(
     layer: list[int],
-    footprints: list[Footprint],
-    links: list[list[tuple[int, float]]],
+    anchors: list[int],
+    links: list[tuple[list[int], list[float], float]],
     offsets: list[int],
     left: list[int],
 ) -> None:
     targets: list[float] = []
     weights: list[float] = []
     for node in layer:
-        anchor = footprints[node].anchor
-        total = pull = 0.0
-        for other, weight in links[node]:
-            total += weight
-            pull += weight * (left[other] + footprints[other].anchor)
+        others, pulls, total = links[node]
         if total:
-            targets.append(pull / total - anchor - offsets[node])
+            pull = 0.0
+            for other, weight in zip(others, pulls):
+                pull += weight * (left[other] + anchors[other])
+            targets.append(pull / total - anchors[node] - offsets[node])
             weights.append(total)
         else:
             targets.append(float(left[node] - offsets[node]))
@@ -97,19 +102,28 @@ def _align_layer(
 
 def _isotonic(values: list[float], weights: list[float]) -> list[float]:
     """Weighted least-squares fit of a non-decreasing sequence (pool adjacent violators)."""
-    blocks: list[list[float]] = []  # [mean, weight, count]
+    means: list[float] = []  # of the blocks of pooled values
+    totals: list[float] = []  # their weights
+    counts: list[int] = []  # how many values each holds
     for value, weight in zip(values, weights):
-        blocks.append([value, weight, 1])
-        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
-            mean, total, count = blocks.pop()
-            previous = blocks[-1]
-            merged_weight = previous[1] + total
-            previous[0] = (previous[0] * previous[1] + mean * total) / merged_weight
-            previous[1] = merged_weight
-            previous[2] += count
+        if means and means[-1] > value:
+            mean, total, count = value, weight, 1
+            while means and means[-1] > mean:
+                previous_mean, previous_total = means.pop(), totals.pop()
+                merged_weight = previous_total + total
+                mean = (previous_mean * previous_total + mean * total) / merged_weight
+                total = merged_weight
+                count += counts.pop()
+            means.append(mean)
+            totals.append(total)
+            counts.append(count)
+        else:
+            means.append(value)
+            totals.append(weight)
+            counts.append(1)
     fitted: list[float] = []
-    for mean, _, count in blocks:
-        fitted.extend([mean] * int(count))
+    for mean, count in zip(means, counts):
+        fitted.extend([mean] * count)
     return fitted
 
 

@@ -174,6 +174,10 @@ class LineGrid:
 
 def put_text(cells: list[list[str]], column: int, row: int, text: str) -> None:
     """Write text into the grid; a wide character leaves an empty continuation cell."""
+    line = cells[row]
+    if text.isascii() and 0 <= column and column + len(text) <= len(line):
+        line[column:column + len(text)] = text
+        return
     for char in text:
         cells[row][column] = char
         if cell_len(char) == 2:
