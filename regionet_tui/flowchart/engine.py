@@ -8,7 +8,7 @@ grid transposed back, so both directions share one implementation.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .drawing import Box, Drawing
 from .graph import Graph
@@ -54,8 +54,7 @@ def render(
     return _finish(graph, top_down, top_down_paths, top_down_width, "TB", ascii)
 
 
-@dataclass
-class _Layout:
+class _Layout(NamedTuple):
     """Everything decided about one drawing, in layout space."""
 
     across: bool  # left to right: the grid is transposed at the end

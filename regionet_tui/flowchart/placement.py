@@ -8,13 +8,12 @@ the minimum gaps. Pool-adjacent-violators solves that exactly in linear time.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PLACEMENT_ROUNDS = 6
 
 
-@dataclass
-class Footprint:
+class Footprint(NamedTuple):
     """The cells one layout node reserves inside its layer (layout space)."""
 
     width: int

@@ -5,9 +5,9 @@ west), so a port on a border, a corner and a crossing all come out of one
 table instead of special cases. Drawing happens in layout space; a
 left-to-right chart is the transposed grid.
 
-The grid is kept as flat lists indexed by `row * width + column`, and lines
-are drawn a straight run at a time: an 80-node chart paints some ten
-thousand cells, and per-cell tuples and dictionaries were most of its cost.
+Cells are numbered `row * width + column`, and lines are drawn a straight
+run at a time: an 80-node chart paints some ten thousand cells, and a tuple
+and several dictionary updates for every cell were most of its cost.
 """
 
 from __future__ import annotations
@@ -44,9 +44,7 @@ UNICODE_LINES = {
 UNICODE_ARROWS = {"down": "▼", "up": "▲", "right": "►", "left": "◄"}
 ASCII_ARROWS = {"down": "v", "up": "^", "right": ">", "left": "<"}
 
-# An owner that has not drawn a cell yet; boxes own their borders as -1.
-_NOBODY = -2
-_BOX = -1
+_BOX = -1  # the owner of box borders; edges are numbered from 0
 
 
 def ascii_line(bits: int) -> str:
@@ -68,7 +66,7 @@ def _transpose_bits(bits: int) -> int:
 # Glyph of every bit combination (0: an empty cell), and the bits transposed.
 _UNICODE_GLYPHS = [" ", *(UNICODE_LINES[bits] for bits in range(1, 16))]
 _ASCII_GLYPHS = [" ", *(ascii_line(bits) for bits in range(1, 16))]
-_TRANSPOSED_BITS = [_transpose_bits(bits) for bits in range(16)]
+_TRANSPOSED_BITS = bytes(_transpose_bits(bits) for bits in range(16)).ljust(256, b"\0")
 
 
 class LineGrid:
@@ -77,11 +75,11 @@ class LineGrid:
     def __init__(self, width: int, height: int) -> None:
         self.width = width
         self.height = height
-        self._bits = [0] * (width * height)
+        self._bits = bytearray(width * height)
         self._arrows: dict[int, str] = {}
         # Which edge first drew each cell horizontally / vertically (_BOX: a box).
-        self._across_owner = [_NOBODY] * (width * height)
-        self._down_owner = [_NOBODY] * (width * height)
+        self._across_owner: dict[int, int] = {}
+        self._down_owner: dict[int, int] = {}
         self._crossed: set[int] = set()
 
     @property
@@ -132,28 +130,30 @@ class LineGrid:
                   SOUTH, NORTH, owner, self._down_owner, self._across_owner)
 
     def _run(self, begin: int, end: int, stride: int, forward: int, backward: int, owner: int,
-             mine: list[int], theirs: list[int]) -> None:
+             mine: dict[int, int], theirs: dict[int, int]) -> None:
         bits = self._bits
         bits[begin] |= forward
         bits[end] |= backward
         both = forward | backward
         for cell in range(begin + stride, end, stride):
             bits[cell] |= both
+        cells = range(begin, end + 1, stride)
+        if owner < 0:
+            for cell in cells:
+                mine.setdefault(cell, owner)
+            return
         crossed = self._crossed
-        for cell in range(begin, end + 1, stride):
-            if mine[cell] == _NOBODY:
-                mine[cell] = owner
-            if owner >= 0:
-                across = theirs[cell]
-                if across >= 0 and across != owner:
-                    crossed.add(cell)
+        for cell in cells:
+            mine.setdefault(cell, owner)
+            across = theirs.get(cell, _BOX)
+            if across >= 0 and across != owner:
+                crossed.add(cell)
 
     def transposed(self) -> LineGrid:
         width, height = self.width, self.height
         swapped = LineGrid(height, width)
-        table = _TRANSPOSED_BITS
-        swapped._bits = [table[bits] for column in range(width)
-                         for bits in self._bits[column::width]]
+        swapped._bits = bytearray(b"".join(
+            self._bits[column::width] for column in range(width)).translate(_TRANSPOSED_BITS))
         swapped._arrows = {
             (index % width) * height + index // width: _TRANSPOSED_ARROW[direction]
             for index, direction in self._arrows.items()

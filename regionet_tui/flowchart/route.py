@@ -8,13 +8,12 @@ that they cross as little as their end columns allow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Point = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     top: int  # column where the segment leaves the upper layer
     bottom: int  # column where it enters the lower layer
 
@@ -94,8 +93,7 @@ def assign_tracks(segments: list[Segment]) -> tuple[list[int], int]:
     return tracks, track
 
 
-@dataclass(frozen=True)
-class ChannelRoute:
+class ChannelRoute(NamedTuple):
     """Tracks of one channel, in two stages.
 
     Most segments bend once, in the upper stage. A segment caught in a ring
