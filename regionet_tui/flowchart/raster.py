@@ -67,19 +67,32 @@ def _transpose_bits(bits: int) -> int:
 _UNICODE_GLYPHS = [" ", *(UNICODE_LINES[bits] for bits in range(1, 16))]
 _ASCII_GLYPHS = [" ", *(ascii_line(bits) for bits in range(1, 16))]
 _TRANSPOSED_BITS = bytes(_transpose_bits(bits) for bits in range(16)).ljust(256, b"\0")
+# Tables for bytes.translate: a cell with these bits added, and whether a cell
+# already holds a vertical / horizontal line.
+_WITH_BITS = [bytes(cell | bits for cell in range(256)) for bits in range(16)]
+_HAS_VERTICAL = bytes(int(bool(cell & VERTICAL)) for cell in range(256))
+_HAS_HORIZONTAL = bytes(int(bool(cell & HORIZONTAL)) for cell in range(256))
+
+Run = tuple[int, int, int]  # first and last cell along its row or column, owner
 
 
 class LineGrid:
-    """Line cells of one drawing; counts crossings while edges are added."""
+    """Line cells of one drawing; counts crossings while edges are added.
+
+    Two edges cross in a cell where one draws across and the other, the first
+    to draw down that cell, drew down. Only cells that already hold a line of
+    the other direction can be such a crossing, so whole runs are painted at
+    once (bytes.translate) and owners are looked up only for those cells.
+    """
 
     def __init__(self, width: int, height: int) -> None:
         self.width = width
         self.height = height
         self._bits = bytearray(width * height)
         self._arrows: dict[int, str] = {}
-        # Which edge first drew each cell horizontally / vertically (_BOX: a box).
-        self._across_owner: dict[int, int] = {}
-        self._down_owner: dict[int, int] = {}
+        # The runs drawn across each row and down each column, in drawing order.
+        self._across: dict[int, list[Run]] = {}
+        self._down: dict[int, list[Run]] = {}
         self._crossed: set[int] = set()
 
     @property
@@ -104,7 +117,11 @@ class LineGrid:
         """
         corners = [path[0]]
         for point in path[1:]:
-            if point != corners[-1]:
+            if point == corners[-1]:
+                continue
+            if len(corners) > 1 and _straight_on(corners[-2], corners[-1], point):
+                corners[-1] = point  # one run instead of two that meet end to end
+            else:
                 corners.append(point)
         (x1, y1), (x2, y2) = corners[-2], corners[-1]
         step = ((x2 > x1) - (x2 < x1), (y2 > y1) - (y2 < y1))
@@ -121,33 +138,39 @@ class LineGrid:
     def _run_across(self, row: int, first: int, last: int, owner: int) -> None:
         """A horizontal line from column `first` to column `last` (first < last)."""
         start = row * self.width
-        self._run(start + first, start + last, 1, EAST, WEST, owner,
-                  self._across_owner, self._down_owner)
+        for offset in self._paint(start + first, start + last, 1, EAST, WEST, _HAS_VERTICAL):
+            column = first + offset
+            if owner >= 0 and _crosses(self._down.get(column, ()), row, owner):
+                self._crossed.add(start + column)
+        self._across.setdefault(row, []).append((first, last, owner))
 
     def _run_down(self, column: int, first: int, last: int, owner: int) -> None:
         """A vertical line from row `first` to row `last` (first < last)."""
-        self._run(first * self.width + column, last * self.width + column, self.width,
-                  SOUTH, NORTH, owner, self._down_owner, self._across_owner)
+        width = self.width
+        for offset in self._paint(first * width + column, last * width + column, width,
+                                  SOUTH, NORTH, _HAS_HORIZONTAL):
+            row = first + offset
+            if owner >= 0 and _crosses(self._across.get(row, ()), column, owner):
+                self._crossed.add(row * width + column)
+        self._down.setdefault(column, []).append((first, last, owner))
 
-    def _run(self, begin: int, end: int, stride: int, forward: int, backward: int, owner: int,
-             mine: dict[int, int], theirs: dict[int, int]) -> None:
+    def _paint(self, begin: int, end: int, stride: int, forward: int, backward: int,
+               other_direction: bytes) -> list[int]:
+        """Add a run's bits to its cells; returns the offsets of the cells that
+        held a line of the other direction before."""
         bits = self._bits
-        bits[begin] |= forward
-        bits[end] |= backward
-        both = forward | backward
-        for cell in range(begin + stride, end, stride):
-            bits[cell] |= both
-        cells = range(begin, end + 1, stride)
-        if owner < 0:
-            for cell in cells:
-                mine.setdefault(cell, owner)
-            return
-        crossed = self._crossed
-        for cell in cells:
-            mine.setdefault(cell, owner)
-            across = theirs.get(cell, _BOX)
-            if across >= 0 and across != owner:
-                crossed.add(cell)
+        cells = bits[begin:end + 1:stride]
+        marks = cells.translate(other_direction)
+        offsets = []
+        offset = marks.find(1)
+        while offset >= 0:
+            offsets.append(offset)
+            offset = marks.find(1, offset + 1)
+        painted = cells.translate(_WITH_BITS[forward | backward])
+        painted[0] = cells[0] | forward
+        painted[-1] = cells[-1] | backward
+        bits[begin:end + 1:stride] = painted
+        return offsets
 
     def transposed(self) -> LineGrid:
         width, height = self.width, self.height
@@ -170,6 +193,23 @@ class LineGrid:
         for index, direction in self._arrows.items():
             cells[index // width][index % width] = arrows[direction]
         return cells
+
+
+def _straight_on(first: Point, middle: Point, last: Point) -> bool:
+    """Whether the path goes on in the same direction at `middle`."""
+    if first[0] == middle[0] == last[0]:
+        return (middle[1] > first[1]) == (last[1] > middle[1])
+    if first[1] == middle[1] == last[1]:
+        return (middle[0] > first[0]) == (last[0] > middle[0])
+    return False
+
+
+def _crosses(runs: list[Run] | tuple[()], place: int, owner: int) -> bool:
+    """Whether the first of these runs through `place` is another edge's (not a box's)."""
+    for first, last, drawn_by in runs:
+        if first <= place <= last:
+            return drawn_by >= 0 and drawn_by != owner
+    return False
 
 
 def put_text(cells: list[list[str]], column: int, row: int, text: str) -> None:
