@@ -41,62 +41,79 @@ def place_columns(
         for node in layer:
             left[node] = offsets[node]
     anchors = [footprint.anchor for footprint in footprints]
-    weighted_above = _weighted_links(above, footprints)
-    weighted_below = _weighted_links(below, footprints)
+    # The column where each node's edges attach, kept up to date with `left`.
+    ports = [column + anchor for column, anchor in zip(left, anchors)]
+    from_above = [_pulls(layer, above, footprints) for layer in layers]
+    from_below = [_pulls(layer, below, footprints) for layer in layers]
+
+    def align(index: int, pulls: list[_LayerPulls]) -> None:
+        _align_layer(layers[index], *pulls[index], anchors, offsets, left, ports)
+
     for _ in range(PLACEMENT_ROUNDS):
-        for layer in layers[1:]:
-            _align_layer(layer, anchors, weighted_above, offsets, left)
-        for layer in reversed(layers[:-1]):
-            _align_layer(layer, anchors, weighted_below, offsets, left)
-    for layer in layers[1:]:
-        _align_layer(layer, anchors, weighted_above, offsets, left)
+        for index in range(1, len(layers)):
+            align(index, from_above)
+        for index in range(len(layers) - 2, -1, -1):
+            align(index, from_below)
+    for index in range(1, len(layers)):
+        align(index, from_above)
     shift = min(left, default=0)
     return [column - shift for column in left]
 
 
-def _weighted_links(
-    neighbours: list[list[int]], footprints: list[Footprint]
-) -> list[tuple[list[int], list[float], float]]:
-    """Every node's neighbours, the pull of each link and their sum.
+# A node's neighbours on one side, the pull of each link and their sum.
+_Links = tuple[list[int], list[float], float]
+# Those of every node of a layer, and the weight of each node in the fit.
+_LayerPulls = tuple[list[_Links], list[float]]
+
+
+def _pulls(layer: list[int], neighbours: list[list[int]],
+           footprints: list[Footprint]) -> _LayerPulls:
+    """How the nodes of a layer are pulled by their neighbours on one side.
 
     Dummy-to-dummy links pull most so long edges run straight. The sum is
     added up link by link, as the pulls are, so it is the same float.
     """
-    weighted: list[tuple[list[int], list[float], float]] = []
-    for node, others in enumerate(neighbours):
-        weights = [
+    links: list[_Links] = []
+    weights: list[float] = []
+    for node in layer:
+        others = neighbours[node]
+        pulls = [
             1.0 + 3.0 * (not footprints[node].is_box) + 3.0 * (not footprints[other].is_box)
             for other in others
         ]
         total = 0.0
-        for weight in weights:
-            total += weight
-        weighted.append((others, weights, total))
-    return weighted
+        for pull in pulls:
+            total += pull
+        links.append((others, pulls, total))
+        weights.append(total or 0.05)  # unlinked nodes stay where they are unless pushed
+    return links, weights
 
 
 def _align_layer(
     layer: list[int],
+    links: list[_Links],
+    weights: list[float],
     anchors: list[int],
-    links: list[tuple[list[int], list[float], float]],
     offsets: list[int],
     left: list[int],
+    ports: list[int],
 ) -> None:
     targets: list[float] = []
-    weights: list[float] = []
-    for node in layer:
-        others, pulls, total = links[node]
-        if total:
+    for node, (others, pulls, total) in zip(layer, links):
+        if not total:
+            targets.append(float(left[node] - offsets[node]))
+            continue
+        if len(others) == 1:
+            pull = pulls[0] * ports[others[0]]  # as 0.0 + pull: the same float
+        else:
             pull = 0.0
             for other, weight in zip(others, pulls):
-                pull += weight * (left[other] + anchors[other])
-            targets.append(pull / total - anchors[node] - offsets[node])
-            weights.append(total)
-        else:
-            targets.append(float(left[node] - offsets[node]))
-            weights.append(0.05)  # unlinked nodes stay where they are unless pushed
+                pull += weight * ports[other]
+        targets.append(pull / total - anchors[node] - offsets[node])
     for node, value in zip(layer, _isotonic(targets, weights)):
-        left[node] = round(value) + offsets[node]
+        column = round(value) + offsets[node]
+        left[node] = column
+        ports[node] = column + anchors[node]
 
 
 def _isotonic(values: list[float], weights: list[float]) -> list[float]:
