@@ -37,7 +37,7 @@ def render(
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}")
     graph.check()
     if not graph.nodes:
-        return Drawing(direction="LR" if direction == "LR" else "TB")
+        return Drawing([], "LR" if direction == "LR" else "TB", 0, {}, {})
     if direction != "auto":
         return _draw(graph, direction, ascii, label_width)
     # Both directions are laid out, but only the one chosen is painted: the

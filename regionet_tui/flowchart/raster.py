@@ -69,7 +69,7 @@ _ASCII_GLYPHS = [" ", *(ascii_line(bits) for bits in range(1, 16))]
 _TRANSPOSED_BITS = bytes(_transpose_bits(bits) for bits in range(16)).ljust(256, b"\0")
 # Tables for bytes.translate: a cell with these bits added, and whether a cell
 # already holds a vertical / horizontal line.
-_WITH_BITS = [bytes(cell | bits for cell in range(256)) for bits in range(16)]
+_WITH_BITS = {bits: bytes(cell | bits for cell in range(256)) for bits in (VERTICAL, HORIZONTAL)}
 _HAS_VERTICAL = bytes(int(bool(cell & VERTICAL)) for cell in range(256))
 _HAS_HORIZONTAL = bytes(int(bool(cell & HORIZONTAL)) for cell in range(256))
 
