@@ -98,49 +98,49 @@ def _align_layer(
     left: list[int],
     ports: list[int],
 ) -> None:
-    targets: list[float] = []
-    for node, (others, pulls, total) in zip(layer, links):
+    """Move a layer's nodes as near their neighbours as their order and gaps allow.
+
+    Each node's target is the weighted mean of its neighbours' edge columns,
+    relative to its packed offset; the nearest non-decreasing sequence of
+    targets (weighted least squares) is found by pooling adjacent violators,
+    one target at a time, into blocks that share their mean.
+    """
+    means: list[float] = []  # of the blocks of pooled targets
+    totals: list[float] = []  # their weights
+    counts: list[int] = []  # how many nodes each holds
+    for node, (others, pulls, total), weight in zip(layer, links, weights):
         if not total:
-            targets.append(float(left[node] - offsets[node]))
-            continue
-        if len(others) == 1:
-            pull = pulls[0] * ports[others[0]]  # as 0.0 + pull: the same float
+            target = float(left[node] - offsets[node])
+        elif len(others) == 1:
+            target = pulls[0] * ports[others[0]] / total - anchors[node] - offsets[node]
         else:
             pull = 0.0
-            for other, weight in zip(others, pulls):
-                pull += weight * ports[other]
-        targets.append(pull / total - anchors[node] - offsets[node])
-    for node, value in zip(layer, _isotonic(targets, weights)):
-        column = round(value) + offsets[node]
-        left[node] = column
-        ports[node] = column + anchors[node]
-
-
-def _isotonic(values: list[float], weights: list[float]) -> list[float]:
-    """Weighted least-squares fit of a non-decreasing sequence (pool adjacent violators)."""
-    means: list[float] = []  # of the blocks of pooled values
-    totals: list[float] = []  # their weights
-    counts: list[int] = []  # how many values each holds
-    for value, weight in zip(values, weights):
-        if means and means[-1] > value:
-            mean, total, count = value, weight, 1
-            while means and means[-1] > mean:
+            for other, link_pull in zip(others, pulls):
+                pull += link_pull * ports[other]
+            target = pull / total - anchors[node] - offsets[node]
+        if means and means[-1] > target:
+            count = 1
+            while means and means[-1] > target:
                 previous_mean, previous_total = means.pop(), totals.pop()
-                merged_weight = previous_total + total
-                mean = (previous_mean * previous_total + mean * total) / merged_weight
-                total = merged_weight
+                merged_weight = previous_total + weight
+                target = (previous_mean * previous_total + target * weight) / merged_weight
+                weight = merged_weight
                 count += counts.pop()
-            means.append(mean)
-            totals.append(total)
+            means.append(target)
+            totals.append(weight)
             counts.append(count)
         else:
-            means.append(value)
+            means.append(target)
             totals.append(weight)
             counts.append(1)
-    fitted: list[float] = []
+    nodes = iter(layer)
     for mean, count in zip(means, counts):
-        fitted.extend([mean] * count)
-    return fitted
+        shift = round(mean)
+        for _ in range(count):
+            node = next(nodes)
+            column = shift + offsets[node]
+            left[node] = column
+            ports[node] = column + anchors[node]
 
 
 def spread_ports(wanted: list[float], low: int, high: int) -> list[int]:
