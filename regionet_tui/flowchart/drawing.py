@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rich.text import Text
 
@@ -11,13 +11,12 @@ from .text import char_cells
 Box = tuple[int, int, int, int]  # x, y, width, height in cells
 
 
-@dataclass(frozen=True)
-class Drawing:
-    lines: list[str] = field(default_factory=list)
-    direction: str = "TB"
-    crossings: int = 0
-    node_boxes: dict[str, Box] = field(default_factory=dict)
-    node_kinds: dict[str, str] = field(default_factory=dict)
+class Drawing(NamedTuple):
+    lines: list[str]
+    direction: str
+    crossings: int
+    node_boxes: dict[str, Box]
+    node_kinds: dict[str, str]
 
     @property
     def width(self) -> int:

@@ -8,7 +8,7 @@ grid transposed back, so both directions share one implementation.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .drawing import Box, Drawing
 from .graph import Graph
@@ -37,7 +37,7 @@ def render(
         raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}")
     graph.check()
     if not graph.nodes:
-        return Drawing(direction="LR" if direction == "LR" else "TB")
+        return Drawing([], "LR" if direction == "LR" else "TB", 0, {}, {})
     if direction != "auto":
         return _draw(graph, direction, ascii, label_width)
     # Both directions are laid out, but only the one chosen is painted: the
@@ -54,8 +54,7 @@ def render(
     return _finish(graph, top_down, top_down_paths, top_down_width, "TB", ascii)
 
 
-@dataclass
-class _Layout:
+class _Layout(NamedTuple):
     """Everything decided about one drawing, in layout space."""
 
     across: bool  # left to right: the grid is transposed at the end
@@ -110,7 +109,7 @@ def _finish(graph: Graph, layout: _Layout, paths: list[tuple[list[Point], int]],
     return Drawing(
         lines=["".join(row) for row in cells],
         direction=direction,
-        crossings=len(grid.crossed),
+        crossings=grid.crossings,
         node_boxes=node_boxes,
         node_kinds={node.id: node.kind for node in graph.nodes},
     )

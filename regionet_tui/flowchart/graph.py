@@ -1,12 +1,15 @@
-"""Input model of the flowchart engine: plain frozen dataclasses, no layout state."""
+"""Input model of the flowchart engine: plain immutable records, no layout state.
+
+Named tuples rather than frozen dataclasses: a dataclass compiles its methods
+when it is created, which the first visit of STAP 6 paid for on import.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """A box; `kind` (partner, broker, service, step or other) only picks its style."""
 
     id: str
@@ -14,8 +17,7 @@ class Node:
     kind: str = "other"
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     """An arrow from source to target, optionally labelled."""
 
     source: str
@@ -23,12 +25,11 @@ class Edge:
     label: str = ""
 
 
-@dataclass(frozen=True)
-class Graph:
+class Graph(NamedTuple):
     """Nodes in the order they should be read; edges may form cycles and self-loops."""
 
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
+    nodes: list[Node]
+    edges: list[Edge]
 
     def check(self) -> None:
         """Raise ValueError when node ids repeat or an edge names an unknown node."""

@@ -7,11 +7,10 @@ added later by placement and routing.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass
-class Chain:
+class Chain(NamedTuple):
     """One input edge as a path of layout nodes from the upper to the lower layer."""
 
     edge_index: int

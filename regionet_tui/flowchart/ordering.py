@@ -6,6 +6,8 @@ on the input order.
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
+
 SWEEP_ROUNDS = 24
 PATIENCE = 4  # rounds without improvement before giving up
 
@@ -32,11 +34,16 @@ def order_layers(layer_of: list[int], links: list[tuple[int, int]]) -> tuple[lis
     best_crossings = count_crossings(layers, below, position)
     stale = 0
     for _ in range(SWEEP_ROUNDS):
+        before = [list(layer) for layer in layers]
         for index in range(1, layer_count):
             _sort_by_median(layers[index], above, position)
         for index in range(layer_count - 2, -1, -1):
             _sort_by_median(layers[index], below, position)
         _transpose(layers, above, below, position)
+        if layers == before:
+            # A round depends only on the order it starts from: every further
+            # round would return this same order and never beat the best.
+            break
         crossings = count_crossings(layers, below, position)
         if crossings < best_crossings:
             best, best_crossings = [list(layer) for layer in layers], crossings
@@ -56,31 +63,45 @@ def _number(layers: list[list[int]], position: list[int]) -> None:
 
 
 def _sort_by_median(layer: list[int], neighbours: list[list[int]], position: list[int]) -> None:
-    def key(node: int) -> tuple[float, int]:
-        places = sorted(position[other] for other in neighbours[node])
-        if not places:
-            return float(position[node]), position[node]
-        middle = len(places) // 2
-        median = places[middle] if len(places) % 2 else (places[middle - 1] + places[middle]) / 2
-        # Half median, half barycenter: the median resists outliers, the
-        # barycenter separates nodes whose medians tie.
-        return (median + sum(places) / len(places)) / 2, position[node]
+    """Sort by half median, half barycenter of the neighbours' positions.
 
-    layer.sort(key=key)
+    The median resists outliers, the barycenter separates nodes whose medians
+    tie. A node without neighbours keeps its place; ties keep the current order
+    (the sort is stable and the layer is in position order).
+    """
+    values: list[float] = []
+    for node in layer:
+        others = neighbours[node]
+        count = len(others)
+        if count == 1:
+            values.append(float(position[others[0]]))
+        elif count == 2:
+            # Median and barycenter are both the midpoint.
+            values.append((position[others[0]] + position[others[1]]) / 2)
+        elif count == 0:
+            values.append(float(position[node]))
+        else:
+            places = sorted([position[other] for other in others])
+            middle = count // 2
+            median = (places[middle] if count % 2
+                      else (places[middle - 1] + places[middle]) / 2)
+            values.append((median + sum(places) / count) / 2)
+    order = sorted(range(len(layer)), key=values.__getitem__)
+    layer[:] = [layer[index] for index in order]
     for index, node in enumerate(layer):
         position[node] = index
 
 
-def _pair_crossings(left_ends: list[int], right_ends: list[int]) -> tuple[int, int]:
-    """Crossings between two nodes' edges with the nodes as they are, and swapped."""
-    kept = swapped = 0
+def _swap_gain(left_ends: list[int], right_ends: list[int]) -> int:
+    """Crossings two nodes' edges have as they are, minus those they would have swapped."""
+    if len(left_ends) == 1 and len(right_ends) == 1:
+        left_end, right_end = left_ends[0], right_ends[0]
+        return (left_end > right_end) - (left_end < right_end)
+    gain = 0
     for left_end in left_ends:
         for right_end in right_ends:
-            if left_end > right_end:
-                kept += 1
-            elif left_end < right_end:
-                swapped += 1
-    return kept, swapped
+            gain += (left_end > right_end) - (left_end < right_end)
+    return gain
 
 
 def _transpose(
@@ -89,50 +110,49 @@ def _transpose(
     """Swap neighbours while that removes crossings.
 
     Positions in the adjacent layers stay put while one layer is worked on, so
-    each node's neighbour positions are gathered once per layer.
+    each node's neighbour positions are gathered once per layer (kept in
+    lists that are swapped along with the layer).
     """
     for layer in layers:
-        ends = {
-            node: (
-                [position[other] for other in above[node]],
-                [position[other] for other in below[node]],
-            )
-            for node in layer
-        }
+        if len(layer) < 2:
+            continue
+        upper_ends = [[position[other] for other in above[node]] for node in layer]
+        lower_ends = [[position[other] for other in below[node]] for node in layer]
         improved = True
         passes = 0
         while improved and passes < 4:
             improved = False
             passes += 1
             for index in range(len(layer) - 1):
-                left, right = layer[index], layer[index + 1]
-                kept_above, swapped_above = _pair_crossings(ends[left][0], ends[right][0])
-                kept_below, swapped_below = _pair_crossings(ends[left][1], ends[right][1])
-                if swapped_above + swapped_below < kept_above + kept_below:
-                    layer[index], layer[index + 1] = right, left
-                    position[left], position[right] = index + 1, index
+                following = index + 1
+                gain = _swap_gain(upper_ends[index], upper_ends[following]) + _swap_gain(
+                    lower_ends[index], lower_ends[following])
+                if gain > 0:
+                    left, right = layer[index], layer[following]
+                    layer[index], layer[following] = right, left
+                    position[left], position[right] = following, index
+                    upper_ends[index], upper_ends[following] = (upper_ends[following],
+                                                                upper_ends[index])
+                    lower_ends[index], lower_ends[following] = (lower_ends[following],
+                                                                lower_ends[index])
                     improved = True
 
 
 def count_crossings(layers: list[list[int]], below: list[list[int]], position: list[int]) -> int:
-    """Total crossings between adjacent layers, counted as inversions with a Fenwick tree."""
+    """Total crossings between adjacent layers, counted as inversions.
+
+    Edges are taken in order of their upper end (then lower end); each crosses
+    the earlier edges that end strictly right of it, counted by bisection in
+    the sorted list of earlier lower ends.
+    """
     total = 0
     for index in range(len(layers) - 1):
-        ends = sorted(
-            (position[upper], position[lower]) for upper in layers[index] for lower in below[upper]
-        )
         size = len(layers[index + 1])
-        tree = [0] * (size + 1)
-        for seen, (_, lower_place) in enumerate(ends):
-            # Count earlier edges that end strictly right of this one.
-            at_most = 0
-            slot = lower_place + 1
-            while slot > 0:
-                at_most += tree[slot]
-                slot -= slot & -slot
-            total += seen - at_most
-            slot = lower_place + 1
-            while slot <= size:
-                tree[slot] += 1
-                slot += slot & -slot
+        ends = sorted([position[upper] * size + position[lower]
+                       for upper in layers[index] for lower in below[upper]])
+        seen: list[int] = []
+        for count, end in enumerate(ends):
+            lower_place = end % size
+            total += count - bisect_right(seen, lower_place)
+            insort(seen, lower_place)
     return total

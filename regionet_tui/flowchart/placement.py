@@ -8,13 +8,12 @@ the minimum gaps. Pool-adjacent-violators solves that exactly in linear time.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PLACEMENT_ROUNDS = 6
 
 
-@dataclass
-class Footprint:
+class Footprint(NamedTuple):
     """The cells one layout node reserves inside its layer (layout space)."""
 
     width: int
@@ -41,76 +40,107 @@ def place_columns(
             offsets[node] = offsets[previous] + footprints[previous].width + gap
         for node in layer:
             left[node] = offsets[node]
-    weighted_above = _weighted_links(above, footprints)
-    weighted_below = _weighted_links(below, footprints)
+    anchors = [footprint.anchor for footprint in footprints]
+    # The column where each node's edges attach, kept up to date with `left`.
+    ports = [column + anchor for column, anchor in zip(left, anchors)]
+    from_above = [_pulls(layer, above, footprints) for layer in layers]
+    from_below = [_pulls(layer, below, footprints) for layer in layers]
+
+    def align(index: int, pulls: list[_LayerPulls]) -> None:
+        _align_layer(layers[index], *pulls[index], anchors, offsets, left, ports)
+
     for _ in range(PLACEMENT_ROUNDS):
-        for layer in layers[1:]:
-            _align_layer(layer, footprints, weighted_above, offsets, left)
-        for layer in reversed(layers[:-1]):
-            _align_layer(layer, footprints, weighted_below, offsets, left)
-    for layer in layers[1:]:
-        _align_layer(layer, footprints, weighted_above, offsets, left)
+        for index in range(1, len(layers)):
+            align(index, from_above)
+        for index in range(len(layers) - 2, -1, -1):
+            align(index, from_below)
+    for index in range(1, len(layers)):
+        align(index, from_above)
     shift = min(left, default=0)
     return [column - shift for column in left]
 
 
-def _weighted_links(
-    neighbours: list[list[int]], footprints: list[Footprint]
-) -> list[list[tuple[int, float]]]:
-    """Neighbours with the pull of each link; dummy-to-dummy links pull most so long edges run straight."""
-    return [
-        [
-            (
-                other,
-                1.0 + 3.0 * (not footprints[node].is_box) + 3.0 * (not footprints[other].is_box),
-            )
+# A node's neighbours on one side, the pull of each link and their sum.
+_Links = tuple[list[int], list[float], float]
+# Those of every node of a layer, and the weight of each node in the fit.
+_LayerPulls = tuple[list[_Links], list[float]]
+
+
+def _pulls(layer: list[int], neighbours: list[list[int]],
+           footprints: list[Footprint]) -> _LayerPulls:
+    """How the nodes of a layer are pulled by their neighbours on one side.
+
+    Dummy-to-dummy links pull most so long edges run straight. The sum is
+    added up link by link, as the pulls are, so it is the same float.
+    """
+    links: list[_Links] = []
+    weights: list[float] = []
+    for node in layer:
+        others = neighbours[node]
+        pulls = [
+            1.0 + 3.0 * (not footprints[node].is_box) + 3.0 * (not footprints[other].is_box)
             for other in others
         ]
-        for node, others in enumerate(neighbours)
-    ]
+        total = 0.0
+        for pull in pulls:
+            total += pull
+        links.append((others, pulls, total))
+        weights.append(total or 0.05)  # unlinked nodes stay where they are unless pushed
+    return links, weights
 
 
 def _align_layer(
     layer: list[int],
-    footprints: list[Footprint],
-    links: list[list[tuple[int, float]]],
+    links: list[_Links],
+    weights: list[float],
+    anchors: list[int],
     offsets: list[int],
     left: list[int],
+    ports: list[int],
 ) -> None:
-    targets: list[float] = []
-    weights: list[float] = []
-    for node in layer:
-        anchor = footprints[node].anchor
-        total = pull = 0.0
-        for other, weight in links[node]:
-            total += weight
-            pull += weight * (left[other] + footprints[other].anchor)
-        if total:
-            targets.append(pull / total - anchor - offsets[node])
-            weights.append(total)
+    """Move a layer's nodes as near their neighbours as their order and gaps allow.
+
+    Each node's target is the weighted mean of its neighbours' edge columns,
+    relative to its packed offset; the nearest non-decreasing sequence of
+    targets (weighted least squares) is found by pooling adjacent violators,
+    one target at a time, into blocks that share their mean.
+    """
+    means: list[float] = []  # of the blocks of pooled targets
+    totals: list[float] = []  # their weights
+    counts: list[int] = []  # how many nodes each holds
+    for node, (others, pulls, total), weight in zip(layer, links, weights):
+        if not total:
+            target = float(left[node] - offsets[node])
+        elif len(others) == 1:
+            target = pulls[0] * ports[others[0]] / total - anchors[node] - offsets[node]
         else:
-            targets.append(float(left[node] - offsets[node]))
-            weights.append(0.05)  # unlinked nodes stay where they are unless pushed
-    for node, value in zip(layer, _isotonic(targets, weights)):
-        left[node] = round(value) + offsets[node]
-
-
-def _isotonic(values: list[float], weights: list[float]) -> list[float]:
-    """Weighted least-squares fit of a non-decreasing sequence (pool adjacent violators)."""
-    blocks: list[list[float]] = []  # [mean, weight, count]
-    for value, weight in zip(values, weights):
-        blocks.append([value, weight, 1])
-        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
-            mean, total, count = blocks.pop()
-            previous = blocks[-1]
-            merged_weight = previous[1] + total
-            previous[0] = (previous[0] * previous[1] + mean * total) / merged_weight
-            previous[1] = merged_weight
-            previous[2] += count
-    fitted: list[float] = []
-    for mean, _, count in blocks:
-        fitted.extend([mean] * int(count))
-    return fitted
+            pull = 0.0
+            for other, link_pull in zip(others, pulls):
+                pull += link_pull * ports[other]
+            target = pull / total - anchors[node] - offsets[node]
+        if means and means[-1] > target:
+            count = 1
+            while means and means[-1] > target:
+                previous_mean, previous_total = means.pop(), totals.pop()
+                merged_weight = previous_total + weight
+                target = (previous_mean * previous_total + target * weight) / merged_weight
+                weight = merged_weight
+                count += counts.pop()
+            means.append(target)
+            totals.append(weight)
+            counts.append(count)
+        else:
+            means.append(target)
+            totals.append(weight)
+            counts.append(1)
+    nodes = iter(layer)
+    for mean, count in zip(means, counts):
+        shift = round(mean)
+        for _ in range(count):
+            node = next(nodes)
+            column = shift + offsets[node]
+            left[node] = column
+            ports[node] = column + anchors[node]
 
 
 def spread_ports(wanted: list[float], low: int, high: int) -> list[int]:

@@ -8,13 +8,12 @@ that they cross as little as their end columns allow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Point = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     top: int  # column where the segment leaves the upper layer
     bottom: int  # column where it enters the lower layer
 
@@ -61,10 +60,20 @@ def assign_tracks(segments: list[Segment]) -> tuple[list[int], int]:
     above: dict[int, set[int]] = {index: set() for index in bent}
     must_be_above: dict[int, set[int]] = {index: set() for index in bent}
     spans = [_span(segment) for segment in segments]
-    for position, first in enumerate(bent):
-        for second in bent[position + 1 :]:
-            first_wants, first_must = _wants_above(spans[first], spans[second])
-            second_wants, second_must = _wants_above(spans[second], spans[first])
+    # Segments whose horizontal runs do not overlap have no wish about each
+    # other, so only overlapping pairs are compared: each segment with those
+    # that start (leftmost column) before it ends. Which of a pair comes
+    # first does not matter, the two wishes are weighed alike.
+    by_low = sorted(bent, key=lambda index: spans[index][2])
+    for position, first in enumerate(by_low):
+        first_span = spans[first]
+        first_high = first_span[3]
+        for second in by_low[position + 1 :]:
+            second_span = spans[second]
+            if second_span[2] > first_high:
+                break
+            first_wants, first_must = _wants_above(first_span, second_span)
+            second_wants, second_must = _wants_above(second_span, first_span)
             if first_wants and (first_must or not second_wants) and not second_must:
                 above[second].add(first)
                 if first_must:
@@ -73,29 +82,29 @@ def assign_tracks(segments: list[Segment]) -> tuple[list[int], int]:
                 above[first].add(second)
                 if second_must:
                     must_be_above[first].add(second)
-    remaining = sorted(bent, key=lambda index: (segments[index].low, index))
+    remaining = sorted(bent, key=lambda index: (spans[index][2], index))
+    placed: set[int] = set()
     track = 0
     while remaining:
-        placed = {index for index in bent if tracks[index] >= 0}
         free = [index for index in remaining if above[index] <= placed]
         if not free:
             # A cycle of wishes: some crossing is unavoidable. Break it at the
             # segment with the fewest unmet wishes, never against a must.
             allowed = [index for index in remaining if must_be_above[index] <= placed] or remaining
             free = [min(allowed, key=lambda index: (len(above[index] - placed), index))]
-        used: list[Segment] = []
+        used: list[tuple[int, int]] = []  # (low, high) of the runs on this track
         for index in free:
-            segment = segments[index]
-            if all(segment.low > other.high or segment.high < other.low for other in used):
-                used.append(segment)
+            low, high = spans[index][2], spans[index][3]
+            if all(low > other_high or high < other_low for other_low, other_high in used):
+                used.append((low, high))
                 tracks[index] = track
+                placed.add(index)
         remaining = [index for index in remaining if tracks[index] < 0]
         track += 1
     return tracks, track
 
 
-@dataclass(frozen=True)
-class ChannelRoute:
+class ChannelRoute(NamedTuple):
     """Tracks of one channel, in two stages.
 
     Most segments bend once, in the upper stage. A segment caught in a ring

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .layout import Chain
 from .placement import Footprint
 from .text import block_size
 
 
-@dataclass
-class SelfLoop:
+class SelfLoop(NamedTuple):
     """A loop on the right side of its box (layout space), with its label beside it."""
 
     edge_index: int
@@ -19,8 +18,7 @@ class SelfLoop:
     label: list[str]
 
 
-@dataclass
-class Plan:
+class Plan(NamedTuple):
     """Sizes decided before placement, all in layout space."""
 
     boxes: list[tuple[int, int]]  # width, height of every real box

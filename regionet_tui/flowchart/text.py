@@ -15,6 +15,8 @@ def char_cells(char: str) -> int:
 
 
 def text_cells(text: str) -> int:
+    if text.isascii():
+        return len(text)  # every ASCII character takes one cell, control characters too
     return sum(char_cells(char) for char in text)
 
 

@@ -18,18 +18,16 @@ from regionet_tui.core import flow
 from regionet_tui.flowchart import Drawing, Edge, Graph, Node, render
 from regionet_tui.i18n import t
 
-from ..dialogs.confirm import ConfirmDialog
 from ..stage import StageScreen
 from ..widgets.flow_view import FlowView
-from ..widgets.rows_table import Row, RowsTable
 from ..widgets.text import show_text
 
-if TYPE_CHECKING:  # the forms are imported when first opened, not on the first visit
+if TYPE_CHECKING:  # dialogs and lists are imported when first opened, not on the first visit
     from ..dialogs.flow_forms import EdgeFields, NodeFields
 
 DIRECTIONS = ("auto", "TB", "LR")
 # Charts up to this size are drawn before the stage is first shown (an
-# 80-node chart takes about 30 ms); larger ones are drawn right after.
+# 80-node chart takes about 15 ms); larger ones are drawn right after.
 DRAW_FIRST_NODES = 100
 
 
@@ -37,7 +35,7 @@ DRAW_FIRST_NODES = 100
 def _drawing(nodes: tuple[Node, ...], edges: tuple[Edge, ...], direction: str, ascii: bool,
              max_width: int) -> Drawing:
     """The drawing of a chart; coming back to STAP 6 with the chart unchanged
-    reuses the last one instead of laying it out again (~150 ms at 80 nodes)."""
+    reuses the last one instead of laying it out again (~15 ms at 80 nodes)."""
     return render(Graph(list(nodes), list(edges)), direction=direction, ascii=ascii,
                   max_width=max_width)
 
@@ -65,19 +63,10 @@ class FlowchartScreen(StageScreen):
         yield Static(Content(t("stage.title.stap6")), classes="stage-title")
         yield Static("", id="flow-status", classes="stage-explain")
         yield FlowView(id="flow-view")
-        with Vertical(id="flow-lists"):
-            yield RowsTable(id="flow-nodes", zebra_stripes=False)
-            yield RowsTable(id="flow-edges", zebra_stripes=False)
+        # The node and edge lists (l) are mounted when first asked for.
 
     def on_mount(self) -> None:
         super().on_mount()
-        nodes = self.query_one("#flow-nodes", DataTable)
-        nodes.add_column(Text(t("stap6.col_node")), key="label")
-        nodes.add_column(Text(t("stap6.col_kind")), key="kind")
-        edges = self.query_one("#flow-edges", DataTable)
-        for key in ("col_from", "col_to", "col_edge_label"):
-            edges.add_column(Text(t(f"stap6.{key}")), key=key)
-        self.query_one("#flow-lists").display = False
         if len(self.session.flowchart.nodes) <= DRAW_FIRST_NODES:
             self.redraw()
         else:
@@ -109,8 +98,21 @@ class FlowchartScreen(StageScreen):
         if self.listing:
             self._fill_lists()
 
+    async def _mount_lists(self) -> None:
+        from ..widgets.rows_table import RowsTable
+
+        nodes = RowsTable(id="flow-nodes", zebra_stripes=False)
+        nodes.add_column(Text(t("stap6.col_node")), key="label")
+        nodes.add_column(Text(t("stap6.col_kind")), key="kind")
+        edges = RowsTable(id="flow-edges", zebra_stripes=False)
+        for key in ("col_from", "col_to", "col_edge_label"):
+            edges.add_column(Text(t(f"stap6.{key}")), key=key)
+        await self.mount(Vertical(nodes, edges, id="flow-lists"), after=self.query_one(FlowView))
+
     def _fill_lists(self) -> None:
         """The node and edge lists; filled while they are shown (l), not before."""
+        from ..widgets.rows_table import Row, RowsTable
+
         chart = self.session.flowchart
         labels = {n.id: n.label for n in chart.nodes}
         self.query_one("#flow-nodes", RowsTable).show([
@@ -123,7 +125,9 @@ class FlowchartScreen(StageScreen):
             for edge in chart.edges
         ])
 
-    def action_toggle_list(self) -> None:
+    async def action_toggle_list(self) -> None:
+        if not self.listing and not self.query("#flow-lists"):
+            await self._mount_lists()
         self.listing = not self.listing
         if self.listing:
             self._fill_lists()
@@ -154,6 +158,8 @@ class FlowchartScreen(StageScreen):
             self.redraw()
 
     def action_generate(self) -> None:
+        from ..dialogs.confirm import ConfirmDialog
+
         def generate(yes: bool | None = True) -> None:
             if not yes:
                 return
@@ -229,6 +235,8 @@ class FlowchartScreen(StageScreen):
                                             fixed_ends=True), edited_edge)
 
     def action_remove(self) -> None:
+        from ..dialogs.confirm import ConfirmDialog
+
         selected = self._selected()
         if selected is None:
             return

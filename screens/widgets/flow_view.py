@@ -37,6 +37,7 @@ class FlowView(ScrollView, can_focus=True):
         self._message_width = -1  # the width `_lines` holds the message wrapped at
         self._styled: dict[int, list[tuple[int, int, Style]]] = {}  # row -> styled cells
         self._strips: dict[int, Strip] = {}  # row -> the whole line, styled
+        self._base_style: Style | None = None  # the view's own style, as the strips hold it
 
     @property
     def text(self) -> str:
@@ -80,12 +81,21 @@ class FlowView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._base_style = None
         self.refresh()
+
+    @property
+    def _base(self) -> Style:
+        """`rich_style`, worked out from the view's ancestors once per style change
+        rather than for every line painted."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
 
     def _strip(self, row: int) -> Strip:
         strip = self._strips.get(row)
         if strip is None:
-            base = self.rich_style
+            base = self._base
             strip = Strip([Segment(self._lines[row], base)])
             styled = sorted(self._styled.get(row, []), key=lambda part: part[0])
             if styled:
@@ -108,6 +118,6 @@ class FlowView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         row = y + self.scroll_offset.y
         if row >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base)
         left = self.scroll_offset.x
-        return self._strip(row).crop_extend(left, left + width, self.rich_style)
+        return self._strip(row).crop_extend(left, left + width, self._base)
