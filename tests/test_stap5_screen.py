@@ -65,6 +65,28 @@ async def test_add_a_milestone_and_see_it_saved(folder: Path) -> None:
     assert added.depends_on == ["m-stages"]
 
 
+async def test_a_long_title_leaves_room_for_deadline_and_owner_at_80_columns(
+    folder: Path,
+) -> None:
+    app = demo_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo_at(pilot, "5")
+        await pilot.press("a")
+        await pilot.pause()
+        set_input(app, "title", "Navragen wie de begeleiding " * 6)
+        set_input(app, "deadline", "15-12-2027")
+        set_select(app, "owner", "p-linden")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        table = app.screen.query_one("#milestones", LineTable)
+        heading = table.render_line(0).text
+        assert "Deadline" in heading and "Eigenaar" in heading
+        shown = [table.render_line(y).text for y in range(1, table.size.height)]
+        added = next(line for line in shown if "Navragen" in line)
+        assert "…" in added and "15-12-2027" in added and "Bouwbedrijf" in added
+    assert saved(folder).plan.milestones[-1].title.startswith("Navragen")  # kept whole
+
+
 async def test_an_impossible_date_is_refused_in_dutch_and_nothing_changes(folder: Path) -> None:
     app = demo_app(folder)
     async with app.run_test() as pilot:

@@ -23,6 +23,8 @@ from ..widgets.line_table import LineTable, Row
 from ..widgets.text import show_text
 from ..widgets.timeline_view import TimelineView
 
+TITLE_WIDTH = 34  # cells of a milestone's title in the list
+
 
 def today() -> date:
     return date.today()
@@ -58,7 +60,9 @@ class Stap5Screen(TwoViewStageScreen):
         table = self.query_one("#milestones", LineTable)
         for key in ("col_status", "col_title", "col_deadline", "col_owner", "col_phase",
                     "col_start", "col_depends", "col_serves"):
-            table.add_column(Text(t(f"stap5.{key}")), key=key)
+            # A long title is cut, so that the deadline and owner still show at 80 columns.
+            table.add_column(Text(t(f"stap5.{key}")), key=key,
+                             max_width=TITLE_WIDTH if key == "col_title" else None)
         self.fill_list()
         table.focus()
 

@@ -74,6 +74,7 @@ class Column(NamedTuple):
     key: str
     label: Text
     width: int | None  # the text width; None: as wide as the widest value
+    max_width: int | None = None  # with width None: at most this wide, longer text cut
 
 
 def _fit(text: str, width: int, justify: str | None) -> str:
@@ -209,10 +210,10 @@ class LineTable(ScrollView, can_focus=True):
 
     # -- columns and rows -------------------------------------------------------------
     def add_column(self, label: Text | str, *, key: str | None = None,
-                   width: int | None = None) -> str:
+                   width: int | None = None, max_width: int | None = None) -> str:
         label = label if isinstance(label, Text) else Text(label)
         key = key if key is not None else f"column-{len(self.columns)}"
-        self.columns[key] = Column(key, label, width)
+        self.columns[key] = Column(key, label, width, max_width)
         self._changed_widths()
         return key
 
@@ -381,6 +382,8 @@ class LineTable(ScrollView, can_focus=True):
                 width = cell_len(printable(column.label.plain))
                 for row in self._rows:
                     width = max(width, cell_len(printable(_plain(row.cells[index]))))
+                if column.max_width is not None:
+                    width = min(width, column.max_width)
             widths.append(width + 2 * PADDING)
         return widths
 
