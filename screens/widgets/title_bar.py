@@ -26,9 +26,10 @@ class TitleBar(Widget):
     """
 
     def on_mount(self) -> None:
-        for owner in (self.screen, self.app):
-            for name in ("title", "sub_title"):
-                self.watch(owner, name, self._title_changed, init=False)
+        # The screen's titles only: a watcher on the App would keep this bar, and
+        # its screen and session, alive until the App's title changed (never).
+        for name in ("title", "sub_title"):
+            self.watch(self.screen, name, self._title_changed, init=False)
         if self.app.ENABLE_COMMAND_PALETTE:
             self.tooltip = t("app.title_bar_tooltip")
 
