@@ -34,9 +34,10 @@ DEMO_ID = "demo"
 # The start screen is painted with these alone; the other sheets are read
 # before the first other screen (a dialog, a stage, the palette) is shown.
 START_STYLES = ("app.tcss", "start.tcss")
+# Fewer lines than this, and the App has class SHORT (see on_resize).
+SHORT, FULL_HEIGHT = "-short", 24
 # A stage screen built for its first visit is frozen (see show_stage) this many
 # seconds later: once it shows and has settled, not while the facilitator waits.
-SHORT, FULL_HEIGHT = "-short", 24
 FREEZE_DELAY = 0.25
 FREEZE_WAITS = 8  # delays at most while a dropped stage screen is still held
 
