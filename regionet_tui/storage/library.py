@@ -33,6 +33,11 @@ class SessionInUseError(Exception):
     """Another instance has the session open."""
 
 
+# Every method that changes the folder raises OSError (a read-only medium, no
+# rights, a full disk) before it changes anything it cannot finish; callers say
+# why with `problems.os_reason`.
+
+
 @dataclass(frozen=True)
 class SessionEntry:
     """One line of the start screen. `damage` is set for a file we cannot open."""
@@ -63,6 +68,11 @@ def summarise(path: Path, session: Session) -> SessionEntry:
         date=session.date.isoformat(), partners=len(session.partners), done=done,
         total=total, modified=session.modified.isoformat(),
     )
+
+
+def _damaged(cached: dict[str, object]) -> bool:
+    summary = cached.get("summary")
+    return not isinstance(summary, dict) or bool(summary.get("damage"))
 
 
 class SessionLibrary:
@@ -104,10 +114,13 @@ class SessionLibrary:
         try:
             stat = path.stat()
         except OSError as error:
-            return SessionEntry(path, path.stem, damage=Damage("unreadable", str(error))), None
+            detail = (error.strerror or str(error))[:120]
+            return SessionEntry(path, path.stem, damage=Damage("unreadable", detail)), None
         stamp = [stat.st_size, stat.st_mtime_ns]
         has_backup = sessionfile.backup_path(path).exists()
-        if cached is not None and cached.get("stamp") == stamp:
+        # A damaged file is read again every time: it is rare, and its reason
+        # is then said as this version says it, not as the cache kept it.
+        if cached is not None and cached.get("stamp") == stamp and not _damaged(cached):
             with contextlib.suppress(TypeError, KeyError):
                 summary = dict(cached["summary"])  # type: ignore[call-overload]
                 damage = summary.pop("damage", None)
@@ -167,13 +180,19 @@ class SessionLibrary:
         store = SessionStore.open(path)
         if store.readonly:
             store.close()
+            if store.lock_error is not None:
+                raise store.lock_error
             raise SessionInUseError(session_id)
         return store
 
     def rename(self, session_id: str, title: str) -> None:
+        from .store import SaveError
+
         store = self._edit_closed(session_id)
         try:
             store.change(lambda s: setattr(s, "title", title))
+        except SaveError as error:
+            raise error.error from None
         finally:
             store.close()
 
@@ -198,6 +217,7 @@ class SessionLibrary:
             lock.acquire()
         except Timeout:
             raise SessionInUseError(session_id) from None
+        # An OSError from acquire (a read-only folder) goes to the caller: nothing moved.
         try:
             return self._move(path, self.trash)
         finally:
@@ -220,7 +240,11 @@ class SessionLibrary:
         backup = sessionfile.backup_path(path)
         path.replace(target)
         if backup.exists():
-            backup.replace(sessionfile.backup_path(target))
+            try:
+                backup.replace(sessionfile.backup_path(target))
+            except OSError:
+                target.replace(path)  # the two stay together: back as they were
+                raise
         return target
 
     # -- repairing a damaged file ------------------------------------------------
