@@ -18,7 +18,9 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from regionet_tui.i18n import language, t
-from regionet_tui.share.export import export_folder, file_stem, write_export
+from regionet_tui.share.export import export_bytes, export_folder, file_stem
+from regionet_tui.share.targets import write_own_file
+from regionet_tui.storage.problems import os_reason
 
 from ..stage import StageScreen
 from ..widgets.text import show_text
@@ -70,6 +72,7 @@ class ShareScreen(StageScreen):
             self.app.library.folder)  # type: ignore[attr-defined]
 
     def target(self, kind: str) -> Path:
+        """The usual name of the file; `_write` picks another when that one is taken."""
         return self.folder() / f"{file_stem(self.session)}{SUFFIXES[kind]}"
 
     def refresh_stage(self) -> None:
@@ -92,16 +95,23 @@ class ShareScreen(StageScreen):
             self.notify(message, severity="error", markup=False)
 
     # -- export and report ---------------------------------------------------------------
+    def _write(self, kind: str, data: bytes, done_key: str) -> None:
+        """Write the file without overwriting another's, and say where it went."""
+        usual = self.target(kind)
+        try:
+            path = write_own_file(usual.parent, usual.stem, usual.suffix, self.session.id, data)
+        except OSError as error:
+            self._result(t("share.write_failed", path=str(usual), cause=os_reason(error)),
+                         error=True)
+            return
+        message = t(done_key, path=str(path))
+        if path != usual:
+            message = f"{message}\n{t('share.name_taken', name=usual.name)}"
+        self._result(message)
+
     @on(Button.Pressed, "#share-export")
     def action_export(self) -> None:
-        path = self.target("json")
-        try:
-            write_export(self.session, path)
-        except OSError as error:
-            self._result(t("share.write_failed", path=str(path),
-                           cause=error.strerror or str(error)), error=True)
-            return
-        self._result(t("share.exported", path=str(path)))
+        self._write("json", export_bytes(self.session), "share.exported")
 
     @on(Button.Pressed, "#share-md")
     def _report_md(self) -> None:
@@ -112,16 +122,9 @@ class ShareScreen(StageScreen):
         self.action_report("html")
 
     def action_report(self, fmt: Format) -> None:
-        from regionet_tui.report.build import write_report
+        from regionet_tui.report.build import render
 
-        path = self.target(fmt)
-        try:
-            write_report(self.session, path, fmt)
-        except OSError as error:
-            self._result(t("share.write_failed", path=str(path),
-                           cause=error.strerror or str(error)), error=True)
-            return
-        self._result(t("share.report_written", path=str(path)))
+        self._write(fmt, render(self.session, fmt).encode("utf-8"), "share.report_written")
 
     # -- merging a file into this session ------------------------------------------------------
     @on(Input.Submitted, "#share-merge-path")
@@ -170,7 +173,7 @@ class ShareScreen(StageScreen):
             backup = keep_backup(self.store.path, datetime.now())
         except OSError as error:
             self._result(t("share.write_failed", path=str(self.store.path.parent),
-                           cause=error.strerror or str(error)), error=True)
+                           cause=os_reason(error)), error=True)
             return
         if self.change(lambda s: adopt(s, merged_session(plan, choices))):
             self._result(t("share.merge.done", backup=backup.name))
