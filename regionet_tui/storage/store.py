@@ -159,6 +159,7 @@ class SessionStore:
         try:
             store._write(to_json(session))
         except OSError:
+            store._failed = None  # never saved: nothing for close to retry
             store.close()
             with contextlib.suppress(OSError):
                 sessionfile.lock_path(path).unlink()
