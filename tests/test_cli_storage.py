@@ -65,3 +65,12 @@ def test_new_and_import_in_a_read_only_folder_say_why_and_add_nothing(
     assert run(folder, "list") == 0
     assert "Op de stick" in capsys.readouterr().out
     assert folder_snapshot(folder) == before
+
+
+def test_a_missing_file_to_import_is_said_in_the_users_language(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(folder, "import", str(tmp_path / "weg.json")) == 1
+    err = capsys.readouterr().err
+    assert "de map of het bestand is er niet (meer)" in err
+    assert "(melding van het systeem: No such file or directory)" in err
