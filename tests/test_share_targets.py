@@ -11,7 +11,7 @@ from conftest import make_app, screen_text
 from regionet_tui.screens.stage import StageScreen
 
 from regionet_tui.share import importer
-from regionet_tui.share.targets import LEDGER_NAME, choose_target, write_own_file
+from regionet_tui.share.targets import LEDGER_NAME, choose_stem, write_own_file
 from regionet_tui.storage import SessionLibrary
 
 STEM = "zelfde-naam-2026-11-22"
@@ -38,6 +38,15 @@ def test_a_session_rewrites_its_own_file_and_leaves_others_alone(tmp_path: Path)
     assert names(exports) == [f"{STEM}-cccc2222.json", f"{STEM}.json"]
 
 
+def test_a_sessions_reports_keep_the_name_of_its_export(tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    write(exports, "aaaa1111", b"A")
+    own = write(exports, "cccc2222", b"C")
+    report = write_own_file(exports, STEM, ".md", "cccc2222", b"# C")
+    assert report.name == f"{own.stem}.md"  # though the plain name was still free
+    assert write_own_file(exports, STEM, ".md", "aaaa1111", b"# A").name == f"{STEM}.md"
+
+
 def test_a_file_changed_since_is_not_overwritten(tmp_path: Path) -> None:
     exports = tmp_path / "exports"
     own = write(exports, "aaaa1111", b"mijn export")
@@ -55,10 +64,10 @@ def test_without_a_ledger_nothing_existing_is_overwritten(tmp_path: Path) -> Non
     exports = tmp_path / "exports"
     exports.mkdir()
     (exports / f"{STEM}.json").write_bytes(b"ouder bestand")  # from before the ledger
-    assert choose_target(exports, STEM, ".json", "demo").name == f"{STEM}-demo.json"
+    assert choose_stem(exports, STEM, "demo") == f"{STEM}-demo"
     write(exports, "demo", b"export")
     (exports / LEDGER_NAME).write_bytes(b"\x00 kapot")  # a damaged ledger only forgets
-    assert choose_target(exports, STEM, ".json", "demo").name == f"{STEM}-demo-2.json"
+    assert choose_stem(exports, STEM, "demo") == f"{STEM}-demo-2"
 
 
 async def test_two_sessions_with_the_same_title_keep_both_exports(
@@ -72,20 +81,24 @@ async def test_two_sessions_with_the_same_title_keep_both_exports(
     exports = folder.parent / "exports"
     app = make_app(folder)
     async with app.run_test() as pilot:
+        second_stem = f"{STEM}-{ids[1][:8].lower()}"
         for session_id in ids:
             app.open_session(library.path_for(session_id))
             await pilot.pause()
-            await pilot.press("8", "e")
+            await pilot.press("8")
+            await pilot.pause()
+            shown = STEM if session_id == ids[0] else second_stem
+            assert f"Bestanden: {shown}.json, .md en .html" in screen_text(app)
+            await pilot.press("e")
             await pilot.pause()
             assert isinstance(app.screen, StageScreen)
         text = screen_text(app)
-        assert f"{STEM}-{ids[1][:8].lower()}.json" in text
+        assert f"{second_stem}.json" in text
         assert f"Er stond al een ander bestand {STEM}.json" in text
         await pilot.press("escape")
         await pilot.pause()
     regions = {path.name: importer.read(path).region for path in exports.glob("*.json")}
-    assert regions == {f"{STEM}.json": "Rivierenland",
-                       f"{STEM}-{ids[1][:8].lower()}.json": "Achterhoek"}
+    assert regions == {f"{STEM}.json": "Rivierenland", f"{second_stem}.json": "Achterhoek"}
 
 
 async def test_a_partners_returned_file_in_exports_is_left_alone(
@@ -108,5 +121,5 @@ async def test_a_partners_returned_file_in_exports_is_left_alone(
         await pilot.press("e", "r")
         await pilot.pause()
     assert importer.read(plain).region == "Bijgewerkt door ROC"
-    assert names(exports) == sorted(
-        [f"{STEM}.json", f"{STEM}-{session_id[:8].lower()}.json", f"{STEM}.md"])
+    own = f"{STEM}-{session_id[:8].lower()}"
+    assert names(exports) == sorted([f"{STEM}.json", f"{own}.json", f"{own}.md"])

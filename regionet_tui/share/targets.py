@@ -5,8 +5,8 @@ partner's returned file may sit in exports/ under that very name. A file is
 written over only when it is this session's own earlier file: a small ledger
 in the export folder remembers, per file name, the session that wrote it and a
 hash of what it wrote. A file changed since (a partner's version saved in its
-place) or written by another session is left alone, and the new file gets a
-name of its own: the session id's first characters, then a counter.
+place) or written by another session is left alone, and the session's files
+get a name of their own: the session id's first characters, then a counter.
 
 The ledger is only a memory: lost or unwritable, regionet picks a new name
 where it could have reused one, and nothing is overwritten.
@@ -28,6 +28,13 @@ LEDGER_NAME = ".regionet-exports"  # no .json: never listed as an export
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _still_there(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name no file system takes: a damaged ledger
+        return False
 
 
 class ExportLedger:
@@ -58,24 +65,29 @@ class ExportLedger:
 
     def remember(self, path: Path, session_id: str, data: bytes) -> None:
         records = {name: record for name, record in self._records().items()
-                   if (self.folder / name).exists()}
+                   if _still_there(self.folder / name)}
         records[path.name] = {"session": session_id, "sha256": _digest(data)}
         with contextlib.suppress(OSError):
             atomic_write(self.path, json.dumps(records, sort_keys=True, indent=1).encode())
 
 
-def _candidates(folder: Path, stem: str, suffix: str, session_id: str) -> Iterator[Path]:
-    yield folder / f"{stem}{suffix}"
+# A session's export and reports keep one name between them.
+KINDS = (".json", ".md", ".html")
+
+
+def _candidates(stem: str, session_id: str) -> Iterator[str]:
+    yield stem
     tag = re.sub(r"[^A-Za-z0-9]", "", session_id)[:8].lower() or "sessie"
-    yield folder / f"{stem}-{tag}{suffix}"
+    yield f"{stem}-{tag}"
     counter = 2
     while True:
-        yield folder / f"{stem}-{tag}-{counter}{suffix}"
+        yield f"{stem}-{tag}-{counter}"
         counter += 1
 
 
-def choose_target(folder: Path, stem: str, suffix: str, session_id: str) -> Path:
-    """The first name in `folder` that is free or holds this session's own earlier file."""
+def choose_stem(folder: Path, stem: str, session_id: str) -> str:
+    """The first name in `folder` under which each of the session's files is
+    free or holds this session's own earlier file."""
     ledger = ExportLedger(folder)
 
     def usable(path: Path) -> bool:
@@ -83,15 +95,16 @@ def choose_target(folder: Path, stem: str, suffix: str, session_id: str) -> Path
             return True
         return path.is_file() and not path.is_symlink() and ledger.owns(path, session_id)
 
-    return next(path for path in _candidates(folder, stem, suffix, session_id) if usable(path))
+    return next(candidate for candidate in _candidates(stem, session_id)
+                if all(usable(folder / f"{candidate}{kind}") for kind in KINDS))
 
 
 def write_own_file(folder: Path, stem: str, suffix: str, session_id: str, data: bytes) -> Path:
     """Write `data` under a name that overwrites nothing but this session's own
-    earlier file (see choose_target); the path it went to. OSError when the
+    earlier file (see choose_stem); the path it went to. OSError when the
     folder refuses."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = choose_target(folder, stem, suffix, session_id)
+    path = folder / f"{choose_stem(folder, stem, session_id)}{suffix}"
     atomic_write(path, data)
     ExportLedger(folder).remember(path, session_id, data)
     return path

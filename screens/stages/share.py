@@ -6,6 +6,7 @@ cost about 100 ms to import, which the first visit of this stage need not pay.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from regionet_tui.i18n import language, t
 from regionet_tui.share.export import export_bytes, export_folder, file_stem
-from regionet_tui.share.targets import write_own_file
+from regionet_tui.share.targets import choose_stem, write_own_file
 from regionet_tui.storage.problems import os_reason
 
 from ..stage import StageScreen
@@ -80,8 +81,10 @@ class ShareScreen(StageScreen):
 
     @on(Input.Changed, "#share-folder")
     def _show_files(self) -> None:
-        show_text(self.query_one("#share-files", Static),
-                  t("share.files", stem=file_stem(self.session)))
+        stem = file_stem(self.session)
+        with contextlib.suppress(OSError):  # a folder typed halfway may not be looked into
+            stem = choose_stem(self.folder(), stem, self.session.id)
+        show_text(self.query_one("#share-files", Static), t("share.files", stem=stem))
 
     @on(Input.Submitted, "#share-folder")
     def _folder_done(self) -> None:
