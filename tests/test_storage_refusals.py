@@ -130,3 +130,21 @@ def test_the_reason_is_translated_and_the_system_text_is_only_a_detail(
         in os_reason(error)
     i18n.set_language("en")
     assert os_reason(error).startswith(en)
+
+
+def test_a_session_that_cannot_even_be_read_is_listed_with_the_reason(
+    library: SessionLibrary, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = make_session(library, "Geen leesrechten")
+    path = library.path_for(session_id)
+    real_read = Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    [entry] = library.entries()
+    assert entry.damage is not None and entry.damage.reason == "no_permission"
+    assert i18n.t(f"damage.{entry.damage.reason}") == "je hebt geen rechten om dit bestand te lezen"
