@@ -33,11 +33,6 @@ class SessionInUseError(Exception):
     """Another instance has the session open."""
 
 
-# Every method that changes the folder raises OSError (a read-only medium, no
-# rights, a full disk) before it changes anything it cannot finish; callers say
-# why with `problems.os_reason`.
-
-
 @dataclass(frozen=True)
 class SessionEntry:
     """One line of the start screen. `damage` is set for a file we cannot open."""
@@ -76,6 +71,13 @@ def _damaged(cached: dict[str, object]) -> bool:
 
 
 class SessionLibrary:
+    """The sessions in one folder.
+
+    A method that changes the folder raises OSError (a read-only medium, no
+    rights, a full disk) and leaves the folder as it was; callers say why with
+    `problems.os_reason`.
+    """
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
