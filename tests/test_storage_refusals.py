@@ -148,3 +148,28 @@ def test_a_session_that_cannot_even_be_read_is_listed_with_the_reason(
     [entry] = library.entries()
     assert entry.damage is not None and entry.damage.reason == "no_permission"
     assert i18n.t(f"damage.{entry.damage.reason}") == "je hebt geen rechten om dit bestand te lezen"
+
+
+def test_restoring_the_backup_on_a_full_disk_leaves_the_damaged_file_in_place(
+    library: SessionLibrary, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = library.create("Ronde 1", "", date(2026, 11, 22))
+    store.change(lambda s: setattr(s, "region", "Betuwe"))  # the backup holds the first save
+    store.close()
+    store.path.write_bytes(b'{"session": {"1": {"schema_ver')
+    [entry] = library.entries()
+    from regionet_tui.storage import library as library_module
+
+    real_write = library_module.atomic_write
+
+    def full_for_the_session(path: Path, data: bytes, **kwargs: object) -> None:
+        if path == entry.path:  # the copy in damaged/ fits, the session does not
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_write(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library_module, "atomic_write", full_for_the_session)
+    damaged = entry.path.read_bytes()
+    with pytest.raises(OSError):
+        library.restore_backup(entry)
+    assert entry.path.read_bytes() == damaged
+    assert sessionfile.read(sessionfile.backup_path(entry.path)).region == ""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shutil
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -255,13 +254,19 @@ class SessionLibrary:
         return self._move(entry.path, self.folder / ASIDE_NAME)
 
     def restore_backup(self, entry: SessionEntry) -> Path:
-        """Put the last good copy back; the damaged file goes to `damaged/` first."""
+        """Put the last good copy back; a copy of the damaged file goes to `damaged/` first.
+
+        Copied, not moved, and the good copy written atomically over it: when the
+        disk is full halfway, the damaged file is still where it was.
+        """
         backup = sessionfile.backup_path(entry.path)
         sessionfile.read(backup)  # refuses a backup that is damaged too
+        good = backup.read_bytes()
         aside = self.folder / ASIDE_NAME
         aside.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         if entry.path.exists():
-            entry.path.replace(aside / f"{entry.path.stem}-{stamp}{entry.path.suffix}")
-        shutil.copyfile(backup, entry.path)
+            atomic_write(aside / f"{entry.path.stem}-{stamp}{entry.path.suffix}",
+                         entry.path.read_bytes())
+        atomic_write(entry.path, good)
         return entry.path
