@@ -20,6 +20,7 @@ from .i18n import t
 from .progress import STAGES
 from .safe_text import remove_unsafe
 from .storage.library import SessionEntry, SessionInUseError, SessionLibrary
+from .storage.problems import os_reason
 from .storage.sessionfile import DamagedSessionFile
 from .workshop_mode import WorkshopMode
 
@@ -165,6 +166,11 @@ class RegionetApp(WorkshopMode):
     def fail(self, message: str) -> None:
         self.notify(message, severity="error", timeout=15, markup=False)
 
+    def folder_refused(self, error: OSError) -> None:
+        """The sessions folder refused a change (read-only, no rights, full): nothing changed."""
+        self.fail(t("start.folder_refused", path=str(self.library.folder),
+                    reason=os_reason(error)))
+
     def _start_screen(self) -> Screen[None] | None:
         from .screens.start import StartScreen
 
@@ -188,6 +194,8 @@ class RegionetApp(WorkshopMode):
     def open_session(self, path: Path) -> None:
         from .storage.store import SessionStore
 
+        if not self._saved_before_closing():
+            return
         try:
             store = SessionStore.open(path)
         except DamagedSessionFile as error:
@@ -207,7 +215,10 @@ class RegionetApp(WorkshopMode):
         # object of the process.)
         self._freeze_soon(full=True)
         store.on_background_error = self._background_save_failed
-        if store.readonly:
+        if store.lock_error is not None:
+            self.notify(t("app.readonly_folder", reason=os_reason(store.lock_error)),
+                        severity="warning", timeout=15, markup=False)
+        elif store.readonly:
             self.notify(t("app.readonly"), severity="warning", timeout=10, markup=False)
         self.show_stage("partners")
 
@@ -301,7 +312,36 @@ class RegionetApp(WorkshopMode):
                 screen.remove()
         self._stage_screens.clear()
 
+    def _saved_before_closing(self) -> bool:
+        """Save a change a failed save left in memory; False (and say why) if it still fails."""
+        from .storage.store import SaveError
+
+        if self.store is None:
+            return True
+        try:
+            self.store.save_unsaved()
+        except SaveError as error:
+            self.fail(t("app.close_unsaved", reason=str(error)))
+            return False
+        return True
+
+    async def action_quit(self) -> None:
+        from .screens.dialogs.confirm import ConfirmDialog
+        from .storage.store import SaveError
+
+        try:
+            if self.store is not None:
+                self.store.save_unsaved()
+        except SaveError as error:
+            question = t("app.quit_unsaved", reason=str(error))
+            self.clear_notifications()  # the question says it all; toasts would cover it
+            self.push_screen(ConfirmDialog(question), lambda yes: self.exit() if yes else None)
+            return
+        self.exit()
+
     def close_session(self) -> None:
+        if not self._saved_before_closing():
+            return
         name = self.store.path.name if self.store else None
         self._drop_stage_screens()
         self._close_store()
@@ -321,8 +361,12 @@ class RegionetApp(WorkshopMode):
         def create(details: SessionDetails | None) -> None:
             if details is None:
                 return
-            store = self.library.create(details.title, details.region, details.date,
-                                        details.facilitator, i18n.language())  # type: ignore[arg-type]
+            try:
+                store = self.library.create(details.title, details.region, details.date,
+                                            details.facilitator, i18n.language())  # type: ignore[arg-type]
+            except OSError as error:
+                self.folder_refused(error)
+                return
             path = store.path
             store.close()
             self.refresh_start(path.name)
@@ -366,6 +410,8 @@ class RegionetApp(WorkshopMode):
                 self.warn(t("start.in_use"))
             except DamagedSessionFile:
                 pass
+            except OSError as error:
+                self.folder_refused(error)
             self.refresh_start(entry.path.name)
 
         self.push_screen(
@@ -382,6 +428,9 @@ class RegionetApp(WorkshopMode):
                 copy = self.library.duplicate(entry.id, title)
             except DamagedSessionFile:
                 self.refresh_start()
+                return
+            except OSError as error:
+                self.folder_refused(error)
                 return
             self.notify(t("start.duplicated", title=copy.title), markup=False)
             self.refresh_start(self.library.path_for(copy.id).name)
@@ -401,6 +450,9 @@ class RegionetApp(WorkshopMode):
             except SessionInUseError:
                 self.warn(t("start.in_use"))
                 return
+            except OSError as error:
+                self.folder_refused(error)
+                return
             self.notify(t("start.deleted", title=entry.title), markup=False)
             self.refresh_start()
 
@@ -412,7 +464,11 @@ class RegionetApp(WorkshopMode):
         def restore(entry: SessionEntry | None) -> None:
             if entry is None:
                 return
-            path = self.library.restore(entry)
+            try:
+                path = self.library.restore(entry)
+            except OSError as error:
+                self.folder_refused(error)
+                return
             self.notify(t("start.restored", title=entry.title), markup=False)
             self.refresh_start(path.name)
 
@@ -428,16 +484,18 @@ class RegionetApp(WorkshopMode):
             choices.insert(0, ("backup", t("start.repair_backup")))
 
         def chosen(choice: str | None) -> None:
-            if choice == "backup":
-                try:
+            try:
+                if choice == "backup":
                     self.library.restore_backup(entry)
-                except DamagedSessionFile:
-                    self.warn(t("start.repair_no_backup"))
-                    return
-                self.notify(t("start.repaired"))
-            elif choice == "aside":
-                target = self.library.move_aside(entry)
-                self.notify(t("start.moved_aside", path=str(target)), markup=False)
+                    self.notify(t("start.repaired"))
+                elif choice == "aside":
+                    target = self.library.move_aside(entry)
+                    self.notify(t("start.moved_aside", path=str(target)), markup=False)
+            except DamagedSessionFile:
+                self.warn(t("start.repair_no_backup"))
+                return
+            except OSError as error:
+                self.folder_refused(error)
             self.refresh_start(entry.path.name)
 
         text = t("start.repair_text", name=entry.path.name, reason=reason)
@@ -449,11 +507,15 @@ class RegionetApp(WorkshopMode):
 
         path = self.library.path_for(DEMO_ID)
         if not path.exists():
-            store = self.library.add(build_demo(DEMO_ID, i18n.language()))
-            store.close()
-            previous = build_previous_round(i18n.language())
-            if not self.library.path_for(previous.id).exists():
-                self.library.add(previous).close()
+            try:
+                self.library.add(build_demo(DEMO_ID, i18n.language())).close()
+                previous = build_previous_round(i18n.language())
+                if not self.library.path_for(previous.id).exists():
+                    self.library.add(previous).close()
+            except OSError as error:
+                self.folder_refused(error)
+                self.refresh_start()
+                return
             self.notify(t("start.demo_created"))
             self.refresh_start(path.name)
         self.open_session(path)
@@ -469,8 +531,7 @@ class RegionetApp(WorkshopMode):
             try:
                 added, renamed = add_as_new(self.library, session)
             except OSError as error:
-                self.fail(t("share.write_failed", path=str(self.library.folder),
-                            cause=error.strerror or str(error)))
+                self.folder_refused(error)
                 return
             message = "share.imported_renamed" if renamed else "share.imported"
             self.notify(t(message, title=added.title, id=added.id), timeout=10, markup=False)

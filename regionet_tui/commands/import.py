@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..i18n import t
+from ..storage.problems import os_reason
 
 if TYPE_CHECKING:
     from ..storage import SessionLibrary
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace, library: SessionLibrary) -> int:
         return fail(t("share.cli.import_refused", path=args.file, reason=refused.message()))
     except OSError as error:
         return fail(t("share.cli.write_failed", path=str(library.folder),
-                      cause=error.strerror or str(error)))
+                      cause=os_reason(error)))
     if renamed:
         print(t("share.imported_renamed", title=session.title, id=session.id))
     else:

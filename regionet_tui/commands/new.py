@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..i18n import language, t
+from ..storage.problems import os_reason
 
 if TYPE_CHECKING:
     from ..storage import SessionLibrary
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace, library: SessionLibrary) -> int:
         return fail(describe(error, labels))
     except OSError as error:
         return fail(t("share.cli.write_failed", path=str(library.folder),
-                      cause=error.strerror or str(error)))
+                      cause=os_reason(error)))
     session_id = store.session.id
     store.close()
     print(session_id)

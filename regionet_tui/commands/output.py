@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..i18n import t
 from ..storage.atomic import atomic_write
+from ..storage.problems import os_reason
 
 STDOUT = "-"
 
@@ -23,7 +24,7 @@ def deliver(data: bytes, target: str | None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, data)
     except OSError as error:
-        fail(t("share.cli.write_failed", path=str(path), cause=error.strerror or str(error)))
+        fail(t("share.cli.write_failed", path=str(path), cause=os_reason(error)))
         return 1
     print(t("share.cli.written", path=str(path)), file=sys.stderr)
     return 0

@@ -1,4 +1,5 @@
-"""Finding the session a command is about: an id, a unique title, or a file path.
+"""Finding the session a command is about: an id or file name in the sessions
+folder (as `regionet list` shows it), a unique title, or a file path.
 
 A file can be a session file from a sessions folder or an export file; both
 are read with the same guards as an import. Errors carry a message in the
@@ -7,7 +8,6 @@ user's language.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +16,6 @@ from ..models import Session
 from ..share import importer
 from ..share.errors import ImportRefused
 from ..storage import DamagedSessionFile, SessionLibrary, sessionfile
-
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
 
 class ResolveError(Exception):
@@ -30,9 +28,20 @@ class Resolved:
     path: Path
 
 
-def _damage(error: DamagedSessionFile) -> ResolveError:
+def _damage(error: DamagedSessionFile, path: Path) -> ResolveError:
     damage = error.damage
-    return ResolveError(t(f"damage.{damage.reason}", detail=damage.detail))
+    reason = t(f"damage.{damage.reason}", detail=damage.detail)
+    return ResolveError(t("cli.damaged", name=path.name, reason=reason))
+
+
+def _in_folder(library: SessionLibrary, text: str) -> Path | None:
+    """The file in the sessions folder that `text` names as `regionet list` shows it:
+    an id, or a file name (a damaged file is listed by its name)."""
+    name = text if text.endswith(sessionfile.SUFFIX) else f"{text}{sessionfile.SUFFIX}"
+    if Path(name).name != name or name.startswith("."):
+        return None  # a path, or a hidden file (the index): not a listed session
+    path = library.folder / name
+    return path if path.is_file() else None
 
 
 def read_file(path: Path) -> Session:
@@ -47,19 +56,19 @@ def read_file(path: Path) -> Session:
     try:
         return sessionfile.parse(raw)
     except DamagedSessionFile as error:
-        raise _damage(error) from None
+        raise _damage(error, path) from None
 
 
 def resolve(library: SessionLibrary, text: str) -> Resolved:
     path = Path(text).expanduser()
     if path.is_file():
         return Resolved(read_file(path), path)
-    if _ID.match(text) and library.path_for(text).is_file():
-        found = library.path_for(text)
+    found = _in_folder(library, text)
+    if found is not None:
         try:
             return Resolved(sessionfile.read(found), found)
         except DamagedSessionFile as error:
-            raise _damage(error) from None
+            raise _damage(error, found) from None
     entries = [e for e in library.entries() if not e.damaged]
     matches = [e for e in entries if e.title == text]
     if not matches:
@@ -72,4 +81,4 @@ def resolve(library: SessionLibrary, text: str) -> Resolved:
     try:
         return Resolved(sessionfile.read(matches[0].path), matches[0].path)
     except DamagedSessionFile as error:
-        raise _damage(error) from None
+        raise _damage(error, matches[0].path) from None

@@ -30,6 +30,7 @@ from ..i18n import t
 from ..models import Session, new_id
 from ..models.text import clean_line
 from ..storage import SessionLibrary
+from ..storage.problems import os_reason
 from .clean_text import normalising_cannot_change
 from .document import FORMAT, ExportDocument
 from .duplicates import keys_in, pairs_at_most
@@ -52,7 +53,7 @@ def read_capped(path: Path) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise ImportRefused("unreadable", cause=error.strerror or str(error)) from None
+        raise ImportRefused("unreadable", cause=os_reason(error)) from None
     if len(raw) > MAX_BYTES:
         raise ImportRefused("too_large", max=MAX_BYTES // (1024 * 1024))
     return raw

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import shutil
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -65,7 +64,19 @@ def summarise(path: Path, session: Session) -> SessionEntry:
     )
 
 
+def _damaged(cached: dict[str, object]) -> bool:
+    summary = cached.get("summary")
+    return not isinstance(summary, dict) or bool(summary.get("damage"))
+
+
 class SessionLibrary:
+    """The sessions in one folder.
+
+    A method that changes the folder raises OSError (a read-only medium, no
+    rights, a full disk) and leaves the folder as it was; callers say why with
+    `problems.os_reason`.
+    """
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
@@ -104,10 +115,13 @@ class SessionLibrary:
         try:
             stat = path.stat()
         except OSError as error:
-            return SessionEntry(path, path.stem, damage=Damage("unreadable", str(error))), None
+            detail = (error.strerror or str(error))[:120]
+            return SessionEntry(path, path.stem, damage=Damage("unreadable", detail)), None
         stamp = [stat.st_size, stat.st_mtime_ns]
         has_backup = sessionfile.backup_path(path).exists()
-        if cached is not None and cached.get("stamp") == stamp:
+        # A damaged file is read again every time: it is rare, and its reason
+        # is then said as this version says it, not as the cache kept it.
+        if cached is not None and cached.get("stamp") == stamp and not _damaged(cached):
             with contextlib.suppress(TypeError, KeyError):
                 summary = dict(cached["summary"])  # type: ignore[call-overload]
                 damage = summary.pop("damage", None)
@@ -167,13 +181,19 @@ class SessionLibrary:
         store = SessionStore.open(path)
         if store.readonly:
             store.close()
+            if store.lock_error is not None:
+                raise store.lock_error
             raise SessionInUseError(session_id)
         return store
 
     def rename(self, session_id: str, title: str) -> None:
+        from .store import SaveError
+
         store = self._edit_closed(session_id)
         try:
             store.change(lambda s: setattr(s, "title", title))
+        except SaveError as error:
+            raise error.error from None
         finally:
             store.close()
 
@@ -198,6 +218,7 @@ class SessionLibrary:
             lock.acquire()
         except Timeout:
             raise SessionInUseError(session_id) from None
+        # An OSError from acquire (a read-only folder) goes to the caller: nothing moved.
         try:
             return self._move(path, self.trash)
         finally:
@@ -220,7 +241,11 @@ class SessionLibrary:
         backup = sessionfile.backup_path(path)
         path.replace(target)
         if backup.exists():
-            backup.replace(sessionfile.backup_path(target))
+            try:
+                backup.replace(sessionfile.backup_path(target))
+            except OSError:
+                target.replace(path)  # the two stay together: back as they were
+                raise
         return target
 
     # -- repairing a damaged file ------------------------------------------------
@@ -229,13 +254,19 @@ class SessionLibrary:
         return self._move(entry.path, self.folder / ASIDE_NAME)
 
     def restore_backup(self, entry: SessionEntry) -> Path:
-        """Put the last good copy back; the damaged file goes to `damaged/` first."""
+        """Put the last good copy back; a copy of the damaged file goes to `damaged/` first.
+
+        Copied, not moved, and the good copy written atomically over it: when the
+        disk is full halfway, the damaged file is still where it was.
+        """
         backup = sessionfile.backup_path(entry.path)
         sessionfile.read(backup)  # refuses a backup that is damaged too
+        good = backup.read_bytes()
         aside = self.folder / ASIDE_NAME
         aside.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         if entry.path.exists():
-            entry.path.replace(aside / f"{entry.path.stem}-{stamp}{entry.path.suffix}")
-        shutil.copyfile(backup, entry.path)
+            atomic_write(aside / f"{entry.path.stem}-{stamp}{entry.path.suffix}",
+                         entry.path.read_bytes())
+        atomic_write(entry.path, good)
         return entry.path

@@ -46,10 +46,16 @@ def extract(raw: bytes) -> dict[str, Any]:
     """The session dict inside a file's bytes, or DamagedSessionFile."""
     if not raw.strip():
         raise DamagedSessionFile(Damage("empty"))
+    # Details stay short and free of Python's English: the position of a JSON
+    # error, the field that does not fit. The catalogue says what they mean.
     try:
         data = json.loads(raw)
-    except (ValueError, RecursionError) as error:
-        raise DamagedSessionFile(Damage("not_json", str(error)[:200])) from None
+    except UnicodeDecodeError:
+        raise DamagedSessionFile(Damage("not_text")) from None
+    except json.JSONDecodeError as error:
+        raise DamagedSessionFile(Damage("not_json", str(error.pos + 1))) from None
+    except (ValueError, RecursionError):
+        raise DamagedSessionFile(Damage("foreign")) from None
     if not isinstance(data, dict) or not isinstance(data.get(TABLE), dict):
         raise DamagedSessionFile(Damage("foreign"))
     record = data[TABLE].get(str(DOC_ID))
@@ -70,16 +76,18 @@ def parse(raw: bytes) -> Session:
     try:
         return Session.model_validate(record)
     except ValidationError as error:
-        first = error.errors()[0]
-        place = ".".join(str(part) for part in first["loc"])
-        raise DamagedSessionFile(Damage("invalid", f"{place}: {first['msg']}")) from None
+        place = ".".join(str(part) for part in error.errors()[0]["loc"])
+        raise DamagedSessionFile(Damage("invalid", place[:120] or TABLE)) from None
 
 
 def read(path: Path) -> Session:
     try:
         raw = path.read_bytes()
+    except PermissionError:
+        raise DamagedSessionFile(Damage("no_permission")) from None
     except OSError as error:
-        raise DamagedSessionFile(Damage("unreadable", error.strerror or str(error))) from None
+        detail = error.strerror or str(error)
+        raise DamagedSessionFile(Damage("unreadable", detail[:120])) from None
     return parse(raw)
 
 

@@ -14,6 +14,7 @@ against the interface for ~10 ms per save.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,7 @@ from tinydb import TinyDB
 
 from ..models import Session, utc_now
 from . import sessionfile
+from .problems import os_reason
 from .tinystore import AtomicJSONStorage, frame
 
 T = TypeVar("T")
@@ -35,11 +37,22 @@ MAX_SAVE_DELAY = 0.5
 
 
 class ReadOnlyError(Exception):
-    """The session is open read-only (another instance holds it)."""
+    """The session is open read-only (another instance holds it, or its folder
+    cannot be written to)."""
 
 
 class SaveError(Exception):
-    """The change is in memory but could not be written to disk."""
+    """The change is in memory but could not be written to disk.
+
+    `str()` is the reason in the user's language.
+    """
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+    def __str__(self) -> str:
+        return os_reason(self.error)
 
 
 def _size(path: Path) -> int:
@@ -98,11 +111,17 @@ class _BackgroundWriter:
 
 class SessionStore:
     def __init__(self, path: Path, session: Session, *, readonly: bool = False,
-                 lock: FileLock | None = None) -> None:
+                 lock: FileLock | None = None, lock_error: OSError | None = None) -> None:
         self.path = path
         self.session = session
-        self.readonly = readonly
+        self.readonly = readonly or lock_error is not None
+        # Why the lock could not be taken when the folder refused it (read-only
+        # medium, no rights): the session can still be read, not changed.
+        self.lock_error = lock_error
         self._lock = lock
+        # The last write failed (disk full...): the session in memory holds a
+        # change the file does not. Cleared by the next write that succeeds.
+        self._failed: OSError | None = None
         self._db_lock = threading.Lock()
         self._db = TinyDB(storage=AtomicJSONStorage, path=path,
                           backup=sessionfile.backup_path(path))
@@ -116,7 +135,8 @@ class SessionStore:
     # -- opening -------------------------------------------------------------
     @classmethod
     def open(cls, path: Path) -> SessionStore:
-        """Open for editing, or read-only when another instance holds the lock.
+        """Open for editing, or read-only when another instance holds the lock
+        or the folder cannot take the lock file (then `lock_error` says why).
 
         Raises DamagedSessionFile when the file cannot be read as a session.
         """
@@ -126,14 +146,24 @@ class SessionStore:
             lock.acquire()
         except Timeout:
             return cls(path, session, readonly=True)
+        except OSError as error:
+            return cls(path, session, lock_error=error)
         return cls(path, session, lock=lock)
 
     @classmethod
     def create(cls, path: Path, session: Session) -> SessionStore:
+        """Write a new session file; OSError (and no file) when the folder refuses."""
         lock = FileLock(sessionfile.lock_path(path), timeout=0)
         lock.acquire()
         store = cls(path, session, lock=lock)
-        store.save()
+        try:
+            store._write(to_json(session))
+        except OSError:
+            store._failed = None  # never saved: nothing for close to retry
+            store.close()
+            with contextlib.suppress(OSError):
+                sessionfile.lock_path(path).unlink()
+            raise
         return store
 
     # -- changing ------------------------------------------------------------
@@ -158,7 +188,7 @@ class SessionStore:
             try:
                 self._write(snapshot)
             except OSError as error:
-                raise SaveError(error.strerror or str(error)) from error
+                raise SaveError(error) from error
             return
         if self._writer is None:
             self._writer = _BackgroundWriter(self._write, self._report)
@@ -168,21 +198,47 @@ class SessionStore:
         """Write one snapshot (the session's JSON) as the session file."""
         raw = frame(sessionfile.TABLE, sessionfile.DOC_ID, snapshot)
         with self._db_lock:
-            self._storage.write_encoded(raw)
+            try:
+                self._storage.write_encoded(raw)
+            except OSError as error:
+                self._failed = error
+                raise
+            self._failed = None
             self._last_size = len(raw)
 
     def _report(self, error: Exception) -> None:
         if self.on_background_error is not None:
-            self.on_background_error(error)
+            self.on_background_error(SaveError(error) if isinstance(error, OSError) else error)
 
     def flush(self) -> None:
         if self._writer is not None:
             self._writer.flush()
 
+    @property
+    def unsaved(self) -> bool:
+        """The last write failed: the file lacks a change the session holds."""
+        self.flush()
+        return self._failed is not None
+
+    def save_unsaved(self) -> None:
+        """Write a change that a failed save left in memory, on this thread.
+
+        Called before the session is closed; SaveError when it still fails,
+        and then the change is still only in memory.
+        """
+        if self.readonly or not self.unsaved:
+            return
+        try:
+            self._write(to_json(self.session))
+        except OSError as error:
+            raise SaveError(error) from error
+
     def close(self) -> None:
         if self._writer is not None:
             self._writer.stop()
             self._writer = None
+        with contextlib.suppress(SaveError):
+            self.save_unsaved()  # a last try; the app has warned before it got here
         self._db.close()
         if self._lock is not None:
             self._lock.release()

@@ -6,6 +6,7 @@ cost about 100 ms to import, which the first visit of this stage need not pay.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,9 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from regionet_tui.i18n import language, t
-from regionet_tui.share.export import export_folder, file_stem, write_export
+from regionet_tui.share.export import export_bytes, export_folder, file_stem
+from regionet_tui.share.targets import choose_stem, write_own_file
+from regionet_tui.storage.problems import os_reason
 
 from ..stage import StageScreen
 from ..widgets.text import show_text
@@ -70,6 +73,7 @@ class ShareScreen(StageScreen):
             self.app.library.folder)  # type: ignore[attr-defined]
 
     def target(self, kind: str) -> Path:
+        """The usual name of the file; `_write` picks another when that one is taken."""
         return self.folder() / f"{file_stem(self.session)}{SUFFIXES[kind]}"
 
     def refresh_stage(self) -> None:
@@ -77,8 +81,10 @@ class ShareScreen(StageScreen):
 
     @on(Input.Changed, "#share-folder")
     def _show_files(self) -> None:
-        show_text(self.query_one("#share-files", Static),
-                  t("share.files", stem=file_stem(self.session)))
+        stem = file_stem(self.session)
+        with contextlib.suppress(OSError):  # a folder typed halfway may not be looked into
+            stem = choose_stem(self.folder(), stem, self.session.id)
+        show_text(self.query_one("#share-files", Static), t("share.files", stem=stem))
 
     @on(Input.Submitted, "#share-folder")
     def _folder_done(self) -> None:
@@ -92,16 +98,23 @@ class ShareScreen(StageScreen):
             self.notify(message, severity="error", markup=False)
 
     # -- export and report ---------------------------------------------------------------
+    def _write(self, kind: str, data: bytes, done_key: str) -> None:
+        """Write the file without overwriting another's, and say where it went."""
+        usual = self.target(kind)
+        try:
+            path = write_own_file(usual.parent, usual.stem, usual.suffix, self.session.id, data)
+        except OSError as error:
+            self._result(t("share.write_failed", path=str(usual), cause=os_reason(error)),
+                         error=True)
+            return
+        message = t(done_key, path=str(path))
+        if path != usual:
+            message = f"{message}\n{t('share.name_taken', name=usual.name)}"
+        self._result(message)
+
     @on(Button.Pressed, "#share-export")
     def action_export(self) -> None:
-        path = self.target("json")
-        try:
-            write_export(self.session, path)
-        except OSError as error:
-            self._result(t("share.write_failed", path=str(path),
-                           cause=error.strerror or str(error)), error=True)
-            return
-        self._result(t("share.exported", path=str(path)))
+        self._write("json", export_bytes(self.session), "share.exported")
 
     @on(Button.Pressed, "#share-md")
     def _report_md(self) -> None:
@@ -112,16 +125,9 @@ class ShareScreen(StageScreen):
         self.action_report("html")
 
     def action_report(self, fmt: Format) -> None:
-        from regionet_tui.report.build import write_report
+        from regionet_tui.report.build import render
 
-        path = self.target(fmt)
-        try:
-            write_report(self.session, path, fmt)
-        except OSError as error:
-            self._result(t("share.write_failed", path=str(path),
-                           cause=error.strerror or str(error)), error=True)
-            return
-        self._result(t("share.report_written", path=str(path)))
+        self._write(fmt, render(self.session, fmt).encode("utf-8"), "share.report_written")
 
     # -- merging a file into this session ------------------------------------------------------
     @on(Input.Submitted, "#share-merge-path")
@@ -170,7 +176,7 @@ class ShareScreen(StageScreen):
             backup = keep_backup(self.store.path, datetime.now())
         except OSError as error:
             self._result(t("share.write_failed", path=str(self.store.path.parent),
-                           cause=error.strerror or str(error)), error=True)
+                           cause=os_reason(error)), error=True)
             return
         if self.change(lambda s: adopt(s, merged_session(plan, choices))):
             self._result(t("share.merge.done", backup=backup.name))
