@@ -37,10 +37,10 @@ DEMO_ID = "demo"
 START_STYLES = ("app.tcss", "start.tcss")
 # Fewer lines than this, and the App has class SHORT (see on_resize).
 SHORT, FULL_HEIGHT = "-short", 24
-# A stage screen built for its first visit is frozen (see show_stage) this many
-# seconds later: once it shows and has settled, not while the facilitator waits.
+# While a dropped stage screen is still held (Textual takes it down a moment
+# later), the freeze of the session waits this long, at most this many times.
 FREEZE_DELAY = 0.25
-FREEZE_WAITS = 8  # delays at most while a dropped stage screen is still held
+FREEZE_WAITS = 8
 
 
 def _style_paths(names: Iterable[str] | None = None) -> list[str | Path]:
@@ -90,7 +90,6 @@ class RegionetApp(WorkshopMode):
         self.store: SessionStore | None = None
         self._all_styles_read = False
         self._stage_screens: dict[str, StageScreen] = {}  # kept for the open session
-        self._freezes_due = 0  # see _freeze_soon
         self._full_collection_due = False
         self._dropped: weakref.WeakSet[Screen[object]] = weakref.WeakSet()  # still going
 
@@ -208,12 +207,11 @@ class RegionetApp(WorkshopMode):
         self.store = store
         # The session's models and the app live until the session closes: tens of
         # thousands of objects that every full collection of the cyclic GC would
-        # scan again (60-160 ms, on a key now and then). Frozen, they are skipped.
-        # That waits until the first stage has shown: a full collection first, so
-        # that nothing of a session closed before (its screens go a moment after
-        # the close) is frozen with them. (unfreeze on close thaws every frozen
-        # object of the process.)
-        self._freeze_soon(full=True)
+        # scan again (60-160 ms, on a key now and then). Frozen, they are skipped:
+        # once the partners screen has shown (show_stage), after a full
+        # collection, so that nothing of a session closed before is frozen with
+        # them. (unfreeze on close thaws every frozen object of the process.)
+        self._full_collection_due = True
         store.on_background_error = self._background_save_failed
         if store.lock_error is not None:
             self.notify(t("app.readonly_folder", reason=os_reason(store.lock_error)),
@@ -222,18 +220,9 @@ class RegionetApp(WorkshopMode):
             self.notify(t("app.readonly"), severity="warning", timeout=10, markup=False)
         self.show_stage("partners")
 
-    def _freeze_soon(self, full: bool = False) -> None:
-        """Hold the collector now; FREEZE_DELAY from now, collect (every generation
-        when `full`) and freeze what is left, as long as the session is open."""
-        gc.disable()
-        self._full_collection_due |= full
-        self._freezes_due += 1
-        self.set_timer(FREEZE_DELAY, self._freeze_long_lived)
-
     def _freeze_long_lived(self, waited: int = 0) -> None:
-        self._freezes_due -= 1
-        if self._freezes_due:
-            return  # asked for again meanwhile: the last one does it for all
+        """Collect the young generations (every one when due) and freeze what is
+        left: the open session and the screens built for it."""
         gc.enable()
         if self.store is None:  # closed meanwhile: nothing to keep
             self._full_collection_due = False
@@ -243,7 +232,6 @@ class RegionetApp(WorkshopMode):
             # A dropped screen is still held while Textual takes it down: frozen
             # now, it would stay until the session closes. Collecting as usual
             # meanwhile, and trying again in a moment.
-            self._freezes_due += 1
             self.set_timer(FREEZE_DELAY, lambda: self._freeze_long_lived(waited + 1))
             return
         gc.freeze()
@@ -281,7 +269,8 @@ class RegionetApp(WorkshopMode):
                 # has shown, the young generations are collected (5-10 ms) and what
                 # is left is frozen. Older garbage frozen along waits for the
                 # session to close.
-                self._freeze_soon()
+                gc.disable()
+                screen.call_after_refresh(self._freeze_long_lived)
         # Asked for from over a stage (the agenda, say): back down to that stage first.
         below = [s for s in self.screen_stack if isinstance(s, StageScreen)]
         while below and self.screen is not below[-1]:
@@ -577,7 +566,7 @@ class RegionetApp(WorkshopMode):
         self._drop_stage_screens()
         if self.store is not None:  # the dropped screens were frozen with the session
             gc.unfreeze()
-            self._freeze_soon(full=True)
+            self._full_collection_due = True  # then frozen again once a stage shows
         start = self._start_screen()
         assert isinstance(start, StartScreen)
         self.call_later(start.relabel)
