@@ -71,13 +71,13 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form-dialog"):
-            with Vertical(classes="form-footer"):
+            yield Static(Content(self._heading), classes="dialog-title")
+            yield from self.compose_fields()
+            with Vertical(classes="form-footer"):  # docked: stays in view while the fields scroll
                 yield Static("", id="form-error", classes="form-error")
                 with Horizontal(classes="dialog-buttons"):
                     yield Button(t("form.save"), id="save", variant="primary")
                     yield Button(t("form.cancel"), id="cancel")
-            yield Static(Content(self._heading), classes="dialog-title")
-            yield from self.compose_fields()
 
     def on_mount(self) -> None:
         # The first field, whatever its kind: some dialogs start with a choice or a text area.
