@@ -576,11 +576,47 @@ class RegionetApp(WorkshopMode):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from .screens.palette import RegionetPalette
+
         if not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=t("app.palette_placeholder")))
+            self.push_screen(RegionetPalette(id="--command-palette",
+                                             placeholder=t("app.palette_placeholder")))
+
+    def action_change_theme(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .screens.palette import RegionetPalette
+
+        self.push_screen(RegionetPalette(providers=[ThemeProvider],
+                                         placeholder=t("app.theme_placeholder")))
+
+    async def action_quit(self) -> None:
+        """Quit at once, unless a form holds changes: then it asks first."""
+        from .screens.dialogs.form import FormDialog
+
+        changed = next((screen for screen in reversed(self.screen_stack)
+                        if isinstance(screen, FormDialog) and screen.changed()), None)
+        if changed is None:
+            self.exit()
+        else:
+            changed.leave(self.exit)
+
+    def _save_screenshot(self) -> None:
+        """An SVG of the screen in Downloads, or where regionet was started when
+        there is no such folder; the toast says where."""
+        downloads = Path.home() / "Downloads"
+        folder = downloads if downloads.is_dir() else Path.cwd()
+        try:
+            path = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            self.fail(t("app.screenshot_failed", path=str(folder),
+                        reason=error.strerror or str(error)))
+            return
+        self.notify(t("app.screenshot_saved", path=path), timeout=10, markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from textual.screen import ModalScreen
+
         from .screens.base import translated
         from .screens.stage import StageScreen
 
@@ -589,17 +625,23 @@ class RegionetApp(WorkshopMode):
                 name = t(f"stage.title.{stage.id}")
                 yield SystemCommand(t("stage.goto", stage=name), t("stage.goto_help"),
                                     lambda stage_id=stage.id: self.show_stage(stage_id))
+        # In a dialog, Esc cancels: as a command it would head the list (and
+        # "Annuleren" sorts first), where ctrl+p, enter would throw the input away.
+        in_dialog = isinstance(screen, ModalScreen)
         seen = set()
         for active in translated(screen.active_bindings).values():
             binding = active.binding
+            if in_dialog and binding.key == "escape":
+                continue
             if binding.description and binding.action not in seen and active.enabled:
                 seen.add(binding.action)
                 yield SystemCommand(binding.description, self.get_key_display(binding),
                                     lambda action=binding.action, node=active.node:
                                     self.call_later(self.run_action, action, node))
-        yield SystemCommand(t("app.cmd_language"), t("app.cmd_language_help"),
-                            self.action_toggle_language)
+        if not in_dialog:  # switching builds the screens anew: a dialog would close
+            yield SystemCommand(t("app.cmd_language"), t("app.cmd_language_help"),
+                                self.action_toggle_language)
         yield SystemCommand(t("app.cmd_theme"), t("app.cmd_theme_help"), self.action_change_theme)
         yield SystemCommand(t("app.cmd_screenshot"), t("app.cmd_screenshot_help"),
-                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+                            lambda: self.set_timer(0.1, self._save_screenshot))
         yield SystemCommand(t("app.cmd_quit"), t("app.cmd_quit_help"), self.action_quit)

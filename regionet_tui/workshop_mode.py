@@ -10,7 +10,7 @@ These keys work from every screen of an open session, including dialogs
                and styles/workshop.tcss hides explanations, notes panes,
                editing hints and the footer on every screen
 - F9           switch between the normal and the projector theme (remembered)
-- F8 / g       the agenda and the parking lot
+- F8           the agenda and the parking lot (Esc returns to where you were)
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ WORKSHOP_BINDINGS: list[BindingType] = [
     Binding("f3", "timer_toggle", "workshop.key_timer", show=False, priority=True),
     Binding("f4", "timer_extend", "workshop.key_extend", show=False, priority=True),
     Binding("f5", "toggle_presenting", "workshop.key_presenting", show=False, priority=True),
-    Binding("f8", "agenda", "workshop.key_agenda", show=False),
+    Binding("f8", "agenda", "workshop.key_agenda", show=False, priority=True),
     Binding("f9", "toggle_projector", "workshop.key_projector", show=False, priority=True),
 ]
 # Actions that need an open session.
@@ -197,8 +197,8 @@ class WorkshopMode(App[None]):
     def action_agenda(self) -> None:
         from .screens.agenda import AgendaScreen
 
-        if self.store is None or isinstance(self.screen, AgendaScreen):
-            return
+        if self.store is None or any(isinstance(s, AgendaScreen) for s in self.screen_stack):
+            return  # already open, perhaps under a dialog of its own
         self.push_screen(AgendaScreen(self.store))
 
     # -- what the room sees ------------------------------------------------------------

@@ -78,7 +78,6 @@ class StageScreen(RegionetScreen):
         Binding("left_square_bracket", "step(-1)", "stage.key_prev", show=False),
         Binding("right_square_bracket", "step(1)", "stage.key_next", show=False),
         Binding("question_mark,f1", "app.help", "app.key_help"),
-        Binding("g", "app.agenda", "workshop.key_agenda", show=False),
         *STAGE_BINDINGS,
     ]
 

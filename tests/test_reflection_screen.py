@@ -115,7 +115,7 @@ async def test_a_score_out_of_range_is_refused_and_nothing_is_saved(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Bouwbedrijf Jansen: vul een score van 1 tot 5 in" in screen_text(app)
-        await pilot.press("escape")
+        await pilot.press("escape", "j")  # typed in: it asks first
         await pilot.pause()
         assert isinstance(app.screen, ReflectionScreen)
     assert path.read_bytes() == before
@@ -167,7 +167,7 @@ async def test_custom_themes_can_be_added_and_removed_but_not_the_defaults(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Er is al een thema met de naam" in screen_text(app)
-        await pilot.press("escape")
+        await pilot.press("escape", "j")  # typed in: it asks first
         await pilot.pause()
         table = screen.query_one("#themes", LineTable)
         table.move_cursor(row=table.row_count - 1)

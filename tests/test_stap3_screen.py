@@ -73,7 +73,7 @@ async def test_statement_and_a_refused_empty_title(folder: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Titel is verplicht." in screen_text(app)
-        await pilot.press("escape")
+        await pilot.press("escape", "j")  # typed in: it asks first
         await pilot.pause()
         assert demo_path(folder).read_bytes() == before
         await pilot.press("g")

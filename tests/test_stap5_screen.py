@@ -99,7 +99,7 @@ async def test_an_impossible_date_is_refused_in_dutch_and_nothing_changes(folder
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Deadline: geen geldige datum. Schrijf bijvoorbeeld 22-11-2026." in screen_text(app)
-        await pilot.press("escape")
+        await pilot.press("escape", "j")  # typed in: it asks first
         await pilot.pause()
         assert isinstance(app.screen, stap5.Stap5Screen)
     assert demo_path(folder).read_bytes() == before

@@ -160,7 +160,9 @@ async def test_parking_a_note_from_inside_a_dialog_returns_to_it(
         await pilot.press("ctrl+n")
         await pilot.pause()
         await type_text(pilot, "Weggooien")
-        await pilot.press("escape")
+        await pilot.press("escape")  # typed in: it asks first
+        await pilot.pause()
+        await pilot.press("j")
         await pilot.pause()
         assert isinstance(app.screen, PartnerFormDialog)
 
@@ -191,7 +193,7 @@ async def test_parking_lot_review_closes_items_and_makes_follow_ups(
             app.screen.query_one("#text", Input).value = text
             await pilot.press("enter")
             await pilot.pause()
-        await pilot.press("g")
+        await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         assert "[bold red]Bus Tiel" in screen_text(app)  # shown as typed, not as markup
@@ -234,7 +236,7 @@ async def test_agenda_sets_order_and_minutes_and_refuses_nonsense(
     app.clock = FakeClock()
     async with app.run_test() as pilot:
         await open_session(app, pilot)
-        await pilot.press("g")
+        await pilot.press("f8")
         await pilot.pause()
         await pilot.press("down", "down")  # STAP 1
         await pilot.press("plus")
@@ -256,7 +258,7 @@ async def test_agenda_sets_order_and_minutes_and_refuses_nonsense(
         await pilot.press("enter")
         await pilot.pause()
         assert "tussen 1 en 600" in screen_text(app)
-        await pilot.press("escape")
+        await pilot.press("escape", "j")  # typed in: it asks first
         await pilot.pause()
         assert saved(folder, session_id) == before
 
@@ -287,7 +289,7 @@ async def test_agenda_fits_80_by_24_and_uses_a_wide_terminal(
     app = make_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_session(app, pilot)
-        await pilot.press("g")
+        await pilot.press("f8")
         await pilot.pause()
         screen = app.screen
         agenda = screen.query_one("#agenda")
@@ -365,7 +367,7 @@ async def test_presenting_hides_explanations_hints_and_footer_but_keys_still_wor
         await pilot.pause()
         assert app.has_class("-presenting")
         assert not explain.display and not footer.display
-        await pilot.press("g")
+        await pilot.press("f8")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
         assert not app.screen.query_one(".edit-hint").display

@@ -69,8 +69,9 @@ class MilestoneFormDialog(FormDialog[Milestone | None]):
         milestone = Milestone(
             id=m.id if m else new_id(), title=self.value("title"), phase=self.value("phase"),
             owner=None if owner is Select.NULL else owner,
-            start=parse_optional_date(self.value("start"), t("stap5.field_start")),
-            deadline=parse_optional_date(self.value("deadline"), t("stap5.field_deadline")),
+            start=self.parsed("start", lambda text: parse_optional_date(text, t("stap5.field_start"))),
+            deadline=self.parsed("deadline",
+                                 lambda text: parse_optional_date(text, t("stap5.field_deadline"))),
             status=self.query_one("#status", Select).value,
             depends_on=[mid for mid, _ in self._others if mid in chosen],
             serves=None if serves is Select.NULL else serves,

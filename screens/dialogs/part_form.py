@@ -7,11 +7,10 @@ from textual.app import ComposeResult
 from textual.widgets import Label, Select
 
 from regionet_tui.core.deal import format_amount, parse_amount
-from regionet_tui.forms import FormError
 from regionet_tui.i18n import t
 from regionet_tui.models.stages import CONTRIBUTION_KINDS, Benefit, Contribution
 
-from .form import FormDialog
+from .form import FieldError, FormDialog
 
 Part = Contribution | Benefit
 
@@ -51,10 +50,10 @@ class PartFormDialog(FormDialog[Part | None]):
     def build_result(self) -> Part:
         partner = self.query_one("#partner", Select).value
         if partner is Select.NULL:
-            raise FormError(t("form.error.required", field=t("stap4.field_partner")))
+            raise FieldError(t("form.error.required", field=t("stap4.field_partner")), "partner")
         if not self._gives:
             return Benefit(partner=str(partner), description=self.value("description"))
-        amount = parse_amount(self.value("amount"), t("stap4.field_amount"))
+        amount = self.parsed("amount", lambda text: parse_amount(text, t("stap4.field_amount")))
         return Contribution(partner=str(partner),
                             kind=self.query_one("#kind", Select).value,
                             amount=amount, description=self.value("description"))

@@ -5,11 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Label, Select
 
-from regionet_tui.forms import FormError
 from regionet_tui.i18n import t
 from regionet_tui.models import ORG_KINDS, ROLES, Partner, new_id
 
-from .form import FormDialog
+from .form import FieldError, FormDialog
 
 
 class PartnerFormDialog(FormDialog[Partner | None]):
@@ -40,5 +39,5 @@ class PartnerFormDialog(FormDialog[Partner | None]):
             role=self.query_one("#role", Select).value,
         )
         if partner.name.casefold() in self._taken:
-            raise FormError(t("partners.duplicate_name", name=partner.name))
+            raise FieldError(t("partners.duplicate_name", name=partner.name), "name")
         return partner

@@ -50,5 +50,5 @@ class SessionFormDialog(FormDialog[SessionDetails | None]):
     def build_result(self) -> SessionDetails:
         fields = _SessionFields(title=self.value("title"), region=self.value("region"),
                                 facilitator=self.value("facilitator"))
-        on = parse_date(self.value("date"), t("form.date"))
+        on = self.parsed("date", lambda text: parse_date(text, t("form.date")))
         return SessionDetails(fields.title, fields.region, on, fields.facilitator)

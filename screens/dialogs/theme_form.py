@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Label, Select
 
-from regionet_tui.forms import FormError
 from regionet_tui.i18n import t
 from regionet_tui.models.reflection import THEME_GROUPS, ThemeGroup
 from regionet_tui.models.text import clean_line
 
-from .form import FormDialog
+from .form import FieldError, FormDialog
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,8 @@ class ThemeFormDialog(FormDialog[ThemeDetails | None]):
     def build_result(self) -> ThemeDetails:
         name = clean_line(self.value("name"))
         if not name:
-            raise FormError(t("form.error.required", field=t("reflection.theme_name")))
+            raise FieldError(t("form.error.required", field=t("reflection.theme_name")), "name")
         if name.casefold() in self._taken:
-            raise FormError(t("reflection.error.theme_exists", name=name))
+            raise FieldError(t("reflection.error.theme_exists", name=name), "name")
         group: ThemeGroup = self.query_one("#group", Select).value  # type: ignore[assignment]
         return ThemeDetails(name, group)
