@@ -314,19 +314,6 @@ class RegionetApp(WorkshopMode):
             return False
         return True
 
-    async def action_quit(self) -> None:
-        from .screens.dialogs.confirm import ConfirmDialog
-        from .storage.store import SaveError
-
-        try:
-            if self.store is not None:
-                self.store.save_unsaved()
-        except SaveError as error:
-            question = t("app.quit_unsaved", reason=str(error))
-            self.clear_notifications()  # the question says it all; toasts would cover it
-            self.push_screen(ConfirmDialog(question), lambda yes: self.exit() if yes else None)
-            return
-        self.exit()
 
     def close_session(self) -> None:
         if not self._saved_before_closing():
@@ -591,15 +578,30 @@ class RegionetApp(WorkshopMode):
                                          placeholder=t("app.theme_placeholder")))
 
     async def action_quit(self) -> None:
-        """Quit at once, unless a form holds changes: then it asks first."""
+        """Quit at once, unless a form holds changes or the last change could not
+        be saved: then it asks first."""
         from .screens.dialogs.form import FormDialog
 
         changed = next((screen for screen in reversed(self.screen_stack)
                         if isinstance(screen, FormDialog) and screen.changed()), None)
         if changed is None:
-            self.exit()
+            self._quit_when_saved()
         else:
-            changed.leave(self.exit)
+            changed.leave(self._quit_when_saved)
+
+    def _quit_when_saved(self) -> None:
+        from .screens.dialogs.confirm import ConfirmDialog
+        from .storage.store import SaveError
+
+        try:
+            if self.store is not None:
+                self.store.save_unsaved()
+        except SaveError as error:
+            question = t("app.quit_unsaved", reason=str(error))
+            self.clear_notifications()  # the question says it all; toasts would cover it
+            self.push_screen(ConfirmDialog(question), lambda yes: self.exit() if yes else None)
+            return
+        self.exit()
 
     def _save_screenshot(self) -> None:
         """An SVG of the screen in Downloads, or where regionet was started when
