@@ -95,3 +95,26 @@ def test_the_schema_in_docs_is_the_one_the_app_writes() -> None:
     assert committed.read_bytes() == encode(json_schema()), (
         "docs/regionet-session.schema.json is stale: run `regionet schema -o "
         "docs/regionet-session.schema.json`")
+
+
+def test_a_timer_running_in_an_imported_file_is_paused_with_its_time(
+    library: SessionLibrary, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from regionet_tui.models.workshop import AgendaSlot
+
+    session = demo_session()
+    changed = datetime(2026, 11, 12, 10, 30, tzinfo=UTC)
+    session.workshop.agenda = [
+        AgendaSlot(stage="stap1", actual_seconds=60,
+                   started_at=changed - timedelta(minutes=10)),
+        *[slot for slot in session.workshop.agenda if slot.stage != "stap1"],
+    ]
+    session.modified = changed
+    path = write_export(session, tmp_path / "lopend.json", EXPORTED_AT)
+    imported, _ = importer.add_as_new(library, importer.read(path))
+    saved = sessionfile.read(library.path_for(imported.id))
+    stap1 = next(slot for slot in saved.workshop.agenda if slot.stage == "stap1")
+    assert (stap1.started_at, stap1.actual_seconds) == (None, 60 + 600)
+    assert all(slot.started_at is None for slot in saved.workshop.agenda)

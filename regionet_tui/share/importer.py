@@ -21,11 +21,13 @@ import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC
 from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from ..core.workshop import pause_timer, running_slot
 from ..i18n import t
 from ..models import Session, new_id
 from ..models.text import clean_line
@@ -350,6 +352,11 @@ def add_as_new(library: SessionLibrary, session: Session) -> tuple[Session, bool
     renamed = library.path_for(session.id).exists()
     if renamed:
         session = session.model_copy(update={"id": _free_id(library)})
+    if running_slot(session) is not None:
+        # A timer that ran when the file was written runs on no clock here: it
+        # is paused as of the file's last change, keeping the time spent till then.
+        changed = session.modified
+        pause_timer(session, changed if changed.tzinfo else changed.replace(tzinfo=UTC))
     store = library.add(session)
     store.close()
     return session, renamed
