@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from . import i18n, settings
@@ -238,8 +239,19 @@ class RegionetApp(WorkshopMode):
         self._dropped.clear()  # any still held are frozen now: thawed on close
         self._full_collection_due = False
 
+    class SaveFailed(Message):
+        """A save in the background failed (posted from the writer's thread)."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
     def _background_save_failed(self, error: Exception) -> None:
-        self.call_from_thread(self.fail, t("app.save_failed", reason=str(error)))
+        # Posted, not called: the writer's thread must never wait for the interface.
+        self.post_message(self.SaveFailed(str(error)))
+
+    def on_regionet_app_save_failed(self, message: SaveFailed) -> None:
+        self.fail(t("app.save_failed", reason=message.reason))
 
     def show_stage(self, stage_id: str) -> None:
         """Show a stage of the open session.

@@ -173,3 +173,33 @@ def test_restoring_the_backup_on_a_full_disk_leaves_the_damaged_file_in_place(
         library.restore_backup(entry)
     assert entry.path.read_bytes() == damaged
     assert sessionfile.read(sessionfile.backup_path(entry.path)).region == ""
+
+
+def test_a_failed_background_save_is_reported_once_the_writer_is_free() -> None:
+    """The interface may wait in flush() (closing, quitting) while the report of a
+    failed write waits for the interface: the report must come after the writer
+    is done, so that a flush from it returns at once instead of timing out."""
+    import threading
+
+    from regionet_tui.storage.store import _BackgroundWriter
+
+    reported = threading.Event()
+    flushed_in_time: list[bool] = []
+
+    def write(snapshot: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    def on_error(error: Exception) -> None:
+        started = threading.Event()
+        waiter = threading.Thread(target=lambda: (started.set(), writer.flush(timeout=5)))
+        waiter.start()
+        started.wait()
+        waiter.join(timeout=2)
+        flushed_in_time.append(not waiter.is_alive())
+        reported.set()
+
+    writer = _BackgroundWriter(write, on_error)
+    writer.submit(b"{}")
+    assert reported.wait(timeout=10)
+    writer.stop()
+    assert flushed_in_time == [True]

@@ -99,14 +99,19 @@ class _BackgroundWriter:
                 if self._pending is None:
                     return
                 snapshot, self._pending, self._busy = self._pending, None, True
+            failure: Exception | None = None
             try:
                 self._write(snapshot)
             except Exception as error:  # reported to the interface, never swallowed
-                self._on_error(error)
+                failure = error
             finally:
                 with self._condition:
                     self._busy = False
                     self._condition.notify_all()
+            # Reported once no longer busy: the interface may be waiting in
+            # flush() (closing, quitting) while the report waits for it.
+            if failure is not None:
+                self._on_error(failure)
 
 
 class SessionStore:
