@@ -601,6 +601,10 @@ class RegionetApp(WorkshopMode):
         else:
             changed.leave(self._quit_when_saved)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c (which copies in a field) says how to quit, in the user's language."""
+        self.notify(t("app.help_quit"), title=t("app.help_quit_title"), markup=False)
+
     def _quit_when_saved(self) -> None:
         from .screens.dialogs.confirm import ConfirmDialog
         from .storage.store import SaveError

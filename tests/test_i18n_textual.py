@@ -92,3 +92,15 @@ async def test_a_screenshot_goes_to_an_existing_folder_and_says_where(
         assert len(shots) == 1
         assert any(message.startswith("Schermafdruk bewaard in ") and str(started_in) in message
                    for message in notifications(app))
+
+
+async def test_ctrl_c_says_how_to_quit_in_dutch(folder: Path) -> None:
+    app = demo_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo_at(pilot, "6")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        shown = [(n.title, n.message) for n in app._notifications]
+        assert ("Stoppen?", "Druk op ctrl+q om regionet te sluiten; alles is al opgeslagen.") \
+            in shown

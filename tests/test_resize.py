@@ -78,3 +78,14 @@ async def test_in_a_short_terminal_explanations_give_way_to_the_tables(folder: P
         app.show_stage("commitment")
         await pilot.pause()
         assert app.screen is stage and explain.display
+
+
+async def test_in_a_short_terminal_the_flowchart_keeps_its_status_line(folder: Path) -> None:
+    app = make_app(folder, demo=True)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        app.show_stage("stap6")
+        await pilot.pause()
+        status = app.screen.query_one("#flow-status")
+        assert status.display and "blokken" in str(status.content)

@@ -61,7 +61,7 @@ class FlowchartScreen(StageScreen):
 
     def compose_stage(self) -> ComposeResult:
         yield Static(Content(t("stage.title.stap6")), classes="stage-title")
-        yield Static("", id="flow-status", classes="stage-explain")
+        yield Static("", id="flow-status", classes="stage-status")
         yield FlowView(id="flow-view")
         # The node and edge lists (l) are mounted when first asked for.
 
