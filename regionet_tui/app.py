@@ -326,10 +326,24 @@ class RegionetApp(WorkshopMode):
             return False
         return True
 
-
     def close_session(self) -> None:
-        if not self._saved_before_closing():
-            return
+        """Back to the sessions. A change a failed save left in memory is saved
+        first; if that still fails, the facilitator chooses: stay (and make room)
+        or close without it."""
+        from .screens.dialogs.confirm import ConfirmDialog
+        from .storage.store import SaveError
+
+        if self.store is not None:
+            try:
+                self.store.save_unsaved()
+            except SaveError as error:
+                self.clear_notifications()  # the question says it all; toasts would cover it
+                self.push_screen(ConfirmDialog(t("app.close_unsaved_question", reason=str(error))),
+                                 lambda yes: self._close_now() if yes else None)
+                return
+        self._close_now()
+
+    def _close_now(self) -> None:
         name = self.store.path.name if self.store else None
         self._drop_stage_screens()
         self._close_store()

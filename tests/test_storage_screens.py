@@ -95,10 +95,13 @@ async def test_a_change_that_failed_to_save_is_saved_on_closing(
         assert failed and "de schijf is vol" in failed[0]
         assert "No space left" in failed[0]  # only as the system's detail
 
-        await pilot.press("escape")  # the disk is still full: the session stays open
+        await pilot.press("escape")  # the disk is still full: close anyway?
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Toch sluiten" in screen_text(app)
+        await pilot.press("n")  # no: the session stays open
         await pilot.pause()
         assert isinstance(app.screen, StageScreen)
-        assert any(m.startswith("De sessie blijft open") for m in messages(app))
         assert sessionfile.read(library.path_for(session_id)).partners == []
 
         disk.refusing = False  # room made
@@ -107,6 +110,25 @@ async def test_a_change_that_failed_to_save_is_saved_on_closing(
         assert isinstance(app.screen, StartScreen)
     saved = sessionfile.read(library.path_for(session_id))
     assert [p.name for p in saved.partners] == ["ROC Rivierenland"]
+
+
+async def test_closing_without_the_unsaved_change_when_the_facilitator_says_so(
+    library: SessionLibrary, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = make_session(library, "Ronde 1")
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        full(monkeypatch, folder)
+        await add_partner(app, pilot, "ROC Rivierenland")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.store is None
+    assert sessionfile.read(library.path_for(session_id)).partners == []
 
 
 async def test_quitting_with_an_unsaved_change_asks_first(
