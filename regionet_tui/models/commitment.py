@@ -7,14 +7,17 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from .base import Id, Record
+from .base import Id, Record, SmallRecord, small_record
 from .text import LongText
 
 Attitude = Literal["open", "agreements", "inform", "evaluate", "responsibility"]
 ATTITUDES: tuple[Attitude, ...] = get_args(Attitude)
 
 
-class CommitmentEntry(Record):
+@small_record
+class CommitmentEntry(SmallRecord):
+    """One partner's answer on one attitude, with a note and when it was given."""
+
     committed: bool | None = None
     note: LongText = ""
     at: datetime | None = None

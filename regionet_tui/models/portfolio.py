@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Mapping
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Literal, get_args
 
-from pydantic import ConfigDict, Field
-from pydantic.dataclasses import dataclass
+from pydantic import Field
 
-from .base import Id, Record, new_id
+from .base import Id, Record, SmallRecord, new_id, small_record
 from .text import LongText, ShortText
 
 BuiltinService = Literal[
@@ -32,14 +29,8 @@ class Service(Record):
     hidden: bool = False
 
 
-# A session holds one score per partner and service, thousands of them, so a
-# score is a slotted pydantic dataclass rather than a Record: the same fields,
-# checks, JSON and JSON schema (the docstring is its description), in 80 bytes
-# instead of about 1,100 (a model instance also carries a dict and a set of the
-# fields given), and quicker to build when a session is read. It offers the
-# Record methods the app uses.
-@dataclass(slots=True, config=ConfigDict(extra="forbid", validate_assignment=True))
-class Score:
+@small_record
+class Score(SmallRecord):
     """One partner's view of one service. None means "not scored"."""
 
     offered: bool | None = None
@@ -51,17 +42,6 @@ class Score:
 
     def is_empty(self) -> bool:
         return self == Score()
-
-    @classmethod
-    def model_validate(cls, values: Mapping[str, Any]) -> Score:
-        return cls(**values)
-
-    def model_dump(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Score:
-        """A copy with some fields changed; unlike BaseModel.model_copy, checked."""
-        return dataclasses.replace(self, **(update or {}))
 
 
 def default_services() -> list[Service]:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import Field
 
-from .base import Id, Record
+from .base import Id, Record, SmallRecord, small_record
 from .text import LongText, Name, ShortText
 
 # --- STAP 2: the starting situation -------------------------------------
@@ -17,7 +17,10 @@ Assessment = Literal["sufficient", "limited", "lacking"]
 ASSESSMENTS: tuple[Assessment, ...] = get_args(Assessment)
 
 
-class CapacityItem(Record):
+@small_record
+class CapacityItem(SmallRecord):
+    """How a partner rates one capacity area at the start, and why."""
+
     assessment: Assessment | None = None
     text: LongText = ""
 
@@ -32,7 +35,10 @@ class StartingSituation(Record):
 
 
 # --- STAP 3: the long-term goal ------------------------------------------
-class AgendaItem(Record):
+@small_record
+class AgendaItem(SmallRecord):
+    """One item of a partner's own agenda (STAP 3)."""
+
     id: Id
     title: Name
     explanation: LongText = ""
@@ -85,7 +91,10 @@ SignOffStatus = Literal["agreed", "reservations", "not_yet"]
 SIGNOFF_STATUSES: tuple[SignOffStatus, ...] = get_args(SignOffStatus)
 
 
-class SignOff(Record):
+@small_record
+class SignOff(SmallRecord):
+    """A partner's sign-off of the deal (STAP 4), with a note and when."""
+
     status: SignOffStatus = "not_yet"
     note: LongText = ""
     at: datetime | None = None
