@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -327,9 +327,13 @@ class RegionetApp(WorkshopMode):
         return True
 
     def close_session(self) -> None:
-        """Back to the sessions. A change a failed save left in memory is saved
-        first; if that still fails, the facilitator chooses: stay (and make room)
-        or close without it."""
+        """Back to the sessions: see _after_saving for a change not saved yet."""
+        self._after_saving("app.close_unsaved_question", self._close_now)
+
+    def _after_saving(self, question_key: str, then: Callable[[], object]) -> None:
+        """Run `then` (close, quit) once a change a failed save left in memory is
+        saved; if that still fails, only when the facilitator agrees to go on
+        without it (no: stay, make room and try again)."""
         from .screens.dialogs.confirm import ConfirmDialog
         from .storage.store import SaveError
 
@@ -338,10 +342,10 @@ class RegionetApp(WorkshopMode):
                 self.store.save_unsaved()
             except SaveError as error:
                 self.clear_notifications()  # the question says it all; toasts would cover it
-                self.push_screen(ConfirmDialog(t("app.close_unsaved_question", reason=str(error))),
-                                 lambda yes: self._close_now() if yes else None)
+                self.push_screen(ConfirmDialog(t(question_key, reason=str(error))),
+                                 lambda yes: then() if yes else None)
                 return
-        self._close_now()
+        then()
 
     def _close_now(self) -> None:
         name = self.store.path.name if self.store else None
@@ -610,28 +614,18 @@ class RegionetApp(WorkshopMode):
 
         changed = next((screen for screen in reversed(self.screen_stack)
                         if isinstance(screen, FormDialog) and screen.changed()), None)
+
+        def quit_when_saved() -> None:
+            self._after_saving("app.quit_unsaved", self.exit)
+
         if changed is None:
-            self._quit_when_saved()
+            quit_when_saved()
         else:
-            changed.leave(self._quit_when_saved)
+            changed.leave(quit_when_saved)
 
     def action_help_quit(self) -> None:
         """ctrl+c (which copies in a field) says how to quit, in the user's language."""
         self.notify(t("app.help_quit"), title=t("app.help_quit_title"), markup=False)
-
-    def _quit_when_saved(self) -> None:
-        from .screens.dialogs.confirm import ConfirmDialog
-        from .storage.store import SaveError
-
-        try:
-            if self.store is not None:
-                self.store.save_unsaved()
-        except SaveError as error:
-            question = t("app.quit_unsaved", reason=str(error))
-            self.clear_notifications()  # the question says it all; toasts would cover it
-            self.push_screen(ConfirmDialog(question), lambda yes: self.exit() if yes else None)
-            return
-        self.exit()
 
     def _save_screenshot(self) -> None:
         """An SVG of the screen in Downloads, or where regionet was started when
