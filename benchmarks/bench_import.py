@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from region import region_session  # noqa: E402
 
 from regionet_tui.models import Partner  # noqa: E402
-from regionet_tui.models.portfolio import Score  # noqa: E402
+from regionet_tui.models.stap1 import Score  # noqa: E402
 from regionet_tui.share.export import export_bytes  # noqa: E402
 from regionet_tui.share.importer import parse, parse_precise, parse_sound  # noqa: E402
 

@@ -123,10 +123,6 @@ def child_keys(path: Path) -> dict[str, Any]:
     service (so every fourth key also moves the cursor to the next service),
     then on to the next partner.
     """
-    from textual import events
-    from textual.coordinate import Coordinate
-
-    from regionet_tui.core.portfolio import score_of
     from regionet_tui.screens.widgets.score_grid import (
         DESIRED,
         FIELD_OF,
@@ -134,6 +130,10 @@ def child_keys(path: Path) -> dict[str, Any]:
         QUALITY,
         ScoreGrid,
     )
+    from textual import events
+    from textual.coordinate import Coordinate
+
+    from regionet_tui.core.stap1 import score_of
 
     app = _measured_app(path.parent)
 
@@ -205,8 +205,9 @@ def child_switch(path: Path) -> dict[str, Any]:
     screen (partners was built when the session opened), later rounds show the kept one.
     Each switch is timed to the first paint showing the stage ("shown") and to the
     last paint before the app is idle ("settled")."""
-    from regionet_tui.progress import STAGE_IDS
     from regionet_tui.screens.stage import StageScreen
+
+    from regionet_tui.progress import STAGE_IDS
 
     app = _measured_app(path.parent)
 
@@ -290,7 +291,7 @@ def _timed(call: Any, runs: int) -> tuple[list[float], list[float]]:
 def child_save(path: Path) -> dict[str, Any]:
     from pydantic_core import to_json
 
-    from regionet_tui.core.portfolio import update_score
+    from regionet_tui.core.stap1 import update_score
     from regionet_tui.storage import SessionStore, sessionfile
     from regionet_tui.storage.store import BACKGROUND_SAVE_BYTES
 
@@ -351,13 +352,13 @@ def child_save(path: Path) -> dict[str, Any]:
 
 
 def child_gaps(path: Path) -> dict[str, Any]:
-    from regionet_tui.core import gaps
+    from regionet_tui.core import stap1_gaps
     from regionet_tui.storage import sessionfile
 
     session = sessionfile.read(path)
     result = {}
     for name in ("by_service", "by_partner"):
-        function = getattr(gaps, name)
+        function = getattr(stap1_gaps, name)
         function(session)  # warm: catalogue and imports
         walls, cpus = _timed(lambda function=function: function(session), GAP_RUNS)
         result[name] = {"wall": walls, "cpu": cpus}
@@ -458,7 +459,7 @@ def main() -> None:
             for name in ("by_service", "by_partner"):
                 wall = statistics.median(gaps[name]["wall"])
                 cpu = statistics.median(gaps[name]["cpu"])
-                row(f"gaps.{name} (med of {GAP_RUNS})", "<= 10 ms", ms(wall), ms(cpu), wall <= 0.01)
+                row(f"stap1_gaps.{name} (med of {GAP_RUNS})", "<= 10 ms", ms(wall), ms(cpu), wall <= 0.01)
 
         if "switch" in args.only:
             switch = child("switch", path)

@@ -16,15 +16,25 @@ from pathlib import Path
 from regionet_tui.core.workshop import default_agenda
 from regionet_tui.models import ORG_KINDS, Partner, Session
 from regionet_tui.models.commitment import ATTITUDES, CommitmentEntry
-from regionet_tui.models.flow import NODE_KINDS, FlowEdge, FlowNode
-from regionet_tui.models.portfolio import FINANCING, Score, Service, default_services
 from regionet_tui.models.reflection import (
-    FOLLOWUP_STATUSES, FollowUp, ThemeRating, default_themes,
+    FOLLOWUP_STATUSES,
+    FollowUp,
+    ThemeRating,
+    default_themes,
 )
-from regionet_tui.models.stages import (
-    ASSESSMENTS, CAPACITY_AREAS, CONTRIBUTION_KINDS, SIGNOFF_STATUSES, AgendaItem, Agreement,
-    Benefit, CapacityItem, Contribution, Milestone, PartnerStart, SharedItem, SignOff,
+from regionet_tui.models.stap1 import FINANCING, Score, Service, default_services
+from regionet_tui.models.stap2 import ASSESSMENTS, CAPACITY_AREAS, CapacityItem, PartnerStart
+from regionet_tui.models.stap3 import AgendaItem, SharedItem
+from regionet_tui.models.stap4 import (
+    CONTRIBUTION_KINDS,
+    SIGNOFF_STATUSES,
+    Agreement,
+    Benefit,
+    Contribution,
+    SignOff,
 )
+from regionet_tui.models.stap5 import Milestone
+from regionet_tui.models.stap6 import NODE_KINDS, FlowEdge, FlowNode
 from regionet_tui.models.workshop import AgendaSlot, ParkingItem
 
 PARTNERS, SERVICES, MILESTONES, FOLLOWUPS, NODES = 120, 30, 400, 300, 80

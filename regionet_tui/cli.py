@@ -19,8 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sessions-dir", metavar="DIR", help=t("cli.sessions_dir_help"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("cli.lang_help"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        importlib.import_module(f"{__package__}.commands.{name}").register(subparsers)
+    for module in COMMANDS.values():
+        importlib.import_module(f"{__package__}.commands.{module}").register(subparsers)
     return parser
 
 
@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     if args.command:
-        module = importlib.import_module(f"{__package__}.commands.{args.command}")
+        module = importlib.import_module(f"{__package__}.commands.{COMMANDS[args.command]}")
         code: int = module.run(args, library)
         return code
     from .app import AppConfig, RegionetApp

@@ -26,12 +26,12 @@ class Stage:
 STAGES: tuple[Stage, ...] = (
     Stage("partners", "p", "regionet_tui.core.partners"),
     Stage("commitment", "0", "regionet_tui.core.commitment"),
-    Stage("stap1", "1", "regionet_tui.core.portfolio"),
-    Stage("stap2", "2", "regionet_tui.core.start"),
-    Stage("stap3", "3", "regionet_tui.core.goal"),
-    Stage("stap4", "4", "regionet_tui.core.deal"),
-    Stage("stap5", "5", "regionet_tui.core.plan"),
-    Stage("stap6", "6", "regionet_tui.core.flow"),
+    Stage("stap1", "1", "regionet_tui.core.stap1"),
+    Stage("stap2", "2", "regionet_tui.core.stap2"),
+    Stage("stap3", "3", "regionet_tui.core.stap3"),
+    Stage("stap4", "4", "regionet_tui.core.stap4"),
+    Stage("stap5", "5", "regionet_tui.core.stap5"),
+    Stage("stap6", "6", "regionet_tui.core.stap6"),
     Stage("reflection", "7", "regionet_tui.core.reflection"),
     Stage("share", "8", "regionet_tui.core.share"),
 )

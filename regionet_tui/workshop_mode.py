@@ -30,8 +30,8 @@ from .i18n import t
 from .ids import utc_now
 
 if TYPE_CHECKING:
-    from .models import Session
     from .app import AppConfig
+    from .models import Session
     from .storage import SessionStore
 
 PRESENTING = "-presenting"

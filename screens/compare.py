@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
 from regionet_tui.core.compare import Comparison, FollowUpOutcome, Pair, compare
-from regionet_tui.core.portfolio import service_name
 from regionet_tui.core.reflection import format_score, theme_name
 from regionet_tui.core.rounds import Predecessor
+from regionet_tui.core.stap1 import service_name
 from regionet_tui.forms import format_date
 from regionet_tui.i18n import t
 from regionet_tui.models import Session

@@ -6,4 +6,6 @@ print a traceback: errors go to stderr with a non-zero exit code.
 
 from __future__ import annotations
 
-COMMANDS = ("list", "new", "export", "import", "report", "schema", "flowchart")
+# Command name -> its module (`import` is a Python keyword: the module is import_session).
+COMMANDS = {"list": "list", "new": "new", "export": "export", "import": "import_session",
+            "report": "report", "schema": "schema", "flowchart": "flowchart"}

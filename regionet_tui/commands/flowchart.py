@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, library: SessionLibrary) -> int:
     except ResolveError as error:
         print(str(error), file=sys.stderr)
         return 1
-    from ..core.flow import graph_of
+    from ..core.stap6 import graph_of
 
     session = resolved.session
     if not session.flowchart.nodes:

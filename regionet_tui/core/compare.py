@@ -8,7 +8,7 @@ show: screens and the report translate the `change` values):
   and now there is none), "narrowed", "widened", "unchanged", "new" (no gap
   could be computed then), "unscored" (none can be computed now) or "none"
   (never scored).
-  The gap of a service is the one the STAP 1 gap table shows (`gaps.by_service`):
+  The gap of a service is the one the STAP 1 gap table shows (`stap1_gaps.by_service`):
   per partner that gave both, desired minus current quality ("not offered" or
   "not wanted" counting as 0), averaged over those partners.
 - `commitments`: committed partner × attitude pairs, and how many there could be.
@@ -38,10 +38,10 @@ from typing import Literal
 
 from ..models import Session
 from ..models.commitment import ATTITUDES
-from ..models.portfolio import Service
 from ..models.reflection import FollowUpStatus, Theme, ThemeGroup
-from ..models.stages import Milestone, MilestoneStatus
-from . import gaps
+from ..models.stap1 import Service
+from ..models.stap5 import Milestone, MilestoneStatus
+from . import stap1_gaps
 from .reflection import group_view, is_late
 
 GapChange = Literal["closed", "narrowed", "widened", "unchanged", "new", "unscored", "none"]
@@ -101,7 +101,7 @@ class Comparison:
 def service_gaps(session: Session) -> dict[str, float | None]:
     """Each visible service's gap as the STAP 1 gap table shows it, to one decimal."""
     return {row.key: None if row.gap is None else round(row.gap, 1)
-            for row in gaps.by_service(session)}
+            for row in stap1_gaps.by_service(session)}
 
 
 def gap_change(before: float | None, now: float | None) -> GapChange:

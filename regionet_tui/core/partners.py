@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..models import Partner, Session
 from ..progress import Status
-from . import deal, flow, goal, plan, reflection
+from . import reflection, stap3, stap4, stap5, stap6
 
 
 def progress(session: Session) -> Status:
@@ -23,10 +23,10 @@ def replace_partner(session: Session, partner: Partner) -> None:
 
 def remove_partner(session: Session, partner_id: str) -> None:
     """Remove a partner and everything that only belongs to that partner."""
-    goal.forget_partner(session, partner_id)
-    deal.forget_partner(session, partner_id)
-    plan.forget_partner(session, partner_id)
-    flow.forget_partner(session, partner_id)
+    stap3.forget_partner(session, partner_id)
+    stap4.forget_partner(session, partner_id)
+    stap5.forget_partner(session, partner_id)
+    stap6.forget_partner(session, partner_id)
     session.partners = [p for p in session.partners if p.id != partner_id]
     session.commitment.entries = {
         k: v for k, v in session.commitment.entries.items() if k != partner_id

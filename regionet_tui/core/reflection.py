@@ -22,7 +22,7 @@ from ..forms import FormError
 from ..i18n import language, t
 from ..models import Session, utc_now
 from ..models.reflection import FollowUp, Theme, ThemeGroup, ThemeRating
-from ..models.stages import Milestone, MilestoneStatus
+from ..models.stap5 import Milestone, MilestoneStatus
 from ..progress import Status
 
 MILESTONE_STATUS: dict[str, MilestoneStatus] = {

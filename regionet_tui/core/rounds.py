@@ -19,9 +19,9 @@ from typing import Literal
 
 from ..models import Session, utc_now
 from ..models.commitment import Commitment
-from ..models.portfolio import Portfolio
 from ..models.reflection import Reflection
-from ..models.stages import Deal
+from ..models.stap1 import Portfolio
+from ..models.stap4 import Deal
 from ..models.workshop import Workshop
 from ..storage import SessionLibrary, sessionfile
 from ..storage.sessionfile import Damage

@@ -10,12 +10,22 @@ from datetime import date
 from ..models import Session
 from ..models.session import Language
 from . import (
-    commitment, deal, flow, goal, partners, plan, portfolio, reflection, rounds, start, workshop,
+    commitment,
+    partners,
+    reflection,
+    rounds,
+    stap1,
+    stap2,
+    stap3,
+    stap4,
+    stap5,
+    stap6,
+    workshop,
 )
 
 # Order matters: rounds and reflection add to the plan, workshop adds follow-ups.
-FILLERS = (partners.fill, commitment.fill, portfolio.fill, start.fill, goal.fill, deal.fill,
-           plan.fill, flow.fill, rounds.fill, reflection.fill, workshop.fill)
+FILLERS = (partners.fill, commitment.fill, stap1.fill, stap2.fill, stap3.fill, stap4.fill,
+           stap5.fill, stap6.fill, rounds.fill, reflection.fill, workshop.fill)
 
 
 def build_demo(session_id: str, language: str = "nl") -> Session:

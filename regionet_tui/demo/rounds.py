@@ -12,11 +12,11 @@ from datetime import UTC, date, datetime
 
 from ..models import Session
 from ..models.commitment import ATTITUDES, Attitude, CommitmentEntry
-from ..models.portfolio import Score
 from ..models.reflection import FollowUp, ThemeRating
 from ..models.session import Language
-from ..models.stages import Milestone
-from . import partners, portfolio
+from ..models.stap1 import Score
+from ..models.stap5 import Milestone
+from . import partners, stap1
 
 PREVIOUS_ID = "demo-voorjaar"
 PREVIOUS_TITLE = "Leernetwerk Rivierenland – voorjaarsronde"
@@ -83,7 +83,7 @@ def _scores_then() -> dict[str, dict[str, Score]]:
     scores: dict[str, dict[str, Score]] = {}
     for builtin, changes in QUALITY_THEN.items():
         for partner_id, (offered, quality, wanted, desired, financing) in \
-                portfolio.SCORES[builtin].items():
+                stap1.SCORES[builtin].items():
             if partner_id in changes:
                 quality = changes[partner_id]
                 offered = quality is not None

@@ -9,11 +9,14 @@ from pydantic import Field
 
 from .base import Id, Record, new_id, utc_now
 from .commitment import Commitment
-from .flow import Flowchart
 from .partners import Partner
-from .portfolio import Portfolio
 from .reflection import Reflection
-from .stages import Deal, LongTermGoal, StartingSituation, TransitionPlan
+from .stap1 import Portfolio
+from .stap2 import StartingSituation
+from .stap3 import LongTermGoal
+from .stap4 import Deal
+from .stap5 import TransitionPlan
+from .stap6 import Flowchart
 from .text import Name, ShortText
 from .workshop import Workshop
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from .. import i18n
 from ..models import Session
-from ..models.portfolio import Service
+from ..models.stap1 import Service
 
 Translate = Callable[..., str]
 
@@ -50,7 +50,7 @@ class Labels:
         if service.name:
             return service.name
         if service.builtin:
-            return self.t(f"portfolio.service.{service.builtin}")
+            return self.t(f"stap1.service.{service.builtin}")
         return service.id
 
     def theme(self, theme_id: str) -> str:

@@ -7,7 +7,7 @@ from textual.widgets import Label, TextArea
 
 from regionet_tui.i18n import t
 from regionet_tui.models import new_id
-from regionet_tui.models.stages import AgendaItem
+from regionet_tui.models.stap3 import AgendaItem
 
 from .form import FormDialog
 

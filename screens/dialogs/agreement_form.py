@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from regionet_tui.forms import format_date, parse_optional_date
 from regionet_tui.i18n import t
 from regionet_tui.models import new_id
-from regionet_tui.models.stages import Agreement
+from regionet_tui.models.stap4 import Agreement
 
 from .form import FormDialog
 

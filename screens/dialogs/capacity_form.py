@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Label, Select, TextArea
 
 from regionet_tui.i18n import t
-from regionet_tui.models.stages import ASSESSMENTS, CapacityItem
+from regionet_tui.models.stap2 import ASSESSMENTS, CapacityItem
 
 from .form import FormDialog
 

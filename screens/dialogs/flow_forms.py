@@ -11,7 +11,7 @@ from textual.widgets import Label, Select
 
 from regionet_tui.forms import FormError
 from regionet_tui.i18n import t
-from regionet_tui.models.flow import NODE_KINDS, FlowNode, NodeKind
+from regionet_tui.models.stap6 import NODE_KINDS, FlowNode, NodeKind
 from regionet_tui.models.text import Name, ShortText
 
 from .form import FormDialog

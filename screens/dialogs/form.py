@@ -13,8 +13,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, Switch
-from textual.widgets import TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    Switch,
+    TextArea,
+)
 
 from regionet_tui.forms import FormError, describe
 from regionet_tui.i18n import t

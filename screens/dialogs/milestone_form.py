@@ -12,7 +12,7 @@ from textual.widgets import Label, Select, SelectionList
 from regionet_tui.forms import format_date, parse_optional_date
 from regionet_tui.i18n import t
 from regionet_tui.models import new_id
-from regionet_tui.models.stages import MILESTONE_STATUSES, Milestone
+from regionet_tui.models.stap5 import MILESTONE_STATUSES, Milestone
 
 from .form import FormDialog
 

@@ -6,9 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Label, Select
 
-from regionet_tui.core.deal import format_amount, parse_amount
+from regionet_tui.core.stap4 import format_amount, parse_amount
 from regionet_tui.i18n import t
-from regionet_tui.models.stages import CONTRIBUTION_KINDS, Benefit, Contribution
+from regionet_tui.models.stap4 import CONTRIBUTION_KINDS, Benefit, Contribution
 
 from .form import FieldError, FormDialog
 

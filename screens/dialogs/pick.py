@@ -34,7 +34,7 @@ class PickDialog(RegionetModal[str | None]):
             yield OptionList(*(Option(Content(f"{n}  {label}"), id=value)
                                for n, (value, label) in enumerate(self._choices, start=1)),
                              id="pick")
-            yield Static(Content(t("portfolio.pick_hint")), classes="help-close")
+            yield Static(Content(t("stap1.pick_hint")), classes="help-close")
 
     def on_mount(self) -> None:
         options = self.query_one("#pick", OptionList)

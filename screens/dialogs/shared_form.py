@@ -10,7 +10,7 @@ from textual.widgets import Label, SelectionList, TextArea
 
 from regionet_tui.i18n import t
 from regionet_tui.models import new_id
-from regionet_tui.models.stages import SharedItem
+from regionet_tui.models.stap3 import SharedItem
 
 from .form import FormDialog
 

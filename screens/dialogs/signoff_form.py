@@ -7,7 +7,7 @@ from textual.widgets import Label, Select, TextArea
 
 from regionet_tui.i18n import t
 from regionet_tui.models import utc_now
-from regionet_tui.models.stages import SIGNOFF_STATUSES, SignOff
+from regionet_tui.models.stap4 import SIGNOFF_STATUSES, SignOff
 
 from .form import FormDialog
 

@@ -35,8 +35,8 @@ from ..widgets.followup_detail import FollowUpDetail
 from ..widgets.followup_table import FollowUpTable
 from ..widgets.line_table import LineTable
 from ..widgets.plate_tabs import PlateTabs
-from ..widgets.theme_detail import ThemeDetail
 from ..widgets.text import show_text
+from ..widgets.theme_detail import ThemeDetail
 from ..widgets.theme_table import ThemeTable
 
 TALK, FOLLOWUPS = "talk", "followups"

@@ -16,10 +16,10 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
 
 from regionet_tui.core import commitment as commitment_rules
-from regionet_tui.core import portfolio as rules
+from regionet_tui.core import stap1 as rules
 from regionet_tui.i18n import t
 from regionet_tui.models.partners import Partner
-from regionet_tui.models.portfolio import FINANCING
+from regionet_tui.models.stap1 import FINANCING
 from regionet_tui.storage import SessionStore
 
 from ..dialogs.pick import PickDialog
@@ -38,11 +38,11 @@ class Stap1Screen(ServiceEditing):
     STAGE_ID = "stap1"
     SHOW_INTRO = False
     BINDINGS = [
-        Binding("g", "switch_view", "portfolio.key_toggle"),
-        Binding("e", "entry", "portfolio.key_entry", show=False),
-        Binding("s", "sort", "gaps.key_sort"),
-        Binding("d", "direction", "gaps.key_direction", show=False),
-        Binding("v", "view", "gaps.key_view"),
+        Binding("g", "switch_view", "stap1.key_toggle"),
+        Binding("e", "entry", "stap1.key_entry", show=False),
+        Binding("s", "sort", "stap1_gaps.key_sort"),
+        Binding("d", "direction", "stap1_gaps.key_direction", show=False),
+        Binding("v", "view", "stap1_gaps.key_view"),
     ]
 
     def __init__(self, store: SessionStore) -> None:
@@ -87,7 +87,7 @@ class Stap1Screen(ServiceEditing):
             self.call_after_refresh(self._ask_gate)
 
     def help_text(self) -> str:
-        return "\n\n".join((super().help_text(), t("portfolio.hint"), t("gaps.legend")))
+        return "\n\n".join((super().help_text(), t("stap1.hint"), t("stap1_gaps.legend")))
 
     def _ask_gate(self) -> None:
         ask_reason(self, on_cancel=lambda: self.app.show_stage("commitment"),  # type: ignore[attr-defined]
@@ -120,13 +120,13 @@ class Stap1Screen(ServiceEditing):
             grid.move_cursor(row=[r.service_id for r in rows].index(select))
         line = self.query_one("#partner-line", Static)
         if partner is None:
-            show_text(line, t("portfolio.no_partners"))
+            show_text(line, t("stap1.no_partners"))
         elif not services:
-            show_text(line, t("portfolio.no_services"))
+            show_text(line, t("stap1.no_services"))
         else:
             kind = t(f"partners.kind.{partner.kind}")
             show_text(line, t(
-                "portfolio.partner_line", name=partner.name, kind=kind,
+                "stap1.partner_line", name=partner.name, kind=kind,
                 index=self.partner_index + 1, count=len(self.session.partners),
             ))
         self.show_hint()
@@ -139,7 +139,7 @@ class Stap1Screen(ServiceEditing):
             show_text(hint, refusal)
         else:
             focused = self.focused is self.query_one(ScoreGrid)
-            show_text(hint, t("portfolio.hint") if focused else t("portfolio.hint_away"))
+            show_text(hint, t("stap1.hint") if focused else t("stap1.hint_away"))
 
     def show_detail(self) -> None:
         grid = self.query_one(ScoreGrid)
@@ -148,17 +148,17 @@ class Stap1Screen(ServiceEditing):
         if partner is not None and service_id is not None:
             service = next(s for s in self.session.portfolio.services if s.id == service_id)
             score = rules.score_of(self.session, partner.id, service_id)
-            financing = (t(f"portfolio.financing.{score.financing}") if score.financing
-                         else t("portfolio.unscored"))
-            text = t("portfolio.detail", service=rules.service_name(service), financing=financing)
+            financing = (t(f"stap1.financing.{score.financing}") if score.financing
+                         else t("stap1.unscored"))
+            text = t("stap1.detail", service=rules.service_name(service), financing=financing)
             if score.note:
-                text += " · " + t("portfolio.detail_note", note=score.note)
+                text += " · " + t("stap1.detail_note", note=score.note)
         show_text(self.query_one("#grid-detail", Static), text)
 
     def show_gaps(self) -> None:
         table = self.query_one(GapTable)
         table.show(self.session)
-        key = "gaps.legend_group" if table.view == "group" else "gaps.legend"
+        key = "stap1_gaps.legend_group" if table.view == "group" else "stap1_gaps.legend"
         show_text(self.query_one("#gap-legend", Static), t(key))
         self.show_gap_detail()
 
@@ -212,8 +212,8 @@ class Stap1Screen(ServiceEditing):
         if partner is None:
             return
         current = rules.score_of(self.session, partner.id, event.service_id).financing
-        choices: list[tuple[str, str]] = [(f, t(f"portfolio.financing.{f}")) for f in FINANCING]
-        choices.append(("none", t("portfolio.financing_none")))
+        choices: list[tuple[str, str]] = [(f, t(f"stap1.financing.{f}")) for f in FINANCING]
+        choices.append(("none", t("stap1.financing_none")))
 
         def chosen(value: str | None) -> None:
             if value is None:
@@ -223,7 +223,7 @@ class Stap1Screen(ServiceEditing):
                                                      financing=financing))
             self.load_grid()
 
-        heading = t("portfolio.financing_title", partner=partner.name,
+        heading = t("stap1.financing_title", partner=partner.name,
                     service=self._service_name(event.service_id))
         self.app.push_screen(PickDialog(heading, choices, current), chosen)
 
@@ -240,9 +240,9 @@ class Stap1Screen(ServiceEditing):
                                                          note=note))
                 self.load_grid()
 
-        heading = t("portfolio.note_title", partner=partner.name,
+        heading = t("stap1.note_title", partner=partner.name,
                     service=self._service_name(event.service_id))
-        self.app.push_screen(TextPromptDialog(heading, "portfolio.note_label", current), save)
+        self.app.push_screen(TextPromptDialog(heading, "stap1.note_label", current), save)
 
     # -- screen actions -------------------------------------------------------------------
     def _showing_gaps(self) -> bool:

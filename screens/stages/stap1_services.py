@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from regionet_tui.core import portfolio as rules
+from regionet_tui.core import stap1 as rules
 from regionet_tui.i18n import t
 
 from ..dialogs.confirm import ConfirmDialog
@@ -20,12 +20,12 @@ from ..stage import StageScreen
 
 class ServiceEditing(StageScreen):
     BINDINGS = [
-        Binding("a", "add", "portfolio.key_add"),
-        Binding("r", "rename", "portfolio.key_rename", show=False),
-        Binding("x", "remove", "portfolio.key_remove", show=False),
-        Binding("u", "restore", "portfolio.key_restore", show=False),
-        Binding("ctrl+up", "move(-1)", "portfolio.key_up", show=False),
-        Binding("ctrl+down", "move(1)", "portfolio.key_down", show=False),
+        Binding("a", "add", "stap1.key_add"),
+        Binding("r", "rename", "stap1.key_rename", show=False),
+        Binding("x", "remove", "stap1.key_remove", show=False),
+        Binding("u", "restore", "stap1.key_restore", show=False),
+        Binding("ctrl+up", "move(-1)", "stap1.key_up", show=False),
+        Binding("ctrl+down", "move(1)", "stap1.key_down", show=False),
     ]
 
     def selected_service(self) -> str | None:
@@ -46,9 +46,9 @@ class ServiceEditing(StageScreen):
             added: list[str] = []
             if self.change(lambda s: added.append(rules.add_service(s, name).id)):
                 self.load_grid(select=added[0])
-                self.notify(t("portfolio.added", name=name), markup=False)
+                self.notify(t("stap1.added", name=name), markup=False)
 
-        self.app.push_screen(NamePromptDialog(t("portfolio.add_title"), "portfolio.name_label"),
+        self.app.push_screen(NamePromptDialog(t("stap1.add_title"), "stap1.name_label"),
                              add)
 
     def action_rename(self) -> None:
@@ -62,7 +62,7 @@ class ServiceEditing(StageScreen):
             ):
                 self.load_grid()
 
-        self.app.push_screen(NamePromptDialog(t("portfolio.rename_title"), "portfolio.name_label",
+        self.app.push_screen(NamePromptDialog(t("stap1.rename_title"), "stap1.name_label",
                                               self._service_name(service_id)), rename)
 
     def action_remove(self) -> None:
@@ -76,15 +76,15 @@ class ServiceEditing(StageScreen):
         def confirmed(yes: bool | None) -> None:
             if yes and self.change(lambda s: rules.remove_service(s, service_id)):
                 self.load_grid()
-                done = "portfolio.hidden" if service.builtin else "portfolio.removed"
+                done = "stap1.hidden" if service.builtin else "stap1.removed"
                 self.notify(t(done, name=name), markup=False)
 
-        self.app.push_screen(ConfirmDialog(t(f"portfolio.{key}", name=name)), confirmed)
+        self.app.push_screen(ConfirmDialog(t(f"stap1.{key}", name=name)), confirmed)
 
     def action_restore(self) -> None:
         hidden = rules.hidden_services(self.session.portfolio)
         if not hidden:
-            self.notify(t("portfolio.restore_none"), markup=False)
+            self.notify(t("stap1.restore_none"), markup=False)
             return
 
         def restore(service_id: str | None) -> None:
@@ -92,11 +92,11 @@ class ServiceEditing(StageScreen):
                 lambda s: rules.show_service(s, service_id)
             ):
                 self.load_grid(select=service_id)
-                self.notify(t("portfolio.restored", name=self._service_name(service_id)),
+                self.notify(t("stap1.restored", name=self._service_name(service_id)),
                             markup=False)
 
         choices = [(s.id, rules.service_name(s)) for s in hidden]
-        self.app.push_screen(PickDialog(t("portfolio.restore_title"), choices), restore)
+        self.app.push_screen(PickDialog(t("stap1.restore_title"), choices), restore)
 
     def action_move(self, offset: int) -> None:
         service_id = self.selected_service()

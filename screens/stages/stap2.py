@@ -10,9 +10,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from regionet_tui.core.start import SYMBOLS, overview, partner_start, set_capacity, set_goals
+from regionet_tui.core.stap2 import SYMBOLS, overview, partner_start, set_capacity, set_goals
 from regionet_tui.i18n import t
-from regionet_tui.models.stages import CAPACITY_AREAS, Assessment, CapacityItem
+from regionet_tui.models.stap2 import CAPACITY_AREAS, Assessment, CapacityItem
 
 from ..partner_stage import PartnerStageScreen, first_line
 from ..widgets.partner_bar import PartnerBar

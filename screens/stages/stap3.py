@@ -10,9 +10,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from regionet_tui.core import goal
+from regionet_tui.core import stap3
 from regionet_tui.i18n import t
-from regionet_tui.models.stages import AgendaItem, SharedItem
+from regionet_tui.models.stap3 import AgendaItem, SharedItem
 
 from ..dialogs.confirm import ConfirmDialog
 from ..partner_stage import PartnerStageScreen, first_line
@@ -91,7 +91,7 @@ class Stap3Screen(PartnerStageScreen):
         count = len(self.session.partners)
         rows = []
         for item in self.session.goal.shared:
-            found = [goal.source_of(self.session, source) for source in item.sources]
+            found = [stap3.source_of(self.session, source) for source in item.sources]
             sources = [source[1].title for source in found if source is not None]
             rows.append(Row(item.id, (Text(item.title), Text(f"{len(item.supporters)}/{count}"),
                                       Text(first_line("; ".join(sources), 40)))))
@@ -109,7 +109,7 @@ class Stap3Screen(PartnerStageScreen):
         names = {p.id: p.name for p in self.session.partners}
         lines = [item.explanation] if item.explanation else []
         for source_id in item.sources:
-            found = goal.source_of(self.session, source_id)
+            found = stap3.source_of(self.session, source_id)
             if found:
                 lines.append(t("stap3.detail_source", partner=names.get(found[0], "?"),
                                title=found[1].title))
@@ -162,7 +162,7 @@ class Stap3Screen(PartnerStageScreen):
         def saved(item: AgendaItem | None) -> None:
             if item is None:
                 return
-            apply = goal.replace_own_item if current else goal.add_own_item
+            apply = stap3.replace_own_item if current else stap3.add_own_item
             if self.change(lambda s: apply(s, partner.id, item)):
                 ids = [i.id for i in self._own()]
                 self.fill_own(select=ids.index(item.id))
@@ -174,12 +174,12 @@ class Stap3Screen(PartnerStageScreen):
     def _edit_shared(self, current: SharedItem | None) -> None:
         names = {p.id: p.name for p in self.session.partners}
         sources = [(item.id, f"{names[pid]} – {item.title}")
-                   for pid, item in goal.own_items(self.session)]
+                   for pid, item in stap3.own_items(self.session)]
 
         def saved(item: SharedItem | None) -> None:
             if item is None:
                 return
-            apply = goal.replace_shared if current else goal.add_shared
+            apply = stap3.replace_shared if current else stap3.add_shared
             if self.change(lambda s: apply(s, item)):
                 ids = [s.id for s in self.session.goal.shared]
                 self.fill_shared(select=ids.index(item.id))
@@ -187,7 +187,7 @@ class Stap3Screen(PartnerStageScreen):
         from ..dialogs.shared_form import SharedFormDialog  # not on the first visit
         dialog = SharedFormDialog(
             t("stap3.edit_shared" if current else "stap3.add_shared"), current, sources,
-            list(names.items()), lambda item: goal.check_shared(self.session, item),
+            list(names.items()), lambda item: stap3.check_shared(self.session, item),
         )
         self.app.push_screen(dialog, saved)
 
@@ -196,12 +196,12 @@ class Stap3Screen(PartnerStageScreen):
             own, partner = self._selected_own(), self.partner
             if own is None or partner is None:
                 return
-            title, apply = own.title, lambda s: goal.remove_own_item(s, partner.id, own.id)
+            title, apply = own.title, lambda s: stap3.remove_own_item(s, partner.id, own.id)
         else:
             shared = self._selected_shared()
             if shared is None:
                 return
-            title, apply = shared.title, lambda s: goal.remove_shared(s, shared.id)
+            title, apply = shared.title, lambda s: stap3.remove_shared(s, shared.id)
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.change(apply):
@@ -211,7 +211,7 @@ class Stap3Screen(PartnerStageScreen):
 
     def action_statement(self) -> None:
         def saved(text: str | None) -> None:
-            if text is not None and self.change(lambda s: goal.set_statement(s, text)):
+            if text is not None and self.change(lambda s: stap3.set_statement(s, text)):
                 self.fill_shared()
 
         from ..dialogs.text_form import TextFormDialog  # not on the first visit

@@ -11,11 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, DataTable, Static
 
-from regionet_tui.core import deal
+from regionet_tui.core import stap4
 from regionet_tui.forms import format_date
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
-from regionet_tui.models.stages import Agreement, Benefit, Contribution, SignOff
+from regionet_tui.models.stap4 import Agreement, Benefit, Contribution, SignOff
 
 from ..dialogs.confirm import ConfirmDialog
 from ..partner_stage import PartnerStageScreen
@@ -129,7 +129,7 @@ class Stap4Screen(PartnerStageScreen):
 
     # -- the balance view ----------------------------------------------------------
     def fill_balance(self) -> None:
-        self.query_one(GiveTakePanel).show(self.session.partners, deal.give_take(self.session),
+        self.query_one(GiveTakePanel).show(self.session.partners, stap4.give_take(self.session),
                                            self.session.deal.signoffs, self.partner_index)
 
     @on(GiveTakePanel.PartnerHighlighted)
@@ -163,7 +163,7 @@ class Stap4Screen(PartnerStageScreen):
         def saved(agreement: Agreement | None) -> None:
             if agreement is None:
                 return
-            apply = deal.replace_agreement if current else deal.add_agreement
+            apply = stap4.replace_agreement if current else stap4.add_agreement
             if self.change(lambda s: apply(s, agreement)):
                 ids = [a.id for a in self.session.deal.agreements]
                 self.fill_agreements(select=ids.index(agreement.id))
@@ -186,9 +186,9 @@ class Stap4Screen(PartnerStageScreen):
             if part is None:
                 return
             if current is None:
-                done = self.change(lambda s: deal.add_part(s, agreement.id, part))
+                done = self.change(lambda s: stap4.add_part(s, agreement.id, part))
             else:
-                done = self.change(lambda s: deal.replace_part(s, agreement.id, current[1], part))
+                done = self.change(lambda s: stap4.replace_part(s, agreement.id, current[1], part))
             if done:
                 self.fill_agreements()
 
@@ -209,14 +209,14 @@ class Stap4Screen(PartnerStageScreen):
             question = t("stap4.remove_part_question", what=agreement.what)
 
             def apply(s: Session) -> None:
-                deal.remove_part(s, agreement.id, kind, index)
+                stap4.remove_part(s, agreement.id, kind, index)
         elif self._part_focused():
             return
         else:
             question = t("stap4.remove_question", what=agreement.what)
 
             def apply(s: Session) -> None:
-                deal.remove_agreement(s, agreement.id)
+                stap4.remove_agreement(s, agreement.id)
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.change(apply):
@@ -234,7 +234,7 @@ class Stap4Screen(PartnerStageScreen):
 
         def saved(signoff: SignOff | None) -> None:
             if signoff is not None and self.change(
-                    lambda s: deal.set_signoff(s, partner.id, signoff)):
+                    lambda s: stap4.set_signoff(s, partner.id, signoff)):
                 self.fill_balance()
 
         current = self.session.deal.signoffs.get(partner.id)

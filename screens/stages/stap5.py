@@ -11,11 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
 
-from regionet_tui.core import plan
-from regionet_tui.core.timeline import MARKERS, Scale, is_late, layout
+from regionet_tui.core import stap5
+from regionet_tui.core.stap5_timeline import MARKERS, Scale, is_late, layout
 from regionet_tui.forms import format_date
 from regionet_tui.i18n import t
-from regionet_tui.models.stages import MILESTONE_STATUSES, Milestone
+from regionet_tui.models.stap5 import MILESTONE_STATUSES, Milestone
 
 from ..dialogs.confirm import ConfirmDialog
 from ..partner_stage import TwoViewStageScreen
@@ -84,7 +84,7 @@ class Stap5Screen(TwoViewStageScreen):
         table = self.query_one("#milestones", LineTable)
         names = {p.id: p.name for p in self.session.partners}
         titles = {m.id: m.title for m in self.session.plan.milestones}
-        targets = dict(plan.serve_targets(self.session))
+        targets = dict(stap5.serve_targets(self.session))
         on = today()
         rows = []
         for m in self.session.plan.milestones:
@@ -97,7 +97,7 @@ class Stap5Screen(TwoViewStageScreen):
         table.show(rows)
         if select is not None:
             table.move_cursor(row=select)
-        warnings = plan.warnings(self.session)
+        warnings = stap5.warnings(self.session)
         hint = self.query_one("#plan-warnings", Static)
         if not self.session.plan.milestones:
             show_text(hint, t("stap5.empty"))
@@ -149,18 +149,18 @@ class Stap5Screen(TwoViewStageScreen):
         def saved(milestone: Milestone | None) -> None:
             if milestone is None:
                 return
-            apply = plan.replace_milestone if current else plan.add_milestone
+            apply = stap5.replace_milestone if current else stap5.add_milestone
             if self.change(lambda s: apply(s, milestone)):
                 ids = [m.id for m in self.session.plan.milestones]
                 self._refresh(select=ids.index(milestone.id))
-                for warning in plan.warnings(self.session, about=milestone.id):
+                for warning in stap5.warnings(self.session, about=milestone.id):
                     self.notify(warning, severity="warning", markup=False)
 
         dialog = MilestoneFormDialog(
             t("stap5.edit_title" if current else "stap5.add_title"), current,
             [(p.id, p.name) for p in self.session.partners],
             [(m.id, m.title) for m in self.session.plan.milestones],
-            plan.serve_targets(self.session), lambda m: plan.check_milestone(self.session, m),
+            stap5.serve_targets(self.session), lambda m: stap5.check_milestone(self.session, m),
         )
         self.app.push_screen(dialog, saved)
 
@@ -171,7 +171,7 @@ class Stap5Screen(TwoViewStageScreen):
         following = MILESTONE_STATUSES[(MILESTONE_STATUSES.index(current.status) + 1)
                                        % len(MILESTONE_STATUSES)]
         updated = current.model_copy(update={"status": following})
-        if self.change(lambda s: plan.replace_milestone(s, updated)):
+        if self.change(lambda s: stap5.replace_milestone(s, updated)):
             self._refresh()
 
     def action_remove(self) -> None:
@@ -180,7 +180,7 @@ class Stap5Screen(TwoViewStageScreen):
             return
 
         def confirmed(yes: bool | None) -> None:
-            if yes and self.change(lambda s: plan.remove_milestone(s, current.id)):
+            if yes and self.change(lambda s: stap5.remove_milestone(s, current.id)):
                 self._refresh()
 
         self.app.push_screen(ConfirmDialog(t("stap5.remove_question", title=current.title)),

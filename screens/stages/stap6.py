@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from regionet_tui import settings
-from regionet_tui.core import flow
+from regionet_tui.core import stap6
 from regionet_tui.flowchart import Drawing, Edge, Graph, Node, render
 from regionet_tui.i18n import t
 
@@ -87,7 +87,7 @@ class FlowchartScreen(StageScreen):
         chart = self.session.flowchart
         # Before its first layout (drawn from on_mount) the screen has no size yet.
         width = max((self.size.width or self.app.size.width) - 4, 40)
-        graph = flow.graph_of(self.session)
+        graph = stap6.graph_of(self.session)
         drawing = _drawing(tuple(graph.nodes), tuple(graph.edges), chart.direction,
                            self.ascii, width)
         self.query_one(FlowView).show(drawing, t("stap6.empty"))
@@ -151,7 +151,7 @@ class FlowchartScreen(StageScreen):
     def _changed(self, apply: object) -> None:
         try:
             done = self.change(apply)  # type: ignore[arg-type]
-        except flow.FlowError as error:
+        except stap6.FlowError as error:
             self.notify(t(str(error)), severity="error", markup=False)
             return
         if done:
@@ -163,8 +163,8 @@ class FlowchartScreen(StageScreen):
         def generate(yes: bool | None = True) -> None:
             if not yes:
                 return
-            nodes, edges = flow.generate(self.session, lambda key: t(f"stap6.flow.{key}"))
-            self._changed(lambda s: flow.replace_chart(s, nodes, edges))
+            nodes, edges = stap6.generate(self.session, lambda key: t(f"stap6.flow.{key}"))
+            self._changed(lambda s: stap6.replace_chart(s, nodes, edges))
 
         if self.session.flowchart.nodes:
             self.app.push_screen(ConfirmDialog(t("stap6.generate_question")), generate)
@@ -176,7 +176,7 @@ class FlowchartScreen(StageScreen):
 
         def added(fields: NodeFields | None) -> None:
             if fields is not None:
-                self._changed(lambda s: flow.add_node(s, fields.label, fields.kind))
+                self._changed(lambda s: stap6.add_node(s, fields.label, fields.kind))
 
         self.app.push_screen(NodeFormDialog(t("stap6.add_node_title")), added)
 
@@ -190,7 +190,7 @@ class FlowchartScreen(StageScreen):
 
         def added(fields: EdgeFields | None) -> None:
             if fields is not None:
-                self._changed(lambda s: flow.add_edge(s, fields.source, fields.target,
+                self._changed(lambda s: stap6.add_edge(s, fields.source, fields.target,
                                                       fields.label))
 
         self.app.push_screen(EdgeFormDialog(t("stap6.add_edge_title"), nodes), added)
@@ -219,7 +219,7 @@ class FlowchartScreen(StageScreen):
 
             def edited_node(fields: NodeFields | None) -> None:
                 if fields is not None:
-                    self._changed(lambda s: flow.update_node(s, item_id, fields.label,
+                    self._changed(lambda s: stap6.update_node(s, item_id, fields.label,
                                                              fields.kind))
 
             self.app.push_screen(NodeFormDialog(t("stap6.edit_node_title"), node), edited_node)
@@ -228,7 +228,7 @@ class FlowchartScreen(StageScreen):
 
         def edited_edge(fields: EdgeFields | None) -> None:
             if fields is not None:
-                self._changed(lambda s: flow.update_edge(s, item_id, fields.label))
+                self._changed(lambda s: stap6.update_edge(s, item_id, fields.label))
 
         self.app.push_screen(EdgeFormDialog(t("stap6.edit_edge_title"), chart.nodes,
                                             edge.source, edge.target, edge.label,
@@ -244,7 +244,7 @@ class FlowchartScreen(StageScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                remove = flow.remove_node if kind == "node" else flow.remove_edge
+                remove = stap6.remove_node if kind == "node" else stap6.remove_edge
                 self._changed(lambda s: remove(s, item_id))
 
         question = "stap6.remove_node_question" if kind == "node" else "stap6.remove_edge_question"

@@ -8,7 +8,11 @@ from datetime import date
 from textual.widgets import Static
 
 from regionet_tui.core.reflection import (
-    find_followup, find_theme, is_late, milestone_of, theme_name,
+    find_followup,
+    find_theme,
+    is_late,
+    milestone_of,
+    theme_name,
 )
 from regionet_tui.forms import format_date
 from regionet_tui.i18n import t

@@ -2,7 +2,7 @@
 
 Shortfalls read without colour: a ▲ and a horizontal bar per gap. Sorted with
 the largest shortfall first; any column sorts (a key, or a click on its header).
-The numbers come from `regionet_tui.core.gaps`; this widget only shows them.
+The numbers come from `regionet_tui.core.stap1_gaps`; this widget only shows them.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from rich.text import Text
 from textual import on
 from textual.widgets import DataTable
 
-from regionet_tui.core import gaps
-from regionet_tui.core.gaps import GapRow, GroupRow
+from regionet_tui.core import stap1_gaps
+from regionet_tui.core.stap1_gaps import GapRow, GroupRow
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
 
@@ -25,18 +25,18 @@ TEXT_COLUMNS = {"label", "outlier_label", "widest"}
 
 def number(value: float | None) -> str:
     if value is None:
-        return t("gaps.none")
-    return f"{value:.1f}".replace("-", "−").replace(".", t("gaps.decimal"))
+        return t("stap1_gaps.none")
+    return f"{value:.1f}".replace("-", "−").replace(".", t("stap1_gaps.decimal"))
 
 
 def gap_text(value: float | None, shortfall: bool, *, with_bar: bool = True) -> Text:
     if value is None:
-        return Text(t("gaps.none"), style="dim")
+        return Text(t("stap1_gaps.none"), style="dim")
     if not shortfall:
         return Text(f"  {number(value)}")
-    shown = f"{t('gaps.shortfall')} +{number(value)}"
+    shown = f"{t('stap1_gaps.shortfall')} +{number(value)}"
     if with_bar:
-        shown = f"{shown} {gaps.bar(value)}"
+        shown = f"{shown} {stap1_gaps.bar(value)}"
     return Text(shown, style="bold")
 
 
@@ -89,33 +89,33 @@ class GapTable(DataTable[Text]):
     def _columns(self) -> list[tuple[str, str]]:
         if self.view == "group":
             present = self._groups()
-            return [("label", t("gaps.col_service")),
-                    *((f"gap:{g}", gaps.group_name(g)) for g in present),
-                    ("difference", t("gaps.col_difference")), ("widest", t("gaps.col_widest"))]
+            return [("label", t("stap1_gaps.col_service")),
+                    *((f"gap:{g}", stap1_gaps.group_name(g)) for g in present),
+                    ("difference", t("stap1_gaps.col_difference")), ("widest", t("stap1_gaps.col_widest"))]
         per_service = self.view == "service"
         return [
-            ("label", t("gaps.col_service") if per_service else t("gaps.col_partner")),
-            ("gap", t("gaps.col_gap")),
-            ("mean_current", t("gaps.col_current")),
-            ("mean_desired", t("gaps.col_desired")),
-            ("offered", t("gaps.col_offered")),
-            ("wanted", t("gaps.col_wanted")),
-            ("spread", t("gaps.col_spread")),
-            ("disagreement", t("gaps.col_disagreement")),
-            ("outlier_label", t("gaps.col_outlier_partner") if per_service
-             else t("gaps.col_outlier_service")),
+            ("label", t("stap1_gaps.col_service") if per_service else t("stap1_gaps.col_partner")),
+            ("gap", t("stap1_gaps.col_gap")),
+            ("mean_current", t("stap1_gaps.col_current")),
+            ("mean_desired", t("stap1_gaps.col_desired")),
+            ("offered", t("stap1_gaps.col_offered")),
+            ("wanted", t("stap1_gaps.col_wanted")),
+            ("spread", t("stap1_gaps.col_spread")),
+            ("disagreement", t("stap1_gaps.col_disagreement")),
+            ("outlier_label", t("stap1_gaps.col_outlier_partner") if per_service
+             else t("stap1_gaps.col_outlier_service")),
         ]
 
-    def _groups(self) -> list[gaps.Group]:
+    def _groups(self) -> list[stap1_gaps.Group]:
         session = self._session
-        kinds = {gaps.group_of(p.kind) for p in session.partners} if session else set()
-        return [g for g in gaps.GROUPS if g in kinds]
+        kinds = {stap1_gaps.group_of(p.kind) for p in session.partners} if session else set()
+        return [g for g in stap1_gaps.GROUPS if g in kinds]
 
     def caption(self) -> str:
         names = dict(self._columns())
-        return t("gaps.sorted", view=t(f"gaps.view_{self.view}"),
+        return t("stap1_gaps.sorted", view=t(f"stap1_gaps.view_{self.view}"),
                  column=names.get(self.sort_column, ""),
-                 direction=t("gaps.descending") if self.descending else t("gaps.ascending"))
+                 direction=t("stap1_gaps.descending") if self.descending else t("stap1_gaps.ascending"))
 
     def _render_rows(self) -> None:
         session = self._session
@@ -128,18 +128,18 @@ class GapTable(DataTable[Text]):
         for key, label in columns:
             marker = ""
             if key == self.sort_column:
-                marker = " " + (t("gaps.descending") if self.descending else t("gaps.ascending"))
+                marker = " " + (t("stap1_gaps.descending") if self.descending else t("stap1_gaps.ascending"))
             width = 20 if key == "label" else (17 if key == "gap" else None)
             self.add_column(Text(label + marker), key=key, width=width)
         self._shown = {}
         if self.view == "group":
-            for group_row in gaps.sort_rows(gaps.by_group(session), self.sort_column,
+            for group_row in stap1_gaps.sort_rows(stap1_gaps.by_group(session), self.sort_column,
                                             self.descending):
                 self._shown[group_row.key] = group_row
                 self.add_row(*self._group_cells(group_row), key=group_row.key)
         else:
-            found = gaps.by_service(session) if self.view == "service" else gaps.by_partner(session)
-            for row in gaps.sort_rows(found, self.sort_column, self.descending):
+            found = stap1_gaps.by_service(session) if self.view == "service" else stap1_gaps.by_partner(session)
+            for row in stap1_gaps.sort_rows(found, self.sort_column, self.descending):
                 self._shown[row.key] = row
                 self.add_row(*self._cells(row), key=row.key)
         self.border_title = self.caption()
@@ -155,20 +155,20 @@ class GapTable(DataTable[Text]):
         if isinstance(row, GroupRow):
             known = {str(g): r.gap for g, r in row.gaps.items() if r.gap is not None}
             if row.widest is None:
-                return t("gaps.nobody_differs", label=row.label)
-            return t("gaps.widest_detail", label=row.label, group=gaps.group_name(row.widest),
+                return t("stap1_gaps.nobody_differs", label=row.label)
+            return t("stap1_gaps.widest_detail", label=row.label, group=stap1_gaps.group_name(row.widest),
                      gap=number(known[row.widest]),
-                     others=number(gaps.others_mean(known, row.widest)))
+                     others=number(stap1_gaps.others_mean(known, row.widest)))
         if row.outlier is None:
-            return t("gaps.nobody_differs", label=row.label)
+            return t("stap1_gaps.nobody_differs", label=row.label)
         values = {key: float(gap) for key, gap in row.per_item.items()}
-        return t("gaps.outlier_detail", label=row.label, outlier=row.outlier_label,
+        return t("stap1_gaps.outlier_detail", label=row.label, outlier=row.outlier_label,
                  gap=number(values[row.outlier]),
-                 others=number(gaps.others_mean(values, row.outlier)))
+                 others=number(stap1_gaps.others_mean(values, row.outlier)))
 
     @staticmethod
     def _cells(row: GapRow) -> list[Text]:
-        spread = t("gaps.none")
+        spread = t("stap1_gaps.none")
         if row.gap_min is not None and row.gap_max is not None:
             spread = f"{_signed(row.gap_min)}…{_signed(row.gap_max)}"
         return [
@@ -183,7 +183,7 @@ class GapTable(DataTable[Text]):
         for group in self._groups():
             found = row.gaps.get(group)
             cells.append(gap_text(found.gap, found.shortfall, with_bar=False) if found
-                         else Text(t("gaps.none")))
+                         else Text(t("stap1_gaps.none")))
         cells.append(Text(number(row.difference)))
-        cells.append(Text(gaps.group_name(row.widest) if row.widest else ""))
+        cells.append(Text(stap1_gaps.group_name(row.widest) if row.widest else ""))
         return cells

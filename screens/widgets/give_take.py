@@ -14,10 +14,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from regionet_tui.core.deal import BALANCE_SYMBOLS, SIGNOFF_SYMBOLS, GiveTake, format_amount
+from regionet_tui.core.stap4 import BALANCE_SYMBOLS, SIGNOFF_SYMBOLS, GiveTake, format_amount
 from regionet_tui.i18n import t
 from regionet_tui.models.partners import Partner
-from regionet_tui.models.stages import SignOff
+from regionet_tui.models.stap4 import SignOff
 
 from .rows_table import Row, RowsTable
 from .text import show_text

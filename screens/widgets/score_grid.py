@@ -33,9 +33,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from regionet_tui.core.portfolio import ScoreField
+from regionet_tui.core.stap1 import ScoreField
 from regionet_tui.i18n import t
-from regionet_tui.models.portfolio import Score
+from regionet_tui.models.stap1 import Score
 from regionet_tui.safe_text import printable
 
 SERVICE, OFFERED, QUALITY, WANTED, DESIRED, FINANCING, NOTE = range(7)
@@ -73,8 +73,8 @@ def column_widths(names: list[str], financing: list[str], available: int) -> lis
     def fit(texts: list[str], heading: int, wanted: int) -> int:
         return min(wanted, max([heading, *(cell_len(text) for text in texts)]))
 
-    headings = [cell_len(t(f"portfolio.{key}")) for key in COLUMN_KEYS]
-    flags = [cell_len(t("portfolio.yes")), cell_len(t("portfolio.no")), 2]
+    headings = [cell_len(t(f"stap1.{key}")) for key in COLUMN_KEYS]
+    flags = [cell_len(t("stap1.yes")), cell_len(t("stap1.no")), 2]
     widths = [fit(names, headings[SERVICE], SERVICE_WIDTH),
               *(max(headings[c], *flags) for c in (OFFERED, QUALITY, WANTED, DESIRED)),
               fit(financing, headings[FINANCING], FINANCING_WIDTH), NOTE_MIN]
@@ -89,13 +89,13 @@ def column_widths(names: list[str], financing: list[str], available: int) -> lis
 
 class ScoreGrid(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab,greater_than_sign,full_stop", "partner(1)", "portfolio.key_next_partner"),
-        Binding("shift+tab,less_than_sign,comma", "partner(-1)", "portfolio.key_prev_partner",
+        Binding("tab,greater_than_sign,full_stop", "partner(1)", "stap1.key_next_partner"),
+        Binding("shift+tab,less_than_sign,comma", "partner(-1)", "stap1.key_prev_partner",
                 show=False),
-        Binding("f", "financing", "portfolio.key_financing"),
-        Binding("o", "note", "portfolio.key_note"),
-        Binding("backspace,delete", "clear", "portfolio.key_clear", show=False),
-        Binding("escape", "leave", "portfolio.key_leave", show=False),
+        Binding("f", "financing", "stap1.key_financing"),
+        Binding("o", "note", "stap1.key_note"),
+        Binding("backspace,delete", "clear", "stap1.key_clear", show=False),
+        Binding("escape", "leave", "stap1.key_leave", show=False),
         # Moving the cursor: plain keys, nothing to list in the help or the palette.
         Binding("enter", "select_cursor", show=False),
         Binding("up", "move(-1, 0)", show=False),
@@ -262,7 +262,7 @@ class ScoreGrid(ScrollView, can_focus=True):
     def _cell(self, index: int, column: int) -> tuple[str, str]:
         """The text of a cell and the component class that styles it."""
         if self._pending == (index, column):
-            return t("portfolio.pending", digit="1"), "score-grid--pending"
+            return t("stap1.pending", digit="1"), "score-grid--pending"
         row = self._rows[index]
         score = row.score
         if column == SERVICE:
@@ -270,18 +270,18 @@ class ScoreGrid(ScrollView, can_focus=True):
         if column in (OFFERED, WANTED):
             flag = score.offered if column == OFFERED else score.wanted
             if flag is None:
-                return t("portfolio.unscored"), "score-grid--unscored"
-            return ((t("portfolio.yes"), "score-grid--yes") if flag
-                    else (t("portfolio.no"), "score-grid--no"))
+                return t("stap1.unscored"), "score-grid--unscored"
+            return ((t("stap1.yes"), "score-grid--yes") if flag
+                    else (t("stap1.no"), "score-grid--no"))
         if column in (QUALITY, DESIRED):
             flag, value = ((score.offered, score.quality) if column == QUALITY
                            else (score.wanted, score.desired))
             if flag is False:
                 return "", ""
-            return ((t("portfolio.unscored"), "score-grid--unscored") if value is None
+            return ((t("stap1.unscored"), "score-grid--unscored") if value is None
                     else (str(value), ""))
         if column == FINANCING:
-            return (t(f"portfolio.financing.{score.financing}") if score.financing else ""), ""
+            return (t(f"stap1.financing.{score.financing}") if score.financing else ""), ""
         note = score.note.splitlines()[0] if score.note else ""
         return (f"✎ {note}" if note else ""), ""
 
@@ -305,7 +305,7 @@ class ScoreGrid(ScrollView, can_focus=True):
         if index < 0:
             for column, width in enumerate(self._widths):
                 here = column == cursor_column and bool(self._rows)
-                text = t(f"portfolio.{COLUMN_KEYS[column]}")
+                text = t(f"stap1.{COLUMN_KEYS[column]}")
                 style = self._style("score-grid--header",
                                     "score-grid--header-cursor" if here else "")
                 segments.append(Segment(self._pad(text, width), style))
@@ -428,7 +428,7 @@ class ScoreGrid(ScrollView, can_focus=True):
                 return
             if not char.isdigit() and self._reaches_screen(key):
                 return
-            self._refuse(event, t("portfolio.refused_yesno", key=char))
+            self._refuse(event, t("stap1.refused_yesno", key=char))
         elif column in (QUALITY, DESIRED):
             if char == "1":
                 self._pending = Coordinate(self.cursor_row, column)
@@ -442,9 +442,9 @@ class ScoreGrid(ScrollView, can_focus=True):
                 return
             if lower not in YES_KEYS | NO_KEYS and self._reaches_screen(key):
                 return
-            self._refuse(event, t("portfolio.refused_quality", key=char))
+            self._refuse(event, t("stap1.refused_quality", key=char))
         elif char.isdigit() or lower in YES_KEYS | NO_KEYS:
-            self._refuse(event, t("portfolio.refused_column"))
+            self._refuse(event, t("stap1.refused_column"))
 
     def _reaches_screen(self, key: str) -> bool:
         """A key some binding answers (p, i, a, r, ...) is not a typing mistake."""
@@ -462,7 +462,7 @@ class ScoreGrid(ScrollView, can_focus=True):
             return True
         if len(key) == 1 and key.isdigit():
             self._redraw_row(cell.row)
-            self.post_message(self.Refused(t("portfolio.refused_range", value=f"1{key}")))
+            self.post_message(self.Refused(t("stap1.refused_range", value=f"1{key}")))
             return True
         if key in NAVIGATION and key not in ("enter", "tab", "shift+tab"):
             self._store(cell, 1, advance=False)

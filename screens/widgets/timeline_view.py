@@ -2,7 +2,7 @@
 
 The label column and the two header lines stay in place; the bars scroll
 horizontally, the rows vertically (arrow keys, page keys, home/end, mouse).
-The chart itself comes from `regionet_tui.core.timeline.layout`.
+The chart itself comes from `regionet_tui.core.stap5_timeline.layout`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from regionet_tui.core.timeline import TODAY_HEAD, TODAY_LINE, Timeline, row_label
+from regionet_tui.core.stap5_timeline import TODAY_HEAD, TODAY_LINE, Timeline, row_label
 
 HEADER_LINES = 2
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ...core.gaps import SCALE, GapRow, by_service
-from ...core.portfolio import visible_services
+from ...core.stap1 import visible_services
+from ...core.stap1_gaps import SCALE, GapRow, by_service
 from ...models import Session
-from ...models.portfolio import Score
+from ...models.stap1 import Score
 from ..blocks import Bar, Block, Cell, Heading, Paragraph, Section, Table
 from ..labels import Labels
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...models import Session
-from ...models.stages import CAPACITY_AREAS
+from ...models.stap2 import CAPACITY_AREAS
 from ..blocks import Block, Cell, Heading, Paragraph, Section, Table
 from ..labels import Labels
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ...core.deal import BALANCE_SYMBOLS, format_amount, give_take
+from ...core.stap4 import BALANCE_SYMBOLS, format_amount, give_take
 from ...models import Session
-from ...models.stages import Agreement, Contribution
+from ...models.stap4 import Agreement, Contribution
 from ..blocks import Block, Cell, Facts, Heading, Items, Paragraph, Section, Table
 from ..labels import Labels
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...core.timeline import Timeline, is_late, layout
+from ...core.stap5_timeline import Timeline, is_late, layout
 from ...models import Session
 from ..blocks import Block, Cell, Drawing, Paragraph, Section, Table
 from ..labels import Labels

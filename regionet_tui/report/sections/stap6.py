@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...core.flow import graph_of
+from ...core.stap6 import graph_of
 from ...flowchart import render
 from ...models import Session
 from ..blocks import Block, Drawing, Items, Paragraph, Section

@@ -1,0 +1,32 @@
+"""STAP 2: the starting situation, per partner (capacity and educational goals)."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from pydantic import Field
+
+from .base import Id, Record, SmallRecord, small_record
+from .text import LongText
+
+CapacityArea = Literal["teacher_skills", "student_skills", "time", "finances", "facilities"]
+CAPACITY_AREAS: tuple[CapacityArea, ...] = get_args(CapacityArea)
+Assessment = Literal["sufficient", "limited", "lacking"]
+ASSESSMENTS: tuple[Assessment, ...] = get_args(Assessment)
+
+
+@small_record
+class CapacityItem(SmallRecord):
+    """How a partner rates one capacity area at the start, and why."""
+
+    assessment: Assessment | None = None
+    text: LongText = ""
+
+
+class PartnerStart(Record):
+    capacity: dict[CapacityArea, CapacityItem] = Field(default_factory=dict)
+    goals: LongText = ""
+
+
+class StartingSituation(Record):
+    partners: dict[Id, PartnerStart] = Field(default_factory=dict)

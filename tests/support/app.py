@@ -1,0 +1,62 @@
+"""Helpers every Pilot test uses: an app on a folder, a session in it, the screen as text."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from regionet_tui.app import AppConfig, RegionetApp
+from regionet_tui.storage import SessionLibrary
+
+HOSTILE_NAMES = [
+    "[/x]",
+    "[@click=app.quit]klik[/]",
+    "[bold red]rood",
+    "\x1b]0;gekaapt\x07titel",
+    "\x1b[2J\x1b[Hwis",
+    "a\u202eevil\u202c",
+    "zero\u200bwidth\ufeff",
+    "Cafe\u0301 (NFD)",
+    "emoji 🧑‍🏫📚",
+]
+
+
+def make_app(folder: Path, language: str = "nl", demo: bool = False) -> RegionetApp:
+    return RegionetApp(AppConfig(folder, language, demo))
+
+
+def make_session(library: SessionLibrary, title: str = "Ronde 1", region: str = "Rivierenland"
+                 ) -> str:
+    store = library.create(title, region, date(2026, 11, 22), "Marieke")
+    session_id = store.session.id
+    store.close()
+    return session_id
+
+
+def screen_text(app: RegionetApp) -> str:
+    """Everything the current screen shows, as plain text (like capture-pane)."""
+    from regionet_tui.screens.widgets.line_table import LineTable
+    from regionet_tui.screens.widgets.session_list import SessionList
+    from textual.widgets import DataTable
+
+    parts = []
+    screen = app.screen
+    for widget in screen.query("*"):
+        if isinstance(widget, SessionList):
+            parts.extend(" | ".join(row.cells) for row in widget.rows)
+            parts.extend(column.label for column in widget.columns)
+        elif isinstance(widget, LineTable):
+            for row in range(widget.row_count):
+                parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
+            parts.extend(str(c.label) for c in widget.columns.values())
+        elif isinstance(widget, DataTable):
+            for row in range(widget.row_count):
+                parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
+            parts.extend(str(c.label) for c in widget.columns.values())
+        else:
+            render = getattr(widget, "content", None)
+            if render is not None:
+                parts.append(str(render))
+    parts.append(str(screen.title or ""))
+    parts.append(str(screen.sub_title or ""))
+    return "\n".join(parts)
