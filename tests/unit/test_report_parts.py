@@ -14,7 +14,7 @@ from regionet_tui.demo.rounds import build_previous_round
 from regionet_tui.models import Session
 from regionet_tui.models.stap2 import PartnerStart
 from regionet_tui.models.stap4 import SignOff
-from regionet_tui.report.blocks import Heading, Report
+from regionet_tui.report.blocks import Facts, Heading, Report, Section
 from regionet_tui.report.build import build_report, render
 from regionet_tui.storage.sessionfile import Damage
 
@@ -184,3 +184,29 @@ def test_the_report_is_in_the_sessions_language_unless_another_is_chosen() -> No
 def test_an_unknown_report_language_is_refused() -> None:
     with pytest.raises(ValueError):
         render(demo_session(), "md", AT, language="de")
+
+
+# -- fitting a printed page -----------------------------------------------------------------
+def test_tables_and_drawings_are_fitted_to_an_a4_page() -> None:
+    from regionet_tui.report.blocks import Drawing, Table
+    from regionet_tui.report.html import render_html
+    from regionet_tui.report.page import drawing_fit, table_fit
+
+    def table(columns: int, word: str = "Opleidingencentrum") -> Table:
+        return Table([f"{word} {n}" for n in range(columns)],
+                     [["01-05-2026"] * columns], nowrap=frozenset(range(columns)))
+
+    small, slightly, wide, huge = (table_fit(table(n)) for n in (3, 5, 7, 40))
+    assert (small.landscape, small.font_pt) == (False, 10.0)
+    assert not slightly.landscape and 8.5 <= slightly.font_pt < 10.0
+    assert wide.landscape and not wide.squeezed
+    assert huge.landscape and huge.squeezed and huge.font_pt == 7.0
+    assert drawing_fit(Drawing(["x" * 100])) == drawing_fit(Drawing(["x" * 60]))  # 7pt upright
+    assert drawing_fit(Drawing(["x" * 200])).landscape
+    html = render_html(Report("T", "s", "nl", Facts([]), [Section("x", "X", [
+        table(3), table(7), table(40), Drawing(["x" * 200])])], "f"))
+    assert '<div class="scroll"><table>' in html
+    assert '<div class="scroll wide" style="--print-size:' in html
+    assert '<div class="scroll wide squeezed" style="--print-size: 7.0pt">' in html
+    assert '<pre class="wide" style="--print-size:' in html
+    assert "@page { size: A4 portrait;" in html and "@page wide { size: A4 landscape;" in html
