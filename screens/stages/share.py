@@ -28,8 +28,8 @@ from ..widgets.text import show_text
 
 if TYPE_CHECKING:
     from regionet_tui.report.formats import Format
-    from regionet_tui.storage import SessionStore
     from regionet_tui.share.merge import MergePlan
+    from regionet_tui.storage import SessionStore
 
     from ..dialogs.merge import Choices
 
