@@ -514,8 +514,8 @@ class RegionetApp(WorkshopMode):
         path = self.library.path_for(DEMO_ID)
         if not path.exists():
             try:
-                self.library.add(build_demo(DEMO_ID, i18n.language())).close()
-                previous = build_previous_round(i18n.language())
+                self.library.add(build_demo(DEMO_ID)).close()
+                previous = build_previous_round()
                 if not self.library.path_for(previous.id).exists():
                     self.library.add(previous).close()
             except OSError as error:

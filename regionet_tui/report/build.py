@@ -3,8 +3,6 @@ another is chosen when it is written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,18 +22,6 @@ if TYPE_CHECKING:
     from ..core.rounds import Predecessor
 
 
-@contextmanager
-def _speaking(language: str) -> Iterator[None]:
-    """The core helpers a section uses (month names of the timeline, for one)
-    speak the session's language while the report is built."""
-    before = i18n.language()
-    i18n.set_language(language)
-    try:
-        yield
-    finally:
-        i18n.set_language(before)
-
-
 def build_report(session: Session, at: datetime | None = None, *, language: str | None = None,
                  previous: Predecessor | None = None) -> Report:
     """The report in `language` (default: the session's own).
@@ -47,7 +33,9 @@ def build_report(session: Session, at: datetime | None = None, *, language: str 
     chosen = language or session.language
     if chosen not in i18n.LANGUAGES:
         raise ValueError(chosen)
-    with _speaking(chosen):
+    # The core helpers a section uses (the timeline's month names, for one)
+    # speak the report's language while it is built.
+    with i18n.speaking(chosen):
         return _build(session, at, chosen, previous)
 
 

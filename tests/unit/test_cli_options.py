@@ -49,7 +49,7 @@ def test_an_option_after_the_command_wins_over_the_same_before_it(
 def test_the_report_is_in_the_sessions_language_whatever_the_app_remembers(
     library: SessionLibrary, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    library.add(build_demo("demo", "nl")).close()
+    library.add(build_demo("demo")).close()
     settings.save(settings.load().with_changes(language="en"))
     assert cli.main(["--sessions-dir", str(folder), "report", "demo"]) == 0
     assert "## De parkeerplaats" in capsys.readouterr().out
@@ -63,7 +63,7 @@ def test_the_report_is_in_the_sessions_language_whatever_the_app_remembers(
 def test_lang_chooses_the_language_of_the_report(
     library: SessionLibrary, folder: Path, args: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    library.add(build_demo("demo", "nl")).close()
+    library.add(build_demo("demo")).close()
     assert cli.main(["--sessions-dir", str(folder), *args]) == 0
     out = capsys.readouterr().out
     assert "## The parking lot" in out and "## De parkeerplaats" not in out
@@ -82,10 +82,10 @@ def test_a_wrong_language_after_the_command_is_refused_in_the_users_language(
 def test_the_report_compares_with_the_previous_round_in_the_folder(
     library: SessionLibrary, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    library.add(build_demo("demo", "nl")).close()
+    library.add(build_demo("demo")).close()
     assert cli.main(["--sessions-dir", str(folder), "report", "demo"]) == 0
     assert "ontbreekt daarom" in capsys.readouterr().out  # the spring round is not there yet
-    library.add(build_previous_round("nl")).close()
+    library.add(build_previous_round()).close()
     assert cli.main(["--sessions-dir", str(folder), "report", "demo"]) == 0
     out = capsys.readouterr().out
     assert "| Stagebank voor techniek opzetten | bezig | ✓ klaar |" in out
