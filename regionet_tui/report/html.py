@@ -39,7 +39,7 @@ footer { margin-top: 3rem; color: #4a5563; font-size: 0.85rem; }
 @page { size: A4 portrait; margin: $margin; }
 @page wide { size: A4 landscape; margin: $margin; }
 @media print {
-  body { margin: 0; max-width: none; font-size: $body; }
+  body { margin: 0; max-width: none; font-size: $body; overflow-wrap: break-word; }
   h2, h3, h4 { break-after: avoid; }
   tr, li, dl, pre { break-inside: avoid; }
   thead { display: table-header-group; }
@@ -56,6 +56,7 @@ footer { margin-top: 3rem; color: #4a5563; font-size: 0.85rem; }
 }
 """.replace("$margin", f"{page.MARGIN_MM}mm").replace("$body", f"{page.BODY_PT}pt").replace(
     "$drawing", f"{page.DRAWING_PT}pt")
+
 
 def escape(text: str) -> str:
     """Text as HTML, also cleaned of control and bidi characters (as the models do)."""
@@ -82,13 +83,14 @@ def _cell(cell: Cell, numeric: bool, nowrap: bool) -> str:
     return f'<td class="nowrap">{_text(cell)}</td>' if nowrap else f"<td>{_text(cell)}</td>"
 
 
-def _fitted(fit: page.Fit, usual: float) -> str:
-    """The attributes that print a block on the page it fits: landscape when it
-    needs to, and its print size when that is not the usual one."""
-    classes = " ".join(name for name, wanted in (
-        ("scroll", True), ("wide", fit.landscape), ("squeezed", fit.squeezed)) if wanted)
-    size = "" if fit.font_pt == usual else f' style="--print-size: {fit.font_pt}pt"'
-    return f'class="{classes}"{size}'
+def _landscape(block: Block) -> bool:
+    if isinstance(block, Table):
+        return page.table_fit(block).landscape
+    return isinstance(block, Drawing) and page.drawing_fit(block).landscape
+
+
+def _print_size(fit: page.Fit, usual: float) -> str:
+    return "" if fit.font_pt == usual else f' style="--print-size: {fit.font_pt}pt"'
 
 
 def _table(table: Table) -> str:
@@ -98,9 +100,10 @@ def _table(table: Table) -> str:
                          for i, c in enumerate(row)) + "</tr>"
         for row in table.rows
     )
-    fitted = _fitted(page.table_fit(table), page.BODY_PT)
-    return (f"<div {fitted}><table><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table></div>")
+    fit = page.table_fit(table)
+    classes = "scroll squeezed" if fit.squeezed else "scroll"
+    return (f'<div class="{classes}"{_print_size(fit, page.BODY_PT)}><table><thead>'
+            f"<tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def _block(block: Block) -> str:
@@ -116,10 +119,8 @@ def _block(block: Block) -> str:
                         for label, value in block.pairs)
         return f'<dl class="facts">{pairs}</dl>'
     if isinstance(block, Drawing):
-        fit = page.drawing_fit(block)
-        wide = ' class="wide"' if fit.landscape else ""
-        size = "" if fit.font_pt == page.DRAWING_PT else f' style="--print-size: {fit.font_pt}pt"'
-        return f"<pre{wide}{size}>" + _escape("\n".join(block.clean_lines())) + "</pre>"
+        size = _print_size(page.drawing_fit(block), page.DRAWING_PT)
+        return f"<pre{size}>" + _escape("\n".join(block.clean_lines())) + "</pre>"
     return _table(block)
 
 
@@ -143,7 +144,10 @@ def render_html(report: Report) -> str:
         "<main>",
     ]
     for section in report.sections:
-        parts.append(f'<section id="{escape(section.id)}">')
+        # A section with something too wide for an upright page prints on
+        # landscape pages as a whole, so its title never stays behind alone.
+        wide = ' class="wide"' if any(_landscape(block) for block in section.blocks) else ""
+        parts.append(f'<section id="{escape(section.id)}"{wide}>')
         parts.append(f"<h2>{escape(section.title)}</h2>")
         parts.extend(_block(block) for block in section.blocks)
         parts.append("</section>")

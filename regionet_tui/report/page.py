@@ -1,15 +1,15 @@
 """How the blocks of a report fit a printed A4 page.
 
 The HTML report prints on A4 in portrait. A table a little too wide for that
-is printed somewhat smaller; one much too wide (a network of many partners
-scoring every service) gets a landscape page of its own, and past that a
-smaller font; a drawing (timeline, flowchart) gets the font size
-at which its longest line fits, on a landscape page when portrait would make
-it too small to read. Widths are estimated from the text, with the average
-advance of the report's fonts (measured in Chromium's PDF: DejaVu Sans takes
-0.50-0.58 em a character, digits the most). A table that would not fit even
-then is laid out in fixed columns that may break a word, so nothing ever runs
-off the page.
+prints somewhat smaller; one much too wide (a network of many partners scoring
+every service) gets a landscape page of its own, in a smaller font if need
+be. A drawing (timeline, flowchart) gets the font size at which its longest
+line fits, on a landscape page when portrait would make it too small to read.
+
+Widths are estimated from the text with the average advance of the report's
+fonts (measured in Chromium's PDF: DejaVu Sans takes 0.50-0.58 em a
+character, digits the most). A table too wide even for landscape is laid out
+in fixed columns that may break words, so nothing ever runs off the page.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ TEXT_ADVANCE = 0.56  # em per character of the sans-serif text, on average
 BOLD = 1.1  # headers are bold: that much wider
 CELL_EXTRA_PT = 10.0  # padding and border of one table cell, left and right together
 BAR_PT = 60.0  # a bar cell's bar and the room after it
-LONGEST_WORD = 24  # characters; a longer word (a link, an id) is broken rather than fitted
 
 DRAWING_PT = 7.0  # the print size of a drawing that fits
 SMALLEST_PORTRAIT_DRAWING_PT = 5.5  # below this, a landscape page reads better
@@ -60,7 +59,7 @@ def _cell_chars(cell: Cell, keep_whole: bool) -> int:
     text = cell.text if isinstance(cell, Bar) else cell
     if keep_whole or isinstance(cell, Bar):
         return max((cell_len(line) for line in text.split("\n")), default=0)
-    return min(LONGEST_WORD, max((cell_len(word) for word in text.split()), default=0))
+    return max((cell_len(word) for word in text.split()), default=0)
 
 
 def table_width_pt(table: Table, size: float = BODY_PT) -> float:

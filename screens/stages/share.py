@@ -146,9 +146,8 @@ class ShareScreen(StageScreen):
     @on(Button.Pressed, "#share-language")
     def action_report_language(self) -> None:
         """The next language for the report; the app's own language stays as it is."""
-        languages = LANGUAGES
-        self.report_language = languages[(languages.index(self.report_language) + 1)
-                                         % len(languages)]
+        following = (LANGUAGES.index(self.report_language) + 1) % len(LANGUAGES)
+        self.report_language = LANGUAGES[following]
         self.query_one("#share-language", Button).label = self._language_label()
 
     def action_report(self, fmt: Format) -> None:

@@ -205,8 +205,11 @@ def test_tables_and_drawings_are_fitted_to_an_a4_page() -> None:
     assert drawing_fit(Drawing(["x" * 200])).landscape
     html = render_html(Report("T", "s", "nl", Facts([]), [Section("x", "X", [
         table(3), table(7), table(40), Drawing(["x" * 200])])], "f"))
+    assert '<section id="x" class="wide">' in html  # with its title, on landscape pages
     assert '<div class="scroll"><table>' in html
-    assert '<div class="scroll wide" style="--print-size:' in html
-    assert '<div class="scroll wide squeezed" style="--print-size: 7.0pt">' in html
-    assert '<pre class="wide" style="--print-size:' in html
+    assert '<div class="scroll" style="--print-size:' in html
+    assert '<div class="scroll squeezed" style="--print-size: 7.0pt">' in html
+    assert '<pre style="--print-size:' in html
+    upright = render_html(Report("T", "s", "nl", Facts([]), [Section("x", "X", [table(3)])], "f"))
+    assert '<section id="x">' in upright
     assert "@page { size: A4 portrait;" in html and "@page wide { size: A4 landscape;" in html
