@@ -514,8 +514,8 @@ class RegionetApp(WorkshopMode):
         path = self.library.path_for(DEMO_ID)
         if not path.exists():
             try:
-                self.library.add(build_demo(DEMO_ID, i18n.language())).close()
-                previous = build_previous_round(i18n.language())
+                self.library.add(build_demo(DEMO_ID)).close()
+                previous = build_previous_round()
                 if not self.library.path_for(previous.id).exists():
                     self.library.add(previous).close()
             except OSError as error:
@@ -559,6 +559,12 @@ class RegionetApp(WorkshopMode):
         ]
         about = getattr(screen, "help_text", lambda: "")()
         self.push_screen(HelpDialog(screen.title or t("help.title"), about, keys))
+
+    def choose_language(self, language: str) -> None:
+        if language == i18n.language():
+            self.notify(t("app.language_changed"))
+        else:
+            self.action_toggle_language()
 
     def action_toggle_language(self) -> None:
         language = "en" if i18n.language() == "nl" else "nl"
@@ -665,8 +671,14 @@ class RegionetApp(WorkshopMode):
                                     lambda action=binding.action, node=active.node:
                                     self.call_later(self.run_action, action, node))
         if not in_dialog:  # switching builds the screens anew: a dialog would close
-            yield SystemCommand(t("app.cmd_language"), t("app.cmd_language_help"),
-                                self.action_toggle_language)
+            # One command per language, named in both ("Nederlands (Dutch)"), so
+            # "Dutch", "Engels" and "English" find it as well as "Nederlands".
+            for language in i18n.LANGUAGES:
+                help_key = ("app.cmd_language_current" if language == i18n.language()
+                            else f"app.cmd_language_help_{language}")
+                yield SystemCommand(
+                    t("app.cmd_language", language=t(f"app.language_name.{language}")),
+                    t(help_key), lambda chosen=language: self.choose_language(chosen))
         yield SystemCommand(t("app.cmd_theme"), t("app.cmd_theme_help"), self.action_change_theme)
         yield SystemCommand(t("app.cmd_screenshot"), t("app.cmd_screenshot_help"),
                             lambda: self.set_timer(0.1, self._save_screenshot))

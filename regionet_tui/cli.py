@@ -13,25 +13,37 @@ from .i18n import t
 from .storage import SessionLibrary
 
 
+def _add_common_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """The options every command takes, before or after its name."""
+    parser.add_argument("--sessions-dir", metavar="DIR", default=default,
+                        help=t("cli.sessions_dir_help"))
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=default,
+                        help=t("cli.lang_help"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="regionet", description=t("cli.description"))
     parser.add_argument("--demo", action="store_true", help=t("cli.demo_help"))
-    parser.add_argument("--sessions-dir", metavar="DIR", help=t("cli.sessions_dir_help"))
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=t("cli.lang_help"))
+    _add_common_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS.values():
         importlib.import_module(f"{__package__}.commands.{module}").register(subparsers)
+    for command in subparsers.choices.values():
+        # Suppressed: given only before the command, the value from there stays.
+        _add_common_options(command, default=argparse.SUPPRESS)
     return parser
 
 
 def _language(argv: Sequence[str]) -> str:
-    """The language before parsing, so that --help is in it too."""
+    """The language before parsing, so that --help is in it too; the last --lang
+    wins, as it does when parsed."""
+    chosen = None
     for index, arg in enumerate(argv):
         if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-    return settings.load().language
+            chosen = arg.split("=", 1)[1]
+        elif arg == "--lang" and index + 1 < len(argv):
+            chosen = argv[index + 1]
+    return chosen or settings.load().language
 
 
 def main(argv: Sequence[str] | None = None) -> int:

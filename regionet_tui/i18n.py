@@ -9,6 +9,8 @@ reads the few areas the start screen shows, not all of them.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +68,20 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return _current
+
+
+@contextmanager
+def speaking(chosen: str) -> Iterator[None]:
+    """`t` speaks `chosen` for a while: what the app writes for a session (a
+    report, the words of a generated flowchart) is in the session's language,
+    whatever the interface shows. Synchronous code only: nothing is drawn in
+    between."""
+    before = _current
+    set_language(chosen)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def t(key: str, /, **values: object) -> str:

@@ -27,7 +27,7 @@ from .dialogs.choice import ChoiceDialog
 from .dialogs.confirm import ConfirmDialog
 from .dialogs.minutes import MinutesDialog
 from .dialogs.prompt import NamePromptDialog
-from .stage import apply_change
+from .stage import StageScreen, apply_change
 from .widgets.agenda_table import AgendaTable
 from .widgets.parking_table import ParkingTable
 from .widgets.stage_timer import StageTimer
@@ -71,7 +71,7 @@ class AgendaScreen(RegionetScreen):
     def on_mount(self) -> None:
         self.title = self.session.title
         self.sub_title = t("workshop.agenda_title")
-        self.fill()
+        self.fill(self._starting_stage())
         self.query_one(AgendaTable).focus()
         self.set_interval(1, self.tick)
 
@@ -80,6 +80,15 @@ class AgendaScreen(RegionetScreen):
 
     def help_text(self) -> str:
         return t("workshop.agenda_help")
+
+    def _starting_stage(self) -> str | None:
+        """Where the cursor starts: the stage whose timer runs, else the stage on
+        screen below the agenda (the keys F3 and F4 act on the selected row)."""
+        running = core.running_slot(self.session)
+        if running is not None:
+            return running.stage
+        return next((screen.STAGE_ID for screen in reversed(self.app.screen_stack)
+                     if isinstance(screen, StageScreen)), None)
 
     def _now(self) -> datetime:
         clock: Callable[[], datetime] = self.app.clock  # type: ignore[attr-defined]

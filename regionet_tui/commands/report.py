@@ -1,4 +1,6 @@
-"""`regionet report SESSION --format md|html -o FILE`: the report of a session."""
+"""`regionet report SESSION --format md|html -o FILE [--lang nl|en]`: the report of a
+session, in the session's language unless --lang (before or after the command) says
+otherwise; a round with a predecessor in the folder is compared with it."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ def _format(args: argparse.Namespace) -> Format:
 
 
 def run(args: argparse.Namespace, library: SessionLibrary) -> int:
+    from ..core.rounds import load_predecessor
     from ..report.build import render
     from .output import deliver, fail
     from .resolve import ResolveError, resolve
@@ -36,4 +39,7 @@ def run(args: argparse.Namespace, library: SessionLibrary) -> int:
         found = resolve(library, args.session)
     except ResolveError as error:
         return fail(str(error))
-    return deliver(render(found.session, _format(args)).encode("utf-8"), args.output)
+    session = found.session
+    text = render(session, _format(args), language=args.lang,
+                  previous=load_predecessor(library, session))
+    return deliver(text.encode("utf-8"), args.output)

@@ -10,7 +10,8 @@ show: screens and the report translate the `change` values):
   (never scored).
   The gap of a service is the one the STAP 1 gap table shows (`stap1_gaps.by_service`):
   per partner that gave both, desired minus current quality ("not offered" or
-  "not wanted" counting as 0), averaged over those partners.
+  "not wanted" counting as 0), averaged over those partners. A service hidden
+  in the previous round and shown now has the gap its scores gave then.
 - `commitments`: committed partner × attitude pairs, and how many there could be.
 - `milestones_done` / `milestones_late` / `milestones_total`: the STAP 5 plan.
   Late means marked late, or past its deadline on the session's date and not done.
@@ -98,8 +99,13 @@ class Comparison:
 
 
 # -- services -------------------------------------------------------------------
-def service_gaps(session: Session) -> dict[str, float | None]:
-    """Each visible service's gap as the STAP 1 gap table shows it, to one decimal."""
+def service_gaps(session: Session, hidden_too: bool = False) -> dict[str, float | None]:
+    """Each visible service's gap as the STAP 1 gap table shows it, to one decimal;
+    with `hidden_too`, also the gap a hidden service's kept scores give."""
+    if hidden_too:
+        services = [s.model_copy(update={"hidden": False}) for s in session.portfolio.services]
+        portfolio = session.portfolio.model_copy(update={"services": services})
+        session = session.model_copy(update={"portfolio": portfolio})
     return {row.key: None if row.gap is None else round(row.gap, 1)
             for row in stap1_gaps.by_service(session)}
 
@@ -121,7 +127,9 @@ def _services(previous: Session, current: Session) -> tuple[ServiceGap, ...]:
     ids = [s.id for s in current.portfolio.services]
     shown = [s for s in current.portfolio.services if not s.hidden]
     shown += [s for s in previous.portfolio.services if s.id not in ids and not s.hidden]
-    then, now_ = service_gaps(previous), service_gaps(current)
+    # A service hidden then and shown again now is compared with the gap its
+    # scores gave then: it is not new.
+    then, now_ = service_gaps(previous, hidden_too=True), service_gaps(current)
     rows = []
     for service in shown:
         before = then.get(service.id) if service.id in earlier else None

@@ -11,6 +11,10 @@ refused change (FormError, ValidationError) leaves the session as it was.
 - `add_theme`, `edit_theme`, `remove_theme`: custom themes (default themes stay).
 - `add_followup`, `replace_followup`, `remove_followup`: the follow-up agreements.
 - `promote_followup`: turn a follow-up into a STAP 5 milestone, linked both ways.
+- `in_step`, `followup_in_step`, `milestone_in_step`: a follow-up and its milestone
+  keep one status: a change of either's status is taken over by the other
+  (`replace_followup` here, `stap5.replace_milestone` there); where they still
+  differ (a merged or imported file), the screens say so.
 - `forget_partner`: drop a removed partner's scores and assignments.
 """
 
@@ -21,12 +25,16 @@ from datetime import date
 from ..forms import FormError
 from ..i18n import language, t
 from ..models import Session, utc_now
-from ..models.reflection import FollowUp, Theme, ThemeGroup, ThemeRating
+from ..models.reflection import FollowUp, FollowUpStatus, Theme, ThemeGroup, ThemeRating
 from ..models.stap5 import Milestone, MilestoneStatus
 from ..progress import Status
 
 MILESTONE_STATUS: dict[str, MilestoneStatus] = {
     "open": "planned", "in_progress": "in_progress", "done": "done",
+}
+# A late milestone is not done: its follow-up keeps saying how far it got.
+FOLLOWUP_STATUS: dict[MilestoneStatus, FollowUpStatus | None] = {
+    "planned": "open", "in_progress": "in_progress", "done": "done", "late": None,
 }
 
 
@@ -95,6 +103,30 @@ def milestone_of(session: Session, followup: FollowUp) -> Milestone | None:
 
 def is_late(followup: FollowUp, today: date) -> bool:
     return followup.status != "done" and followup.when is not None and followup.when < today
+
+
+def in_step(followup: FollowUp, milestone: Milestone) -> bool:
+    """Whether a follow-up and the milestone it became say the same about it:
+    done in one is done in the other, and so on (a late milestone is not done)."""
+    wanted = FOLLOWUP_STATUS[milestone.status]
+    if wanted is None:
+        return followup.status != "done"
+    return followup.status == wanted
+
+
+def followup_in_step(followup: FollowUp, milestone: Milestone) -> FollowUp:
+    """The follow-up with the status its milestone now has."""
+    if in_step(followup, milestone):
+        return followup
+    status = FOLLOWUP_STATUS[milestone.status] or "in_progress"
+    return followup.model_copy(update={"status": status})
+
+
+def milestone_in_step(milestone: Milestone, followup: FollowUp) -> Milestone:
+    """The milestone with the status its follow-up now has."""
+    if in_step(followup, milestone):
+        return milestone
+    return milestone.model_copy(update={"status": MILESTONE_STATUS[followup.status]})
 
 
 # -- ratings -------------------------------------------------------------------
@@ -204,9 +236,16 @@ def add_followup(session: Session, followup: FollowUp) -> None:
 
 
 def replace_followup(session: Session, followup: FollowUp) -> None:
-    if find_followup(session, followup.id) is None:
+    """Replace a follow-up; the milestone it became takes over a changed status."""
+    before = find_followup(session, followup.id)
+    if before is None:
         raise FormError(t("reflection.error.no_followup"))
     checked = _checked(session, followup)
+    milestone = milestone_of(session, checked)
+    if milestone is not None and checked.status != before.status:
+        synced = milestone_in_step(milestone, checked)
+        session.plan.milestones = [synced if m.id == synced.id else m
+                                   for m in session.plan.milestones]
     session.reflection.followups = [checked if f.id == checked.id else f
                                     for f in session.reflection.followups]
 

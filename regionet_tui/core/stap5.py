@@ -6,11 +6,13 @@ API:
         dependency on itself or on an unknown milestone, a dependency cycle).
     add_milestone / replace_milestone / remove_milestone(session, ...)
         validate first, then assign new lists; a refused change changes nothing.
+        A milestone made from a follow-up passes a new status on to it.
     find_cycle(milestones) -> list of ids forming a cycle (first id repeated
         at the end), or [] when there is none.
     ends_before_dependency(milestones) -> list of (milestone, dependency)
         pairs where the milestone's deadline lies before the dependency's;
-        warnings(session, about=None) says the same in the user's language.
+        warnings(session, about=None) says the same in the user's language,
+        and names milestones whose follow-up says otherwise (out_of_step).
     forget_partner(session, partner_id) leaves a removed partner's
         milestones without an owner.
     serve_targets(session) -> [(id, label)] of agreements and shared-agenda
@@ -25,8 +27,10 @@ from collections.abc import Iterable
 from ..forms import FormError
 from ..i18n import t
 from ..models import Session
+from ..models.reflection import FollowUp
 from ..models.stap5 import Milestone
 from ..progress import Status
+from .reflection import find_followup, followup_in_step, in_step
 
 
 def progress(session: Session) -> Status:
@@ -110,7 +114,14 @@ def add_milestone(session: Session, milestone: Milestone) -> None:
 
 
 def replace_milestone(session: Session, milestone: Milestone) -> None:
+    """Replace a milestone; the follow-up it came from takes over a changed status."""
     check_milestone(session, milestone)
+    before = next((m for m in session.plan.milestones if m.id == milestone.id), None)
+    followup = find_followup(session, milestone.followup) if milestone.followup else None
+    if followup is not None and before is not None and before.status != milestone.status:
+        synced = followup_in_step(followup, milestone)
+        session.reflection.followups = [synced if f.id == synced.id else f
+                                        for f in session.reflection.followups]
     session.plan.milestones = [milestone if m.id == milestone.id else m
                                for m in session.plan.milestones]
 
@@ -137,9 +148,26 @@ def serve_targets(session: Session) -> list[tuple[str, str]]:
     return targets
 
 
+def out_of_step(session: Session) -> list[tuple[Milestone, FollowUp]]:
+    """Milestones whose follow-up says otherwise about them (after a merge or an
+    import: the app keeps the two in step itself)."""
+    pairs = []
+    for milestone in session.plan.milestones:
+        followup = find_followup(session, milestone.followup) if milestone.followup else None
+        if followup is not None and not in_step(followup, milestone):
+            pairs.append((milestone, followup))
+    return pairs
+
+
 def warnings(session: Session, about: str | None = None) -> list[str]:
-    """Readable warnings about milestones ending before what they depend on;
-    with `about`, only those that involve that milestone."""
-    return [t("stap5.warn_ends_before", title=m.title, dependency=d.title)
-            for m, d in ends_before_dependency(session.plan.milestones)
-            if about is None or about in (m.id, d.id)]
+    """Readable warnings about milestones ending before what they depend on, and
+    about milestones and follow-ups that differ; with `about`, only those that
+    involve that milestone."""
+    found = [t("stap5.warn_ends_before", title=m.title, dependency=d.title)
+             for m, d in ends_before_dependency(session.plan.milestones)
+             if about is None or about in (m.id, d.id)]
+    found += [t("stap5.warn_out_of_step", title=m.title,
+                status=t(f"stap5.status.{m.status}"),
+                followup=t(f"reflection.status.{f.status}"))
+              for m, f in out_of_step(session) if about is None or about == m.id]
+    return found

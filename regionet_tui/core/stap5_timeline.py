@@ -32,7 +32,9 @@ from ..models.stap5 import Milestone, MilestoneStatus
 Scale = Literal["month", "quarter"]
 SCALES: tuple[Scale, ...] = ("month", "quarter")
 
-CELL_WIDTH: dict[Scale, int] = {"month": 4, "quarter": 5}
+# A quarter is named with its year ("K1'27"), so a chart that spans years reads
+# without looking up at the year line.
+CELL_WIDTH: dict[Scale, int] = {"month": 4, "quarter": 6}
 FILL: dict[MilestoneStatus, str] = {"planned": "░", "in_progress": "▓", "done": "█",
                                     "late": "▓"}
 MARKERS = {"late": "!", "done": "✓", "in_progress": "▶", "planned": "·"}
@@ -46,7 +48,7 @@ LATE_TAIL = "!"
 class Period:
     start: date
     end: date  # inclusive
-    label: str  # "sep" or "K3"
+    label: str  # "sep" or "K3'26"
     year: int
 
 
@@ -125,7 +127,8 @@ def _periods(first: date, last: date, scale: Scale) -> tuple[Period, ...]:
         if scale == "month":
             label = t(f"stap5_timeline.month.{start.month}")
         else:
-            label = t("stap5_timeline.quarter", n=(start.month - 1) // 3 + 1)
+            label = t("stap5_timeline.quarter", n=(start.month - 1) // 3 + 1,
+                      year=f"{start.year % 100:02d}")
         periods.append(Period(start, following - timedelta(days=1), label, start.year))
         start = following
     return tuple(periods)

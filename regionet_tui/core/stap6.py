@@ -4,7 +4,8 @@
 - `graph_of(chart)`: the saved chart as the drawing engine's Graph.
 - `generate(session, labels)`: a first chart derived from the session: every
   partner, the broker ("makelaar/loket") partners as broker nodes, the
-  services with the largest shortfall, and the agreements as flows.
+  services with the largest shortfall, and the agreements as flows;
+  `first_chart(session)` does it in the session's language.
 - add/update/remove functions for nodes and edges; each validates before it
   changes anything and keeps the chart consistent (no edge to a missing node).
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..i18n import speaking, t
 from ..models.base import new_id
 from ..models.stap6 import FlowEdge, FlowNode, NodeKind
 
@@ -114,6 +116,13 @@ def generate(session: Session, label: Callable[[str], str],
             best = max(suppliers, key=lambda pair: pair[0])[1]
             connect(node_of[best], service.id, label("supplies"))
     return nodes, edges
+
+
+def first_chart(session: Session) -> tuple[list[FlowNode], list[FlowEdge]]:
+    """`generate` in the session's language: the arrows' words and the services'
+    names are the session's, whatever language the app shows."""
+    with speaking(session.language):
+        return generate(session, lambda key: t(f"stap6.flow.{key}"))
 
 
 def largest_shortfalls(session: Session) -> list[tuple[str, str, float]]:

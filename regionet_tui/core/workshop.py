@@ -222,8 +222,9 @@ class AgendaRow:
 
     @property
     def difference_seconds(self) -> int:
-        """Actual minus planned (the plan without extensions); positive means over."""
-        return self.actual_seconds - self.planned_minutes * 60
+        """Actual minus the timebox (planned plus the minutes added in the room), as
+        the stage bar counts it; positive means over."""
+        return self.actual_seconds - self.timebox_seconds
 
     @property
     def over_time(self) -> bool:

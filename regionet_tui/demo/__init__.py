@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..models import Session
-from ..models.session import Language
 from . import (
     commitment,
     partners,
@@ -28,15 +27,17 @@ FILLERS = (partners.fill, commitment.fill, stap1.fill, stap2.fill, stap3.fill, s
            stap5.fill, stap6.fill, rounds.fill, reflection.fill, workshop.fill)
 
 
-def build_demo(session_id: str, language: str = "nl") -> Session:
-    lang: Language = "en" if language == "en" else "nl"
+def build_demo(session_id: str) -> Session:
+    """The demo network is a Dutch one and all its content is written in Dutch, so
+    it is a Dutch session whatever language the app speaks: what the app makes for
+    it (flowchart words, the report) is Dutch too."""
     session = Session(
         id=session_id,
         title="Leernetwerk Rivierenland – najaarsronde",
         region="Rivierenland (Tiel, Culemborg, Geldermalsen)",
         date=date(2026, 11, 12),
         facilitator="Marieke de Vries",
-        language=lang,
+        language="nl",
     )
     for fill in FILLERS:
         fill(session)

@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime
 from ..models import Session
 from ..models.commitment import ATTITUDES, Attitude, CommitmentEntry
 from ..models.reflection import FollowUp, ThemeRating
-from ..models.session import Language
 from ..models.stap1 import Score
 from ..models.stap5 import Milestone
 from . import partners, stap1
@@ -102,12 +101,12 @@ def _commitments_then() -> dict[str, dict[Attitude, CommitmentEntry]]:
     }
 
 
-def build_previous_round(language: str = "nl") -> Session:
-    lang: Language = "en" if language == "en" else "nl"
+def build_previous_round() -> Session:
+    """A Dutch session, as the demo is."""
     session = Session(
         id=PREVIOUS_ID, title=PREVIOUS_TITLE,
         region="Rivierenland (Tiel, Culemborg, Geldermalsen)", date=PREVIOUS_DATE,
-        facilitator="Marieke de Vries", language=lang,
+        facilitator="Marieke de Vries", language="nl",
         created=WHEN, modified=WHEN,
     )
     partners.fill(session)

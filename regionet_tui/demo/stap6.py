@@ -4,13 +4,12 @@ facilitator would (the regional fund and the pupils added by hand)."""
 from __future__ import annotations
 
 from ..core import stap6
-from ..i18n import t
 from ..models import Session
 from ..models.stap6 import FlowEdge, FlowNode
 
 
 def fill(session: Session) -> None:
-    nodes, edges = stap6.generate(session, lambda key: t(f"stap6.flow.{key}"))
+    nodes, edges = stap6.first_chart(session)
     # Fixed ids, so that the demo is the same document every time it is built.
     renamed = {n.id: f"n-{n.ref or index}" for index, n in enumerate(nodes)}
     nodes = [n.model_copy(update={"id": renamed[n.id]}) for n in nodes]

@@ -104,7 +104,8 @@ def _draw(graph: Graph, direction: str, ascii: bool, label_width: int) -> Drawin
 def _finish(graph: Graph, layout: _Layout, paths: list[tuple[list[Point], int]], width: int,
             direction: str, ascii: bool) -> Drawing:
     grid = _paint_lines(layout, paths, width)
-    cells = (grid.transposed() if layout.across else grid).to_cells(ascii)
+    cells = (grid.transposed() if layout.across else grid).to_cells(
+        ascii, crossing="-" if layout.across else "|")
     node_boxes = _write_text(layout, graph, cells)
     return Drawing(
         lines=["".join(row) for row in cells],

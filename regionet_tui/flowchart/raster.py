@@ -13,6 +13,7 @@ and several dictionary updates for every cell were most of its cost.
 from __future__ import annotations
 
 import itertools
+import operator
 
 from rich.cells import cell_len
 
@@ -46,12 +47,26 @@ ASCII_ARROWS = {"down": "v", "up": "^", "right": ">", "left": "<"}
 
 _BOX = -1  # the owner of box borders; edges are numbered from 0
 
+# The frame of a box, cell by cell (bits shifted past the four line bits), so
+# ASCII drawings keep a box's border whole where connections leave it.
+FRAME_ACROSS, FRAME_DOWN = 16, 32  # a cell of the top or bottom side / a left or right side
+FRAME_CORNER = FRAME_ACROSS | FRAME_DOWN
+ASCII_FRAME = {FRAME_ACROSS: "-", FRAME_DOWN: "|", FRAME_CORNER: "+"}
+
 
 def ascii_line(bits: int) -> str:
+    """A connection line in plain characters. Box corners alone are "+": a line
+    turns with "." (down from there) or "'" (up from there), and where lines
+    join they meet in "+", so lines never outline something that reads as an
+    extra, empty box. Crossings are drawn by `to_cells` (one line goes on)."""
     if bits in (NORTH, SOUTH, VERTICAL):
         return "|"
     if bits in (EAST, WEST, HORIZONTAL):
         return "-"
+    if bits in (SOUTH | EAST, SOUTH | WEST):
+        return "."
+    if bits in (NORTH | EAST, NORTH | WEST):
+        return "'"
     return "+"
 
 
@@ -65,8 +80,17 @@ def _transpose_bits(bits: int) -> int:
 
 # Glyph of every bit combination (0: an empty cell), and the bits transposed.
 _UNICODE_GLYPHS = [" ", *(UNICODE_LINES[bits] for bits in range(1, 16))]
-_ASCII_GLYPHS = [" ", *(ascii_line(bits) for bits in range(1, 16))]
 _TRANSPOSED_BITS = bytes(_transpose_bits(bits) for bits in range(16)).ljust(256, b"\0")
+# Transposed, the top side of a box becomes its left side.
+_TRANSPOSED_FRAME = bytes(
+    {FRAME_ACROSS: FRAME_DOWN, FRAME_DOWN: FRAME_ACROSS}.get(cell, cell) for cell in range(256))
+
+
+def _ascii_glyphs(crossing: str) -> list[str]:
+    """The plain glyph of every cell value: line bits, or a box's frame (which wins)."""
+    glyphs = [" ", *(ascii_line(bits) for bits in range(1, 16))]
+    glyphs[VERTICAL | HORIZONTAL] = crossing
+    return [ASCII_FRAME.get(value & FRAME_CORNER) or glyphs[value & 15] for value in range(64)]
 # Tables for bytes.translate: a cell with these bits added, and whether a cell
 # already holds a vertical / horizontal line.
 _WITH_BITS = {bits: bytes(cell | bits for cell in range(256)) for bits in (VERTICAL, HORIZONTAL)}
@@ -89,6 +113,7 @@ class LineGrid:
         self.width = width
         self.height = height
         self._bits = bytearray(width * height)
+        self._frame = bytearray(width * height)  # FRAME_* of every box border cell
         self._arrows: dict[int, str] = {}
         # The runs drawn across each row and down each column, in drawing order.
         self._across: dict[int, list[Run]] = {}
@@ -108,6 +133,14 @@ class LineGrid:
         if height > 1:
             self._run_down(left, top, bottom, _BOX)
             self._run_down(right, top, bottom, _BOX)
+        frame, stride = self._frame, self.width
+        for row in (top, bottom):
+            frame[row * stride + left:row * stride + right + 1] = bytes([FRAME_ACROSS]) * width
+        for column in (left, right):
+            frame[top * stride + column:bottom * stride + column + 1:stride] = (
+                bytes([FRAME_DOWN]) * height)
+            for row in (top, bottom):
+                frame[row * stride + column] = FRAME_CORNER
 
     def add_edge(self, path: list[Point], owner: int) -> None:
         """Draw from the source's border to the cell before the target's border.
@@ -177,6 +210,8 @@ class LineGrid:
         swapped = LineGrid(height, width)
         swapped._bits = bytearray(b"".join(
             self._bits[column::width] for column in range(width)).translate(_TRANSPOSED_BITS))
+        swapped._frame = bytearray(b"".join(
+            self._frame[column::width] for column in range(width)).translate(_TRANSPOSED_FRAME))
         swapped._arrows = {
             (index % width) * height + index // width: _TRANSPOSED_ARROW[direction]
             for index, direction in self._arrows.items()
@@ -184,9 +219,16 @@ class LineGrid:
         swapped._crossed = {(index % width) * height + index // width for index in self._crossed}
         return swapped
 
-    def to_cells(self, ascii: bool) -> list[list[str]]:
-        glyphs = _ASCII_GLYPHS if ascii else _UNICODE_GLYPHS
+    def to_cells(self, ascii: bool, crossing: str = "|") -> list[list[str]]:
+        """The grid as characters. In ASCII a box's border stays whole where a
+        connection leaves it, and a crossing is drawn as `crossing` (the line
+        that goes on: "|" when the chart runs down, "-" when it runs across)."""
         width, bits = self.width, self._bits
+        if ascii:
+            glyphs = _ascii_glyphs(crossing)
+            bits = bytearray(map(operator.or_, bits, self._frame))
+        else:
+            glyphs = _UNICODE_GLYPHS
         cells = [[glyphs[cell] for cell in bits[start:start + width]]
                  for start in range(0, width * self.height, width)]
         arrows = ASCII_ARROWS if ascii else UNICODE_ARROWS

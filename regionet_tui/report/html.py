@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape as _escape
 
 from ..models.text import clean_block
+from . import page
 from .blocks import Bar, Block, Cell, Drawing, Facts, Heading, Items, Paragraph, Report, Table
 
 # Even a mistake elsewhere could not make the file load or run anything.
@@ -18,6 +19,7 @@ h1 { margin-bottom: 0.2rem; }
 h2 { border-bottom: 2px solid #2f5d8a; padding-bottom: 0.2rem; margin-top: 2.2rem; }
 .subtitle { color: #4a5563; margin-top: 0; }
 .note { color: #4a5563; font-style: italic; }
+.scroll { overflow-x: auto; }
 table { border-collapse: collapse; margin: 0.6rem 0; width: 100%; }
 th, td { border: 1px solid #c9d1da; padding: 0.25rem 0.5rem; text-align: left;
          vertical-align: top; }
@@ -34,14 +36,26 @@ pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.
       line-height: 1.15; overflow-x: auto; border: 1px solid #c9d1da; padding: 0.5rem; }
 .text { white-space: pre-wrap; }
 footer { margin-top: 3rem; color: #4a5563; font-size: 0.85rem; }
+@page { size: A4 portrait; margin: $margin; }
+@page wide { size: A4 landscape; margin: $margin; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  table, pre, dl { break-inside: avoid; }
-  pre { overflow: visible; white-space: pre; font-size: 7pt; }
+  body { margin: 0; max-width: none; font-size: $body; overflow-wrap: break-word; }
+  h2, h3, h4 { break-after: avoid; }
+  tr, li, dl, pre { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .scroll { overflow: visible; }
+  .wide { page: wide; }
+  table { font-size: var(--print-size, $body); }
+  th, td { padding: 0.2em 0.4em; overflow-wrap: break-word; }
+  .squeezed table { table-layout: fixed; }
+  .squeezed th, .squeezed td { overflow-wrap: anywhere; white-space: normal; }
+  .bar { width: 4.5em; }
+  pre { overflow: visible; white-space: pre; font-size: var(--print-size, $drawing);
+        padding: 0.4em; }
   .bar, .bar > span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-"""
+""".replace("$margin", f"{page.MARGIN_MM}mm").replace("$body", f"{page.BODY_PT}pt").replace(
+    "$drawing", f"{page.DRAWING_PT}pt")
 
 
 def escape(text: str) -> str:
@@ -69,6 +83,16 @@ def _cell(cell: Cell, numeric: bool, nowrap: bool) -> str:
     return f'<td class="nowrap">{_text(cell)}</td>' if nowrap else f"<td>{_text(cell)}</td>"
 
 
+def _landscape(block: Block) -> bool:
+    if isinstance(block, Table):
+        return page.table_fit(block).landscape
+    return isinstance(block, Drawing) and page.drawing_fit(block).landscape
+
+
+def _print_size(fit: page.Fit, usual: float) -> str:
+    return "" if fit.font_pt == usual else f' style="--print-size: {fit.font_pt}pt"'
+
+
 def _table(table: Table) -> str:
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headers)
     body = "".join(
@@ -76,7 +100,10 @@ def _table(table: Table) -> str:
                          for i, c in enumerate(row)) + "</tr>"
         for row in table.rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    fit = page.table_fit(table)
+    classes = "scroll squeezed" if fit.squeezed else "scroll"
+    return (f'<div class="{classes}"{_print_size(fit, page.BODY_PT)}><table><thead>'
+            f"<tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def _block(block: Block) -> str:
@@ -92,7 +119,8 @@ def _block(block: Block) -> str:
                         for label, value in block.pairs)
         return f'<dl class="facts">{pairs}</dl>'
     if isinstance(block, Drawing):
-        return "<pre>" + _escape("\n".join(block.clean_lines())) + "</pre>"
+        size = _print_size(page.drawing_fit(block), page.DRAWING_PT)
+        return f"<pre{size}>" + _escape("\n".join(block.clean_lines())) + "</pre>"
     return _table(block)
 
 
@@ -116,7 +144,10 @@ def render_html(report: Report) -> str:
         "<main>",
     ]
     for section in report.sections:
-        parts.append(f'<section id="{escape(section.id)}">')
+        # A section with something too wide for an upright page prints on
+        # landscape pages as a whole, so its title never stays behind alone.
+        wide = ' class="wide"' if any(_landscape(block) for block in section.blocks) else ""
+        parts.append(f'<section id="{escape(section.id)}"{wide}>')
         parts.append(f"<h2>{escape(section.title)}</h2>")
         parts.extend(_block(block) for block in section.blocks)
         parts.append("</section>")

@@ -26,10 +26,12 @@ def translator(language: str) -> Translate:
 
 class Labels:
     def __init__(self, session: Session, t: Translate, *others: Session,
-                 language: str | None = None, today: date | None = None) -> None:
+                 language: str | None = None, today: date | None = None,
+                 moment: datetime | None = None) -> None:
         self.t = t
         self.language = language or session.language
         self.today = today or date.today()
+        self.moment = moment  # when the report is made; None: now
         self._partners = {p.id: p.name for s in (*others, session) for p in s.partners}
         self._services = {
             svc.id: svc for s in (*others, session) for svc in s.portfolio.services

@@ -71,6 +71,7 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
         Binding("ctrl+s", "save", "form.key_save"),
     ]
     LABELS: dict[str, str] = {}  # model field -> catalogue key of its label
+    SAVE_LABEL = "form.save"  # the catalogue key of the button that saves
 
     def __init__(self, heading: str) -> None:
         super().__init__()
@@ -85,7 +86,7 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
             with Vertical(classes="form-footer"):  # docked: stays in view while the fields scroll
                 yield Static("", id="form-error", classes="form-error")
                 with Horizontal(classes="dialog-buttons"):
-                    yield Button(t("form.save"), id="save", variant="primary")
+                    yield Button(t(self.SAVE_LABEL), id="save", variant="primary")
                     yield Button(t("form.cancel"), id="cancel")
 
     def on_mount(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 
 from regionet_tui.forms import FormError
 from regionet_tui.i18n import t
@@ -17,6 +18,11 @@ from .form import FormDialog
 
 
 class ImportFileDialog(FormDialog[Session | None]):
+    """Its button imports: nothing is saved until the file has been read and checked."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "share.key_import")]
+    SAVE_LABEL = "share.button_import"
+
     def __init__(self, heading: str, folder: Path) -> None:
         super().__init__(heading)
         self._folder = folder

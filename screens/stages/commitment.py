@@ -225,7 +225,8 @@ def ask_reason(screen: StageScreen, after: Callable[[], object] | None = None,
     explain = t("commitment.gate_text") if gate else t("commitment.reason_text")
     screen.app.push_screen(
         TextPromptDialog(heading, "commitment.reason_label", commitment.override_reason,
-                         explain=explain, required=True),
+                         explain=explain, required=True,
+                         required_key="commitment.reason_required"),
         save,
     )
 

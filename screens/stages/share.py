@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
-from regionet_tui.i18n import language, t
+from regionet_tui.i18n import LANGUAGES, language, t
 from regionet_tui.share.export import export_bytes, export_folder, file_stem
 from regionet_tui.share.targets import choose_stem, write_own_file
 from regionet_tui.storage.problems import os_reason
@@ -29,6 +29,7 @@ from ..widgets.text import show_text
 if TYPE_CHECKING:
     from regionet_tui.report.formats import Format
     from regionet_tui.share.merge import MergePlan
+    from regionet_tui.storage import SessionStore
 
     from ..dialogs.merge import Choices
 
@@ -42,8 +43,14 @@ class ShareScreen(StageScreen):
         Binding("e", "export", "share.key_export"),
         Binding("r", "report('md')", "share.key_report_md"),
         Binding("h", "report('html')", "share.key_report_html"),
+        Binding("l", "report_language", "share.key_report_language"),
         Binding("m", "merge", "share.key_merge"),
     ]
+
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__(store)
+        # The report is in the session's language unless the facilitator picks another.
+        self.report_language: str = self.session.language
 
     def compose_stage(self) -> ComposeResult:
         folder = export_folder(self.app.library.folder)  # type: ignore[attr-defined]
@@ -55,6 +62,8 @@ class ShareScreen(StageScreen):
                 yield Button(t("share.button_export"), id="share-export", compact=True)
                 yield Button(t("share.button_md"), id="share-md", compact=True)
                 yield Button(t("share.button_html"), id="share-html", compact=True)
+            with Horizontal(classes="share-buttons", id="share-language-row"):
+                yield Button(self._language_label(), id="share-language", compact=True)
             yield Label(t("share.merge_label"), classes="field-label")
             yield Input("", placeholder=t("share.path_placeholder"), id="share-merge-path",
                         compact=True)
@@ -72,9 +81,16 @@ class ShareScreen(StageScreen):
         return Path(text).expanduser() if text else export_folder(
             self.app.library.folder)  # type: ignore[attr-defined]
 
-    def target(self, kind: str) -> Path:
-        """The usual name of the file; `_write` picks another when that one is taken."""
-        return self.folder() / f"{file_stem(self.session)}{SUFFIXES[kind]}"
+    def target(self, kind: str, language: str | None = None) -> Path:
+        """The usual name of the file; `_write` picks another when that one is taken.
+
+        A report in another language than the session's gets the language in its
+        name, so it stands beside the report in the session's own language.
+        """
+        stem = file_stem(self.session)
+        if language is not None and language != self.session.language:
+            stem = f"{stem}.{language}"
+        return self.folder() / f"{stem}{SUFFIXES[kind]}"
 
     def refresh_stage(self) -> None:
         self._show_files()
@@ -98,9 +114,9 @@ class ShareScreen(StageScreen):
             self.notify(message, severity="error", markup=False)
 
     # -- export and report ---------------------------------------------------------------
-    def _write(self, kind: str, data: bytes, done_key: str) -> None:
+    def _write(self, kind: str, data: bytes, done_key: str, language: str | None = None) -> None:
         """Write the file without overwriting another's, and say where it went."""
-        usual = self.target(kind)
+        usual = self.target(kind, language)
         try:
             path = write_own_file(usual.parent, usual.stem, usual.suffix, self.session.id, data)
         except OSError as error:
@@ -124,10 +140,23 @@ class ShareScreen(StageScreen):
     def _report_html(self) -> None:
         self.action_report("html")
 
+    def _language_label(self) -> str:
+        return t("share.button_language", language=t(f"share.language.{self.report_language}"))
+
+    @on(Button.Pressed, "#share-language")
+    def action_report_language(self) -> None:
+        """The next language for the report; the app's own language stays as it is."""
+        following = (LANGUAGES.index(self.report_language) + 1) % len(LANGUAGES)
+        self.report_language = LANGUAGES[following]
+        self.query_one("#share-language", Button).label = self._language_label()
+
     def action_report(self, fmt: Format) -> None:
+        from regionet_tui.core.rounds import load_predecessor
         from regionet_tui.report.build import render
 
-        self._write(fmt, render(self.session, fmt).encode("utf-8"), "share.report_written")
+        previous = load_predecessor(self.app.library, self.session)  # type: ignore[attr-defined]
+        text = render(self.session, fmt, language=self.report_language, previous=previous)
+        self._write(fmt, text.encode("utf-8"), "share.report_written", self.report_language)
 
     # -- merging a file into this session ------------------------------------------------------
     @on(Input.Submitted, "#share-merge-path")

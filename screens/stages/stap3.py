@@ -80,8 +80,9 @@ class Stap3Screen(PartnerStageScreen):
         if select is not None:
             table.move_cursor(row=select)
         hint = self.query_one("#own-empty", Static)
-        hint.display = not self._own()
-        show_text(hint, t("stap3.own_empty") if self.partner else t("stages.no_partners"))
+        # Without partners the partner bar already says so: once is enough.
+        hint.display = self.partner is not None and not self._own()
+        show_text(hint, t("stap3.own_empty"))
 
     def fill_shared(self, select: int | None = None) -> None:
         statement = self.session.goal.statement or t("stap3.statement_empty")

@@ -163,7 +163,7 @@ class FlowchartScreen(StageScreen):
         def generate(yes: bool | None = True) -> None:
             if not yes:
                 return
-            nodes, edges = stap6.generate(self.session, lambda key: t(f"stap6.flow.{key}"))
+            nodes, edges = stap6.first_chart(self.session)
             self._changed(lambda s: stap6.replace_chart(s, nodes, edges))
 
         if self.session.flowchart.nodes:

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from regionet_tui.core.reflection import (
     find_followup,
     find_theme,
+    in_step,
     is_late,
     milestone_of,
     theme_name,
@@ -41,7 +42,8 @@ class FollowUpDetail(Static):
         milestone = milestone_of(session, followup)
         extra = [t("reflection.detail_theme", theme=theme_name(theme)) if theme else ""]
         if milestone is not None:
-            extra.append(t("reflection.detail_milestone",
+            key = "detail_milestone" if in_step(followup, milestone) else "detail_milestone_differs"
+            extra.append(t(f"reflection.{key}",
                            status=t(f"reflection.milestone.{milestone.status}")))
         elif followup.milestone:
             extra.append(t("reflection.detail_milestone_gone"))

@@ -6,7 +6,7 @@ from datetime import date
 
 from rich.text import Text
 
-from regionet_tui.core.reflection import is_late, milestone_of
+from regionet_tui.core.reflection import in_step, is_late, milestone_of
 from regionet_tui.forms import format_date
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
@@ -25,8 +25,8 @@ def milestone_text(session: Session, followup: FollowUp) -> str:
     """The STAP 5 milestone the follow-up became, by its status."""
     milestone = milestone_of(session, followup)
     if milestone is not None:
-        return t("reflection.milestone_link",
-                 status=t(f"reflection.milestone.{milestone.status}"))
+        key = "milestone_link" if in_step(followup, milestone) else "milestone_differs"
+        return t(f"reflection.{key}", status=t(f"reflection.milestone.{milestone.status}"))
     return t("reflection.milestone_gone") if followup.milestone else ""
 
 

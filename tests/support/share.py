@@ -14,7 +14,7 @@ EXPORTED_AT = datetime(2026, 11, 22, 14, 3, tzinfo=UTC)
 
 # Built once: the demo flowchart gets fresh ids on every build, and the tests
 # compare documents of "the same" session.
-_DEMO = build_demo("demo", "nl")
+_DEMO = build_demo("demo")
 
 
 def demo_session(session_id: str = "demo") -> Session:

@@ -187,3 +187,48 @@ async def test_a_renamed_service_shows_its_new_name_in_the_comparison(folder: Pa
         services = rows(app, "compare-services")
         assert "Vaste pool docenten | 5 | 5,3 | ↗ groter" in services
         assert not any("Arbeidspool" in row for row in services)
+
+
+async def test_a_service_hidden_last_round_and_shown_again_is_compared_with_its_gap_then(
+    library: SessionLibrary, folder: Path
+) -> None:
+    first = make_network(library)
+    fill_first_round(library, first)  # Bijscholen: a gap of 5
+    store = library.open(first.stem)
+    store.change(lambda s: setattr(s.portfolio, "services", [
+        svc.model_copy(update={"hidden": svc.id == "svc-bijscholen"})
+        for svc in s.portfolio.services]))  # hidden at the end of that round
+    store.close()
+    app = make_app(folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")  # the next round
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        [second] = [e for e in library.entries() if e.path != first]
+        store = library.open(second.id)
+
+        def score(session: Session) -> None:
+            session.portfolio.scores = {"p-a": {"svc-bijscholen": Score(
+                offered=True, quality=7, wanted=True, desired=8)}}
+            session.commitment.override_reason = "Toezeggingen volgen later."  # past the gate
+
+        store.change(score)
+        store.close()
+        app.refresh_start(second.path.name)
+        await pilot.pause()
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        await pilot.press("u")  # bring Bijscholen back
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not any(s.hidden for s in sessionfile.read(second.path).portfolio.services)
+        app.screen.set_focus(None)
+        await pilot.press("7")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        assert "Bijscholen | 5 | 1 | ↘ kleiner" in rows(app, "compare-services")

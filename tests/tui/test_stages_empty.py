@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from regionet_tui.screens.stage import StageScreen
-from support.app import make_app, make_session, screen_text
+from regionet_tui.screens.widgets.partner_bar import PartnerBar
+from support.app import make_app, make_session
 
 from regionet_tui.storage import SessionLibrary, sessionfile
 
@@ -32,6 +33,6 @@ async def test_every_view_opens_on_an_empty_session(library: SessionLibrary,
             assert isinstance(app.screen, StageScreen)
         await pilot.press("3")
         await pilot.pause()
-        assert "Nog geen partners" in screen_text(app)
+        assert "Nog geen partners" in str(app.screen.query_one(PartnerBar).render())
     assert library.path_for(session_id).read_bytes() == before
     assert sessionfile.read(library.path_for(session_id)).plan.milestones == []

@@ -93,7 +93,7 @@ async def test_invalid_entries_are_refused_with_a_hint_and_never_stored(
         assert "past hier niet: typ j (ja) of n (nee)" in screen_text(app)
         await pilot.press("q")  # a letter that means nothing here
         await pilot.pause()
-        assert "„q” past hier niet" in screen_text(app)
+        assert "\"q\" past hier niet" in screen_text(app)
         assert path.read_bytes() == before
 
         await pilot.press("j")
@@ -101,7 +101,7 @@ async def test_invalid_entries_are_refused_with_a_hint_and_never_stored(
         after_yes = path.read_bytes()
         await pilot.press("1", "1")  # 11 is no score
         await pilot.pause()
-        assert "„11” is geen cijfer van 1 tot 10" in screen_text(app)
+        assert "\"11\" is geen cijfer van 1 tot 10" in screen_text(app)
         await pilot.press("k")  # a letter in a quality cell
         await pilot.pause()
         assert "typ een cijfer 1–9" in screen_text(app)
@@ -269,7 +269,7 @@ async def test_opening_stap1_without_full_commitment_asks_for_a_reason(
         await pilot.pause()
         await pilot.press("ctrl+s")  # an empty reason is refused
         await pilot.pause()
-        assert "is verplicht" in screen_text(app)
+        assert "Schrijf op waarom jullie toch verdergaan" in screen_text(app)
         await pilot.press(*"Tiel beslist later")
         await pilot.press("enter")
         await pilot.pause()

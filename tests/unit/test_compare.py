@@ -114,6 +114,15 @@ def test_gap_per_service_then_and_now() -> None:
     }
 
 
+def test_a_service_hidden_then_and_shown_now_keeps_its_gap_of_then() -> None:
+    previous = previous_round()
+    previous.portfolio.services = [s.model_copy(update={"hidden": s.id == "s1"})
+                                   for s in previous.portfolio.services]
+    rows = {g.service.id: (g.before, g.now, g.change)
+            for g in compare(previous, current_round()).services}
+    assert rows["s1"] == (5.0, 1.0, "narrowed")  # not "new"
+
+
 def test_gap_change_rules() -> None:
     assert gap_change(3.0, 0.0) == "closed"
     assert gap_change(0.0, 0.0) == "unchanged"

@@ -167,3 +167,33 @@ def test_progress_needs_ratings_and_followups() -> None:
     assert core.progress(session) == "in_progress"
     core.add_followup(session, FollowUp(id="f1", what="Iets"))
     assert core.progress(session) == "done"
+
+
+def test_a_followup_and_its_milestone_keep_one_status() -> None:
+    from regionet_tui.core import stap5
+    from regionet_tui.core.reflection import in_step, promote_followup, replace_followup
+    from regionet_tui.models import Session
+    from regionet_tui.models.reflection import FollowUp
+
+    session = Session(id="x", title="Ronde", date=date(2026, 11, 12))
+    session.reflection.followups = [FollowUp(id="f", what="Stagebank")]
+    promote_followup(session, "f", "m")
+
+    def pair() -> tuple[str, str]:
+        return session.reflection.followups[0].status, session.plan.milestones[0].status
+
+    replace_followup(session, session.reflection.followups[0].model_copy(
+        update={"status": "done"}))
+    assert pair() == ("done", "done")
+    stap5.replace_milestone(session, session.plan.milestones[0].model_copy(
+        update={"status": "late"}))
+    assert pair() == ("in_progress", "late")
+    # Another change than the status leaves the other side as it is.
+    replace_followup(session, session.reflection.followups[0].model_copy(
+        update={"what": "Stagebank techniek"}))
+    assert pair() == ("in_progress", "late")
+    assert in_step(session.reflection.followups[0], session.plan.milestones[0])
+    stap5.replace_milestone(session, session.plan.milestones[0].model_copy(
+        update={"status": "planned"}))
+    assert pair() == ("open", "planned")
+    assert stap5.out_of_step(session) == []

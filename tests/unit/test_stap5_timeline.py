@@ -38,13 +38,22 @@ def test_month_scale_by_hand() -> None:
 
 def test_quarter_scale_by_hand() -> None:
     chart = layout(MILESTONES, TODAY, "quarter")
-    assert chart.header == ("2026   ▼  ", "K3   K4   ")
+    assert chart.header == ("2026    ▼   ", "K3'26 K4'26 ")
     assert [r.bar for r in chart.rows] == [
-        "   ██  │  ",
-        "     ▓▓!  ",  # the late mark wins over the today line
-        "       │ ◆",
-        "       │  ",
+        "    ██  │   ",
+        "      ▓▓!   ",  # the late mark wins over the today line
+        "        │ ◆ ",
+        "        │   ",
     ]
+
+
+def test_every_quarter_is_labelled_with_its_year() -> None:
+    spanning = [Milestone(id="x", title="Lang", start=date(2026, 11, 1),
+                          deadline=date(2028, 2, 1))]
+    chart = layout(spanning, TODAY, "quarter")
+    assert chart.header[1].split() == ["K4'26", "K1'27", "K2'27", "K3'27", "K4'27", "K1'28"]
+    i18n.set_language("en")
+    assert layout(spanning, TODAY, "quarter").header[1].split()[:2] == ["Q4'26", "Q1'27"]
 
 
 def test_years_are_named_where_they_begin_and_english_months() -> None:

@@ -2,7 +2,9 @@
 
 SECTIONS lists them in the order of the workshop; the report shows them all,
 also the stages that are still empty (saying so), so a reader sees where the
-network stands.
+network stands. After them come the sections about the workshop itself, which
+need more than the session (`compare`: the previous round; `workshop`: the
+moment the report is made), so `build.py` calls them itself.
 """
 
 from __future__ import annotations

@@ -9,6 +9,10 @@ from ...models.stap1 import Score
 from ..blocks import Bar, Block, Cell, Heading, Paragraph, Section, Table
 from ..labels import Labels
 
+# Partners side by side in one table of scores; a larger network gets more
+# tables, so every one stays readable on a printed page.
+PARTNERS_PER_TABLE = 7
+
 
 def _score(score: Score | None) -> str:
     if score is None or score.is_empty():
@@ -51,11 +55,14 @@ def section(session: Session, labels: Labels) -> Section:
         Heading(t("report.stap1.scores")),
         Paragraph(t("report.stap1.legend")),
     ]
-    rows: list[list[Cell]] = [
-        [labels.service(service),
-         *(_score(scores.get(p.id, {}).get(service.id)) for p in session.partners)]
-        for service in visible_services(session.portfolio)
-    ]
-    blocks.append(Table([t("report.stap1.service"), *(p.name for p in session.partners)], rows,
-                        numeric=frozenset(range(1, len(session.partners) + 1))))
+    partners = session.partners
+    for first in range(0, len(partners), PARTNERS_PER_TABLE):
+        group = partners[first:first + PARTNERS_PER_TABLE]
+        rows: list[list[Cell]] = [
+            [labels.service(service),
+             *(_score(scores.get(p.id, {}).get(service.id)) for p in group)]
+            for service in visible_services(session.portfolio)
+        ]
+        blocks.append(Table([t("report.stap1.service"), *(p.name for p in group)], rows,
+                            numeric=frozenset(range(1, len(group) + 1))))
     return Section("stap1", title, blocks)

@@ -61,6 +61,8 @@ def section(session: Session, labels: Labels) -> Section:
     blocks: list[Block] = [Heading(t("report.stap4.agreements"))]
     for agreement in deal.agreements:
         blocks += _agreement(agreement, labels)
+    if not deal.agreements:
+        blocks.append(Paragraph(t("report.empty"), note=True))
     if session.partners:
         blocks += [Heading(t("report.stap4.give_take")), _give_take(session, labels)]
         signoffs: list[list[Cell]] = []

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from ...core.stap5_timeline import Timeline, is_late, layout
 from ...models import Session
 from ..blocks import Block, Cell, Drawing, Paragraph, Section, Table
 from ..labels import Labels
+from .stap6 import MAX_WIDTH
 
 # Past this many characters the chart is drawn by quarter instead of by month.
 MAX_CHART_WIDTH = 72
-LABEL_WIDTH = 28
+LABEL_WIDTH = 28  # the least room for the names, however wide the chart
+
+
+def _label_width(chart: Timeline) -> int:
+    """Room for every name whole, as long as the lines stay as wide as the
+    flowchart may be; past that the names are cut, but never below LABEL_WIDTH."""
+    longest = max((cell_len(f"{row.marker} {row.title}") for row in chart.rows), default=0)
+    return min(longest, max(LABEL_WIDTH, MAX_WIDTH - 1 - chart.width))
 
 
 def _timeline(session: Session, labels: Labels) -> Timeline:
@@ -38,7 +48,7 @@ def section(session: Session, labels: Labels) -> Section:
             ", ".join(by_id[d].title if d in by_id else d for d in milestone.depends_on) or "–",
         ])
     blocks: list[Block] = [
-        Drawing(chart.lines(LABEL_WIDTH)),
+        Drawing(chart.lines(_label_width(chart))),
         Paragraph(t("report.stap5.legend", today=labels.day(labels.today))),
         Table([t("report.stap5.milestone"), t("report.stap5.phase"), t("report.stap5.owner"),
                t("report.stap5.start"), t("report.stap5.deadline"), t("report.stap5.status"),
