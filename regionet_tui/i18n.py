@@ -11,6 +11,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,10 @@ _LOCALE = Path(__file__).parent / "locale"
 _areas: dict[tuple[str, str], dict[str, str]] = {}  # (language, area) -> messages
 _catalogues: dict[str, dict[str, str]] = {}
 _current = DEFAULT_LANGUAGE
+# The language `speaking` chose for the code running now: per thread and per
+# asyncio task, so a report written beside the interface never changes the
+# language the interface is drawn in.
+_speaking: ContextVar[str | None] = ContextVar("speaking", default=None)
 
 
 def _flatten(prefix: str, table: dict[str, Any], into: dict[str, str]) -> None:
@@ -67,21 +72,21 @@ def set_language(language: str) -> None:
 
 
 def language() -> str:
-    return _current
+    return _speaking.get() or _current
 
 
 @contextmanager
 def speaking(chosen: str) -> Iterator[None]:
-    """`t` speaks `chosen` for a while: what the app writes for a session (a
-    report, the words of a generated flowchart) is in the session's language,
-    whatever the interface shows. Synchronous code only: nothing is drawn in
-    between."""
-    before = _current
-    set_language(chosen)
+    """`t` speaks `chosen` for a while, in this thread or task only: what the
+    app writes for a session (a report, the words of a generated flowchart) is
+    in the session's language, whatever the interface shows."""
+    if chosen not in LANGUAGES:
+        raise ValueError(chosen)
+    token = _speaking.set(chosen)
     try:
         yield
     finally:
-        set_language(before)
+        _speaking.reset(token)
 
 
 def t(key: str, /, **values: object) -> str:
@@ -90,9 +95,9 @@ def t(key: str, /, **values: object) -> str:
     Values are inserted as plain text; callers render the result with markup
     off, so user text inside a message stays data.
     """
-    message = _message(_current, key) or _message(DEFAULT_LANGUAGE, key) or key
+    message = _message(language(), key) or _message(DEFAULT_LANGUAGE, key) or key
     return message.format(**values) if values else message
 
 
 def has(key: str) -> bool:
-    return _message(_current, key) is not None
+    return _message(language(), key) is not None

@@ -50,3 +50,26 @@ def test_english_differs_from_dutch() -> None:
     assert i18n.t("start.key_new") == "New"
     i18n.set_language("nl")
     assert i18n.t("start.key_new") == "Nieuw"
+
+
+def test_a_report_written_in_another_thread_leaves_the_interface_language_alone() -> None:
+    import threading
+
+    i18n.set_language("nl")
+    inside: list[str] = []
+    started, release = threading.Event(), threading.Event()
+
+    def write_report() -> None:
+        with i18n.speaking("en"):
+            inside.append(i18n.t("app.key_quit"))
+            started.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=write_report)
+    worker.start()
+    assert started.wait(5)
+    assert i18n.language() == "nl"  # the interface, meanwhile
+    assert i18n.t("app.key_quit") == i18n.catalogue("nl")["app.key_quit"]
+    release.set()
+    worker.join(5)
+    assert inside == [i18n.catalogue("en")["app.key_quit"]]
