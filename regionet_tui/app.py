@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from . import i18n, settings
 from .i18n import t
+from .key_order import KeysInOrder
 from .progress import STAGES
 from .safe_text import remove_unsafe
 from .storage.library import SessionEntry, SessionInUseError, SessionLibrary
@@ -77,7 +78,7 @@ class AppConfig:
     remember: bool = True  # remember changed settings between runs
 
 
-class RegionetApp(WorkshopMode):
+class RegionetApp(KeysInOrder, WorkshopMode):
     CSS_PATH = _style_paths(START_STYLES)
     TITLE = "regionet"
     # Shown in the footer of the start screen only: stage screens need the room.
