@@ -254,18 +254,29 @@ class RegionetApp(KeysInOrder, WorkshopMode):
     def on_regionet_app_save_failed(self, message: SaveFailed) -> None:
         self.fail(t("app.save_failed", reason=message.reason))
 
-    def show_stage(self, stage_id: str) -> None:
+    def show_stage(self, stage_id: str, *, forms_left: bool = False) -> None:
         """Show a stage of the open session.
 
         Its screen is built on the first visit and kept (installed) until the
         session closes or the language changes; shown again, it refreshes what
         changed meanwhile (StageScreen.refresh_stage). A screen that cannot
         refresh itself is built anew on every visit.
+
+        Asked for from over a form with changed fields (the agenda, F8, over a
+        form), it first asks whether to throw the changes away, as Esc does;
+        `forms_left` once the facilitator said yes.
         """
+        from .screens.dialogs.form import FormDialog
         from .screens.registry import stage_screen
         from .screens.stage import StageScreen
 
         if self.store is None:
+            return
+        changed = next((screen for screen in reversed(self.screen_stack)
+                        if isinstance(screen, FormDialog) and screen.changed()), None)
+        if changed is not None and not forms_left:
+            # From the App: the screen that asked (the agenda) is gone by the answer.
+            self.call_later(changed.leave, lambda: self.show_stage(stage_id, forms_left=True))
             return
         if any(kept.store is not self.store for kept in self._stage_screens.values()):
             self._drop_stage_screens()
