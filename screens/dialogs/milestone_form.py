@@ -15,6 +15,7 @@ from regionet_tui.models import new_id
 from regionet_tui.models.stap5 import MILESTONE_STATUSES, Milestone
 
 from ..widgets.search_select import SearchSelect
+from ..widgets.tick_list import TickList
 from .form import FormDialog
 
 
@@ -53,7 +54,7 @@ class MilestoneFormDialog(FormDialog[Milestone | None]):
                      value=m.status if m else "planned", allow_blank=False)
         depends = set(m.depends_on) if m else set()
         yield Label(t("stap5.field_depends"), classes="field-label")
-        yield SelectionList[str](
+        yield TickList[str](
             *[(Content(title), mid, mid in depends) for mid, title in self._others],
             id="depends", classes="form-choices",
         )
