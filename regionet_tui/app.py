@@ -564,13 +564,19 @@ class RegionetApp(KeysInOrder, WorkshopMode):
         from .screens.dialogs.help import HelpDialog
 
         screen = self.screen
-        keys = [
-            (self.get_key_display(active.binding), active.binding.description)
-            for active in translated(screen.active_bindings).values()
-            if active.binding.description
-        ]
+        # Keys that do the same share a line: "?, f1  Help".
+        keys: dict[str, list[str]] = {}
+        for active in translated(screen.active_bindings).values():
+            if active.binding.description:
+                shown = keys.setdefault(active.binding.description, [])
+                display = self.get_key_display(active.binding)
+                if display not in shown:
+                    shown.append(display)
+        lines = [(", ".join(displays), description) for description, displays in keys.items()]
+        lines += getattr(screen, "help_keys", list)()  # a stage's keys to the other stages
         about = getattr(screen, "help_text", lambda: "")()
-        self.push_screen(HelpDialog(screen.title or t("help.title"), about, keys))
+        heading = getattr(screen, "help_title", lambda: screen.title or t("help.title"))()
+        self.push_screen(HelpDialog(heading, about, lines))
 
     def choose_language(self, language: str) -> None:
         if language == i18n.language():
