@@ -57,7 +57,7 @@ class MergeDialog(RegionetModal[Choices | None]):
                 yield Static(Content(t("share.merge.added", parts=additions_summary(plan))),
                              classes="dialog-text")
             if plan.conflicts:
-                yield Static(Content(t("share.merge.choose_hint")), classes="dialog-text")
+                yield Static(Content(t("share.merge.choose_hint")), classes="dialog-text edit-hint")
                 yield DataTable(id="merge-conflicts", cursor_type="row")
                 yield Static("", id="merge-detail")
             yield Static(Content(t("share.merge.backup_note")), classes="merge-note")

@@ -39,7 +39,7 @@ class PickDialog(RegionetModal[str | None]):
             yield OptionList(*(Option(Content(f"{n}  {label}"), id=value)
                                for n, (value, label) in enumerate(self._choices, start=1)),
                              id="pick")
-            yield Static(Content(t("stap1.pick_hint")), classes="help-close")
+            yield Static(Content(t("stap1.pick_hint")), classes="help-close edit-hint")
 
     def on_mount(self) -> None:
         options = self.query_one("#pick", OptionList)

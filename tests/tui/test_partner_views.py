@@ -65,3 +65,13 @@ async def test_presenting_hides_the_partner_bars_key_hint(folder: Path) -> None:
         await pilot.press("f5")
         await pilot.pause()
         assert keys.display
+
+
+async def test_presenting_hides_the_key_hints_of_dialogs_too(folder: Path) -> None:
+    app = demo_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo_at(pilot, "2")
+        await pilot.press("f5", "question_mark")
+        await pilot.pause()
+        hints = list(app.screen.query(".edit-hint"))
+        assert hints and not any(hint.display for hint in hints)
