@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from . import i18n, settings
 from .i18n import t
+from .key_order import KeysInOrder
 from .progress import STAGES
 from .safe_text import remove_unsafe
 from .storage.library import SessionEntry, SessionInUseError, SessionLibrary
@@ -77,7 +78,7 @@ class AppConfig:
     remember: bool = True  # remember changed settings between runs
 
 
-class RegionetApp(WorkshopMode):
+class RegionetApp(KeysInOrder, WorkshopMode):
     CSS_PATH = _style_paths(START_STYLES)
     TITLE = "regionet"
     # Shown in the footer of the start screen only: stage screens need the room.
@@ -253,18 +254,29 @@ class RegionetApp(WorkshopMode):
     def on_regionet_app_save_failed(self, message: SaveFailed) -> None:
         self.fail(t("app.save_failed", reason=message.reason))
 
-    def show_stage(self, stage_id: str) -> None:
+    def show_stage(self, stage_id: str, *, forms_left: bool = False) -> None:
         """Show a stage of the open session.
 
         Its screen is built on the first visit and kept (installed) until the
         session closes or the language changes; shown again, it refreshes what
         changed meanwhile (StageScreen.refresh_stage). A screen that cannot
         refresh itself is built anew on every visit.
+
+        Asked for from over a form with changed fields (the agenda, F8, over a
+        form), it first asks whether to throw the changes away, as Esc does;
+        `forms_left` once the facilitator said yes.
         """
+        from .screens.dialogs.form import FormDialog
         from .screens.registry import stage_screen
         from .screens.stage import StageScreen
 
         if self.store is None:
+            return
+        changed = next((screen for screen in reversed(self.screen_stack)
+                        if isinstance(screen, FormDialog) and screen.changed()), None)
+        if changed is not None and not forms_left:
+            # From the App: the screen that asked (the agenda) is gone by the answer.
+            self.call_later(changed.leave, lambda: self.show_stage(stage_id, forms_left=True))
             return
         if any(kept.store is not self.store for kept in self._stage_screens.values()):
             self._drop_stage_screens()
@@ -552,13 +564,19 @@ class RegionetApp(WorkshopMode):
         from .screens.dialogs.help import HelpDialog
 
         screen = self.screen
-        keys = [
-            (self.get_key_display(active.binding), active.binding.description)
-            for active in translated(screen.active_bindings).values()
-            if active.binding.description
-        ]
+        # Keys that do the same share a line: "?, f1  Help".
+        keys: dict[str, list[str]] = {}
+        for active in translated(screen.active_bindings).values():
+            if active.binding.description:
+                shown = keys.setdefault(active.binding.description, [])
+                display = self.get_key_display(active.binding)
+                if display not in shown:
+                    shown.append(display)
+        lines = [(", ".join(displays), description) for description, displays in keys.items()]
+        lines += getattr(screen, "help_keys", list)()  # a stage's keys to the other stages
         about = getattr(screen, "help_text", lambda: "")()
-        self.push_screen(HelpDialog(screen.title or t("help.title"), about, keys))
+        heading = getattr(screen, "help_title", lambda: screen.title or t("help.title"))()
+        self.push_screen(HelpDialog(heading, about, lines))
 
     def choose_language(self, language: str) -> None:
         if language == i18n.language():

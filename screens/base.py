@@ -5,9 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from textual import events
+from textual.actions import SkipAction
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Button
 
 from regionet_tui.i18n import has, t
+from regionet_tui.workshop_mode import WorkshopMode
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
@@ -60,6 +65,80 @@ class RegionetScreen(Screen[None]):
 
 
 class RegionetModal(ModalScreen[ResultType], Generic[ResultType]):
+    """A dialog: no key typed into it reaches the screen behind it, and a button
+    takes Enter only once the facilitator has moved to it.
+
+    The focus reaches a button by Tab, shift+Tab or a click: then Enter presses
+    it. A button that has the focus for another reason (the dialog put it there
+    on opening, a field before it went away) does not take Enter, and neither
+    does a button the facilitator typed letters at, thinking to be in a field:
+    the letters and that Enter are refused with a bell and a word on what to do,
+    and a Tab or click makes the button ready again. A dialog that changes the
+    open session (CHANGES_SESSION) says at once when that session is read-only.
+    """
+
+    BINDINGS = [
+        Binding("tab", "move_focus(1)", "app.key_focus_next", show=False),
+        Binding("shift+tab", "move_focus(-1)", "app.key_focus_previous", show=False),
+        Binding("enter", "press_focused", show=False, priority=True),
+    ]
+    CHANGES_SESSION = False
+
+    _ready_button: Button | None = None  # the button the facilitator moved to
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translated(super().active_bindings)
+
+    @property
+    def session_readonly(self) -> bool:
+        """Whether this dialog would change an open session that cannot be changed."""
+        app = self.app
+        store = app.store if isinstance(app, WorkshopMode) else None
+        return self.CHANGES_SESSION and store is not None and store.readonly
+
+    def action_move_focus(self, step: int) -> None:
+        chain = self.focus_chain
+        if not chain:
+            return
+        current = self.focused
+        if current in chain:
+            moved = chain[(chain.index(current) + step) % len(chain)]
+        else:
+            moved = chain[0] if step > 0 else chain[-1]
+        # Scrolled at once, not glided to the middle: the room sees the field jump
+        # into view, and a test sees it there.
+        self.set_focus(moved, scroll_visible=False)
+        moved.scroll_visible(animate=False)
+        self._ready_button = moved if isinstance(moved, Button) else None
+
+    def on_click(self, event: events.Click) -> None:
+        focused = self.focused
+        if isinstance(focused, Button) and event.widget is focused:
+            self._ready_button = focused
+
+    def action_press_focused(self) -> None:
+        focused = self.focused
+        if not isinstance(focused, Button) or focused is self._ready_button:
+            raise SkipAction()  # a field's Enter, or a button the facilitator chose
+        self.refuse_key()
+
+    def on_key(self, event: events.Key) -> None:
+        """A character that reached the dialog itself: no field took it, and no
+        key of the dialog is bound to it. It goes no further."""
+        if not event.is_printable or event.key in self.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        if self.focused is None or isinstance(self.focused, Button):
+            self._ready_button = None
+            self.refuse_key()
+
+    def refuse_key(self) -> None:
+        """Tell the facilitator that typing goes into a field, not onto a button."""
+        self.app.bell()
+        self.notify(t(self.refused_key_hint()), severity="warning", timeout=4, markup=False)
+
+    def refused_key_hint(self) -> str:
+        """The catalogue key of what to do instead."""
+        return "form.typing_on_button"

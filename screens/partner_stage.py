@@ -1,7 +1,8 @@
 """Stage screens with two views (v switches), and with a per-partner view.
 
 The same keys on every such screen: v switches between the two views; on a
-per-partner screen < and > (or , and .) go to the previous or next partner.
+per-partner screen < and > (or , and ., or shift+Tab and Tab) go to the
+previous or next partner.
 Keys that only work in one view are hidden from the footer in the other.
 """
 
@@ -67,6 +68,9 @@ class PartnerStageScreen(TwoViewStageScreen):
     BINDINGS = [
         Binding("greater_than_sign,full_stop", "partner(1)", "stages.key_next_partner"),
         Binding("less_than_sign,comma", "partner(-1)", "stages.key_prev_partner", show=False),
+        # As in STAP 1's grid: Tab goes to the next partner where there is one to go to.
+        Binding("tab", "tab_partner(1)", "stages.key_next_partner", show=False),
+        Binding("shift+tab", "tab_partner(-1)", "stages.key_prev_partner", show=False),
     ]
 
     partner_index = 0
@@ -94,6 +98,16 @@ class PartnerStageScreen(TwoViewStageScreen):
             self.partner_index = (self.partner_index + step) % count
             self.show_partner_bar()
             self.partner_changed()
+
+    def action_tab_partner(self, step: int) -> None:
+        """Tab changes partner in the per-partner view; in the other view it
+        moves the focus, as everywhere."""
+        if self.check_action("partner", (step,)):
+            self.action_partner(step)
+        elif step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def partner_changed(self) -> None:
         """Show the newly chosen partner."""

@@ -149,6 +149,20 @@ class StageScreen(RegionetScreen):
     def help_text(self) -> str:
         return t(f"stage.explain.{self.STAGE_ID}")
 
+    def help_title(self) -> str:
+        return t(f"stage.title.{self.STAGE_ID}")
+
+    def help_keys(self) -> list[tuple[str, str]]:
+        """The keys to the other stages, which the footer leaves out."""
+        stap = [stage.key for stage in progress.STAGES if stage.id.startswith("stap")]
+        keys = []  # p 0 1–6 7 8
+        for stage in progress.STAGES:
+            if not stage.id.startswith("stap"):
+                keys.append(stage.key)
+            elif stage.key == stap[0]:
+                keys.append(f"{stap[0]}–{stap[-1]}")
+        return [(" ".join(keys), t("stage.key_stages"))]
+
     # -- changing the session -------------------------------------------------
     def change(self, apply: Callable[[Session], object],
                labels: dict[str, str] | None = None) -> bool:

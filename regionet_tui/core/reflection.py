@@ -153,16 +153,27 @@ def set_rating(session: Session, theme_id: str, rating: ThemeRating) -> None:
 
 
 def step_group(session: Session, theme_id: str, step: int) -> None:
-    """Raise or lower the group score by one.
+    """Raise or lower the group score by one, within 1 to 5.
 
-    Without a group score the step starts from the partners' mean, rounded; a
-    theme nobody scored yet starts in the middle (3).
+    A theme nobody scored yet goes to the first step (1) with a raise and to
+    the last (5) with a lowering; without a group score but with the
+    partners' scores, the step starts from their mean, rounded.
     """
     _require_theme(session, theme_id)
     current = rating_of(session, theme_id)
     view = group_view(current)
-    score = 3 if view is None else min(5, max(1, int(view + 0.5) + step))
+    if view is None:
+        score = 1 if step > 0 else 5
+    else:
+        score = min(5, max(1, int(view + 0.5) + step))
     _store_rating(session, theme_id, current.model_copy(update={"group": score}))
+
+
+def clear_group(session: Session, theme_id: str) -> None:
+    """The group score back to "not rated"; the partners' own scores stay."""
+    _require_theme(session, theme_id)
+    current = rating_of(session, theme_id)
+    _store_rating(session, theme_id, current.model_copy(update={"group": None}))
 
 
 def toggle_attention(session: Session, theme_id: str) -> bool:

@@ -8,6 +8,7 @@ from textual.widgets import Label, Select, TextArea
 from regionet_tui.i18n import t
 from regionet_tui.models.stap2 import ASSESSMENTS, CapacityItem
 
+from ..widgets.search_select import SearchSelect
 from .form import FormDialog
 
 
@@ -20,7 +21,7 @@ class CapacityFormDialog(FormDialog[CapacityItem | None]):
 
     def compose_fields(self) -> ComposeResult:
         yield Label(t("stap2.field_assessment"), classes="field-label")
-        yield Select([(t(f"stages.assessment.{a}"), a) for a in ASSESSMENTS], id="assessment",
+        yield SearchSelect([(t(f"stages.assessment.{a}"), a) for a in ASSESSMENTS], id="assessment",
                      value=self._item.assessment or Select.NULL,
                      prompt=t("stages.assessment.none"))
         yield Label(t("stap2.field_text"), classes="field-label")

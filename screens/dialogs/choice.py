@@ -15,7 +15,12 @@ from ..base import RegionetModal
 
 
 class ChoiceDialog(RegionetModal[str | None]):
+    """Tab goes to a choice and Enter takes it (a click too); nothing is chosen
+    by a key that was meant for something else."""
+
     BINDINGS = [Binding("escape", "cancel", "form.key_cancel")]
+    AUTO_FOCUS = ""  # Tab goes to the first choice
+    CHANGES_SESSION = True
 
     def __init__(self, heading: str, text: str, choices: list[tuple[str, str]]) -> None:
         super().__init__()
@@ -27,8 +32,11 @@ class ChoiceDialog(RegionetModal[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Content(self._heading), classes="dialog-title")
             yield Static(Content(self._text), classes="dialog-text")
+            if self.session_readonly:
+                yield Static(Content(t("app.readonly_refused")), classes="form-readonly")
             for value, label in self._choices:
-                yield Button(label, id=f"choice-{value}", classes="choice")
+                yield Button(label, id=f"choice-{value}", classes="choice",
+                             disabled=self.session_readonly)
             yield Button(t("start.repair_cancel"), id="cancel", classes="choice")
 
     @on(Button.Pressed, ".choice")

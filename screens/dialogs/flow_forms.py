@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pydantic import TypeAdapter
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import Label, Select
 
 from regionet_tui.forms import FormError
@@ -14,6 +14,7 @@ from regionet_tui.i18n import t
 from regionet_tui.models.stap6 import NODE_KINDS, FlowNode, NodeKind
 from regionet_tui.models.text import Name, ShortText
 
+from ..widgets.search_select import SearchSelect
 from .form import FormDialog
 
 _NAME = TypeAdapter(Name)
@@ -44,7 +45,7 @@ class NodeFormDialog(FormDialog[NodeFields | None]):
         yield from self.labelled_input("stap6.field_label", "label",
                                        self._node.label if self._node else "")
         yield Label(t("stap6.field_kind"), classes="field-label")
-        yield Select([(t(f"stap6.kind.{k}"), k) for k in NODE_KINDS], id="kind",
+        yield SearchSelect([(t(f"stap6.kind.{k}"), k) for k in NODE_KINDS], id="kind",
                      value=self._node.kind if self._node else "partner", allow_blank=False)
 
     def build_result(self) -> NodeFields:
@@ -63,12 +64,12 @@ class EdgeFormDialog(FormDialog[EdgeFields | None]):
         self._fixed = fixed_ends
 
     def compose_fields(self) -> ComposeResult:
-        options = [(Content(n.label), n.id) for n in self._boxes]  # user text, not markup
+        options = [(Text(n.label), n.id) for n in self._boxes]  # user text, not markup
         yield Label(t("stap6.field_from"), classes="field-label")
-        yield Select(options, id="source", value=self._source or Select.NULL,
+        yield SearchSelect(options, id="source", value=self._source or Select.NULL,
                      disabled=self._fixed, prompt=t("stap6.choose_node"))
         yield Label(t("stap6.field_to"), classes="field-label")
-        yield Select(options, id="target", value=self._target or Select.NULL,
+        yield SearchSelect(options, id="target", value=self._target or Select.NULL,
                      disabled=self._fixed, prompt=t("stap6.choose_node"))
         yield from self.labelled_input("stap6.field_edge_label", "label", self._label,
                                        placeholder=t("stap6.edge_label_hint"))

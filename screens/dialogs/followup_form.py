@@ -12,6 +12,7 @@ from regionet_tui.i18n import t
 from regionet_tui.models import Session, new_id
 from regionet_tui.models.reflection import FOLLOWUP_STATUSES, FollowUp
 
+from ..widgets.search_select import SearchSelect
 from .form import FormDialog
 
 NONE = ""
@@ -36,17 +37,17 @@ class FollowUpDialog(FormDialog[FollowUp | None]):
         yield from self.labelled_input("reflection.field_what", "what", f.what)
         yield Label(t("reflection.field_partner"), classes="field-label")
         partners = [(Text(p.name), p.id) for p in self._session.partners]
-        yield Select([none, *partners], id="partner", value=f.partner or NONE,
+        yield SearchSelect([none, *partners], id="partner", value=f.partner or NONE,
                      allow_blank=False)
         yield from self.labelled_input("reflection.field_person", "person", f.person)
         yield from self.labelled_input("reflection.field_when", "when", format_date(f.when),
                                        placeholder=t("form.date_hint"))
         yield Label(t("reflection.field_status"), classes="field-label")
-        yield Select([(t(f"reflection.status.{s}"), s) for s in FOLLOWUP_STATUSES],
+        yield SearchSelect([(t(f"reflection.status.{s}"), s) for s in FOLLOWUP_STATUSES],
                      id="status", value=f.status, allow_blank=False)
         yield Label(t("reflection.field_theme"), classes="field-label")
         themes = [(Text(theme_name(th)), th.id) for th in self._session.reflection.themes]
-        yield Select([none, *themes], id="theme", value=f.theme or NONE, allow_blank=False)
+        yield SearchSelect([none, *themes], id="theme", value=f.theme or NONE, allow_blank=False)
 
     def _choice(self, field_id: str) -> str | None:
         value = self.query_one(f"#{field_id}", Select).value

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -44,6 +44,17 @@ class FieldError(FormError):
         self.field_id = field_id
 
 
+def _label_of(field: Widget) -> Widget | None:
+    """The label just above a field, if it has one."""
+    parent = field.parent
+    if parent is None:
+        return None
+    siblings = list(parent.children)
+    index = siblings.index(field)
+    before = siblings[index - 1] if index else None
+    return before if isinstance(before, Label) and before.has_class("field-label") else None
+
+
 def _field_value(field: Widget) -> object:
     if isinstance(field, Input):
         return field.value
@@ -72,27 +83,63 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
     ]
     LABELS: dict[str, str] = {}  # model field -> catalogue key of its label
     SAVE_LABEL = "form.save"  # the catalogue key of the button that saves
+    CHANGES_SESSION = True  # with a session open; a form of the start screen has none
+    AUTO_FOCUS = ""  # on_mount puts the focus in the first field, without gliding to it
 
     def __init__(self, heading: str) -> None:
         super().__init__()
         self._heading = heading
         self._values_at_start: list[object] = []
         self._asking = False
+        self._hinting = False  # the error line says where typing goes
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog form-dialog"):
-            yield Static(Content(self._heading), classes="dialog-title")
-            yield from self.compose_fields()
-            with Vertical(classes="form-footer"):  # docked: stays in view while the fields scroll
+        readonly = self.session_readonly
+        with Vertical(classes="dialog form-dialog"):
+            with Vertical(classes="form-header"):  # docked, like the footer
+                yield Static(Content(self._heading), classes="dialog-title")
+                if readonly:
+                    yield Static(Content(t("form.readonly")), classes="form-readonly")
+            with VerticalScroll(classes="form-fields", can_focus=False):
+                yield from self.compose_fields()
+            # The buttons come after the fields, outside their scrolling: Tab goes
+            # through every field first, and a focused field scrolls into view
+            # above them. Docked, they stay in view however long the form.
+            with Vertical(classes="form-footer"):
                 yield Static("", id="form-error", classes="form-error")
                 with Horizontal(classes="dialog-buttons"):
-                    yield Button(t(self.SAVE_LABEL), id="save", variant="primary")
-                    yield Button(t("form.cancel"), id="cancel")
+                    if not readonly:
+                        yield Button(t(self.SAVE_LABEL), id="save", variant="primary")
+                    yield Button(t("form.close" if readonly else "form.cancel"), id="cancel")
 
     def on_mount(self) -> None:
+        fields = self.query(_FIELDS)
+        if self.session_readonly:
+            # Shown to be read, not changed: text can still be scrolled.
+            for field in fields:
+                if isinstance(field, TextArea):
+                    field.read_only = True
+                else:
+                    field.disabled = True
         # The first field, whatever its kind: some dialogs start with a choice or a text area.
-        self.query(_FIELDS).first().focus()
+        first = next((field for field in fields if field.focusable), None)
+        if first is not None:
+            first.focus(scroll_visible=False)
         self._values_at_start = self._values()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A field that gets the focus shows with its label, when both fit; the
+        word on typing onto a button goes once back in a field."""
+        field = event.widget
+        if self._hinting and not isinstance(field, Button):
+            self._hinting = False
+            error = self.query_one("#form-error", Static)
+            error.update("")
+            error.remove_class("-shown")
+        label = _label_of(field)
+        if label is not None:
+            label.scroll_visible(animate=False)
+        field.scroll_visible(animate=False)
 
     def compose_fields(self) -> ComposeResult:
         raise NotImplementedError
@@ -124,11 +171,18 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
         return [_field_value(field) for field in self.query(_FIELDS)]
 
     def changed(self) -> bool:
-        """Whether any field holds something else than when the form opened."""
-        return self._values() != self._values_at_start
+        """Whether any field holds something else than when the form opened
+        (never, in a read-only session: nothing there could be kept)."""
+        return not self.session_readonly and self._values() != self._values_at_start
+
+    def refuse_key(self) -> None:
+        self.app.bell()
+        self.show_error(t(self.refused_key_hint()))
+        self._hinting = True
 
     def show_error(self, message: str, field_id: str = "") -> None:
         """Show the problem below the fields and put the cursor in the field it is about."""
+        self._hinting = False
         error = self.query_one("#form-error", Static)
         error.update(Content(message))
         error.add_class("-shown")
@@ -141,6 +195,9 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        if self.session_readonly:
+            self.show_error(t("app.readonly_refused"))
+            return
         try:
             result = self.build_result()
         except FieldError as error:

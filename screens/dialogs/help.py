@@ -33,7 +33,7 @@ class HelpDialog(RegionetModal[None]):
             yield Static(Content(t("help.keys")), classes="field-label")
             yield Static(Content(lines), classes="help-keys")
             yield Static(Content(t("help.general")), classes="dialog-text")
-            yield Static(Content(t("help.close")), classes="help-close")
+            yield Static(Content(t("help.close")), classes="help-close edit-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

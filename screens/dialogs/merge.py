@@ -32,6 +32,9 @@ class MergeDialog(RegionetModal[Choices | None]):
         Binding("l", "choose_all('local')", "share.key_all_local", show=False),
     ]
 
+    CHANGES_SESSION = True
+    AUTO_FOCUS = ""  # without conflicts: ctrl+s merges, or Tab to a button and Enter
+
     def __init__(self, plan: MergePlan, labels: Labels, file_name: str) -> None:
         super().__init__()
         self.plan = plan
@@ -54,17 +57,20 @@ class MergeDialog(RegionetModal[Choices | None]):
                 yield Static(Content(t("share.merge.added", parts=additions_summary(plan))),
                              classes="dialog-text")
             if plan.conflicts:
-                yield Static(Content(t("share.merge.choose_hint")), classes="dialog-text")
+                yield Static(Content(t("share.merge.choose_hint")), classes="dialog-text edit-hint")
                 yield DataTable(id="merge-conflicts", cursor_type="row")
                 yield Static("", id="merge-detail")
             yield Static(Content(t("share.merge.backup_note")), classes="merge-note")
+            if self.session_readonly:
+                yield Static(Content(t("app.readonly_refused")), classes="form-readonly")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("share.merge.confirm"), id="merge-confirm", variant="primary")
+                if not self.session_readonly:
+                    yield Button(t("share.merge.confirm"), id="merge-confirm",
+                                 variant="primary")
                 yield Button(t("form.cancel"), id="merge-cancel")
 
     def on_mount(self) -> None:
         if not self.plan.conflicts:
-            self.query_one("#merge-confirm", Button).focus()
             return
         table = self.query_one("#merge-conflicts", DataTable)
         table.add_column(Text(t("share.merge.col_part")), key="part")
@@ -116,6 +122,9 @@ class MergeDialog(RegionetModal[Choices | None]):
 
     @on(Button.Pressed, "#merge-confirm")
     def action_confirm(self) -> None:
+        if self.session_readonly:
+            self.notify(t("app.readonly_refused"), severity="warning", markup=False)
+            return
         self.dismiss(dict(self.choices))
 
     @on(Button.Pressed, "#merge-cancel")

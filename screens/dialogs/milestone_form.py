@@ -14,6 +14,8 @@ from regionet_tui.i18n import t
 from regionet_tui.models import new_id
 from regionet_tui.models.stap5 import MILESTONE_STATUSES, Milestone
 
+from ..widgets.search_select import SearchSelect
+from ..widgets.tick_list import TickList
 from .form import FormDialog
 
 
@@ -38,7 +40,7 @@ class MilestoneFormDialog(FormDialog[Milestone | None]):
         yield from self.labelled_input("stap5.field_phase", "phase", m.phase if m else "",
                                        max_length=200)
         yield Label(t("stap5.field_owner"), classes="field-label")
-        yield Select([(Text(name), pid) for pid, name in self._partners], id="owner",
+        yield SearchSelect([(Text(name), pid) for pid, name in self._partners], id="owner",
                      value=m.owner if m and m.owner else Select.NULL,
                      prompt=t("stap5.no_owner"))
         yield from self.labelled_input("stap5.field_start", "start",
@@ -48,16 +50,16 @@ class MilestoneFormDialog(FormDialog[Milestone | None]):
                                        format_date(m.deadline if m else None),
                                        placeholder=t("form.date_hint"))
         yield Label(t("stap5.field_status"), classes="field-label")
-        yield Select([(t(f"stap5.status.{s}"), s) for s in MILESTONE_STATUSES], id="status",
+        yield SearchSelect([(t(f"stap5.status.{s}"), s) for s in MILESTONE_STATUSES], id="status",
                      value=m.status if m else "planned", allow_blank=False)
         depends = set(m.depends_on) if m else set()
         yield Label(t("stap5.field_depends"), classes="field-label")
-        yield SelectionList[str](
+        yield TickList[str](
             *[(Content(title), mid, mid in depends) for mid, title in self._others],
             id="depends", classes="form-choices",
         )
         yield Label(t("stap5.field_serves"), classes="field-label")
-        yield Select([(Text(label), tid) for tid, label in self._targets], id="serves",
+        yield SearchSelect([(Text(label), tid) for tid, label in self._targets], id="serves",
                      value=m.serves if m and m.serves else Select.NULL,
                      prompt=t("stap5.serves_nothing"))
 

@@ -10,6 +10,7 @@ from regionet_tui.core.stap4 import format_amount, parse_amount
 from regionet_tui.i18n import t
 from regionet_tui.models.stap4 import CONTRIBUTION_KINDS, Benefit, Contribution
 
+from ..widgets.search_select import SearchSelect
 from .form import FieldError, FormDialog
 
 Part = Contribution | Benefit
@@ -30,13 +31,13 @@ class PartFormDialog(FormDialog[Part | None]):
     def compose_fields(self) -> ComposeResult:
         part = self._part
         yield Label(t("stap4.field_partner"), classes="field-label")
-        yield Select([(Text(name), pid) for pid, name in self._partners], id="partner",
+        yield SearchSelect([(Text(name), pid) for pid, name in self._partners], id="partner",
                      value=part.partner if part else Select.NULL,
                      prompt=t("stap4.choose_partner"))
         if self._gives:
             contribution = part if isinstance(part, Contribution) else None
             yield Label(t("stap4.field_kind"), classes="field-label")
-            yield Select([(t(f"stap4.kind.{k}"), k) for k in CONTRIBUTION_KINDS], id="kind",
+            yield SearchSelect([(t(f"stap4.kind.{k}"), k) for k in CONTRIBUTION_KINDS], id="kind",
                          value=contribution.kind if contribution else "in_kind",
                          allow_blank=False)
             yield from self.labelled_input(

@@ -8,6 +8,7 @@ from textual.widgets import Label, Select
 from regionet_tui.i18n import t
 from regionet_tui.models import ORG_KINDS, ROLES, Partner, new_id
 
+from ..widgets.search_select import SearchSelect
 from .form import FieldError, FormDialog
 
 
@@ -23,11 +24,11 @@ class PartnerFormDialog(FormDialog[Partner | None]):
         p = self._partner
         yield from self.labelled_input("form.name", "name", p.name if p else "")
         yield Label(t("form.kind"), classes="field-label")
-        yield Select([(t(f"partners.kind.{k}"), k) for k in ORG_KINDS], id="kind",
+        yield SearchSelect([(t(f"partners.kind.{k}"), k) for k in ORG_KINDS], id="kind",
                      value=p.kind if p else "other", allow_blank=False)
         yield from self.labelled_input("form.contact", "contact", p.contact if p else "")
         yield Label(t("form.role"), classes="field-label")
-        yield Select([(t(f"partners.role.{r}"), r) for r in ROLES], id="role",
+        yield SearchSelect([(t(f"partners.role.{r}"), r) for r in ROLES], id="role",
                      value=p.role if p else "deelnemer", allow_blank=False)
 
     def build_result(self) -> Partner:

@@ -16,6 +16,9 @@ from ..base import RegionetModal
 
 
 class PickDialog(RegionetModal[str | None]):
+    """In a read-only session the list is shown, and says that nothing can be picked."""
+
+    CHANGES_SESSION = True
     BINDINGS = [
         Binding("escape", "cancel", "form.key_cancel"),
         *(Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)),
@@ -31,10 +34,12 @@ class PickDialog(RegionetModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog"):
             yield Static(Content(self._heading), classes="dialog-title")
+            if self.session_readonly:
+                yield Static(Content(t("app.readonly_refused")), classes="form-readonly")
             yield OptionList(*(Option(Content(f"{n}  {label}"), id=value)
                                for n, (value, label) in enumerate(self._choices, start=1)),
                              id="pick")
-            yield Static(Content(t("stap1.pick_hint")), classes="help-close")
+            yield Static(Content(t("stap1.pick_hint")), classes="help-close edit-hint")
 
     def on_mount(self) -> None:
         options = self.query_one("#pick", OptionList)
@@ -45,11 +50,17 @@ class PickDialog(RegionetModal[str | None]):
 
     @on(OptionList.OptionSelected, "#pick")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        self._pick(event.option.id)
 
     def action_pick(self, index: int) -> None:
         if 0 <= index < len(self._choices):
-            self.dismiss(self._choices[index][0])
+            self._pick(self._choices[index][0])
+
+    def _pick(self, value: str | None) -> None:
+        if self.session_readonly:
+            self.app.bell()
+            return
+        self.dismiss(value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -14,6 +14,7 @@ from regionet_tui.i18n import t
 from regionet_tui.models import Partner
 from regionet_tui.models.reflection import ThemeRating
 
+from ..widgets.tick_box import TickBox
 from .form import FormDialog
 
 SCORE = r"[1-5]?"
@@ -52,7 +53,7 @@ class RatingDialog(FormDialog[ThemeRating | None]):
                 value = rating.per_partner.get(partner.id)
                 yield Input(str(value or ""), placeholder="–", id=f"partner-{index}",
                             restrict=SCORE, max_length=1, compact=True, classes="score-input")
-        yield Checkbox(Content(t("reflection.field_attention")), rating.attention,
+        yield TickBox(Content(t("reflection.field_attention")), rating.attention,
                        id="attention")
         yield Label(t("reflection.field_notes"), classes="field-label")
         yield TextArea(rating.notes, id="notes", classes="note-area")

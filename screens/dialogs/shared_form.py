@@ -12,6 +12,7 @@ from regionet_tui.i18n import t
 from regionet_tui.models import new_id
 from regionet_tui.models.stap3 import SharedItem
 
+from ..widgets.tick_list import TickList
 from .form import FormDialog
 
 
@@ -35,13 +36,13 @@ class SharedFormDialog(FormDialog[SharedItem | None]):
         yield TextArea(item.explanation if item else "", id="explanation", classes="form-text")
         chosen = set(item.sources) if item else set()
         yield Label(t("stap3.field_sources"), classes="field-label")
-        yield SelectionList[str](
+        yield TickList[str](
             *[(Content(label), value, value in chosen) for value, label in self._sources],
             id="sources", classes="form-choices",
         )
         supporters = set(item.supporters) if item else set()
         yield Label(t("stap3.field_supporters"), classes="field-label")
-        yield SelectionList[str](
+        yield TickList[str](
             *[(Content(name), pid, pid in supporters) for pid, name in self._partners],
             id="supporters", classes="form-choices",
         )

@@ -9,6 +9,7 @@ from regionet_tui.i18n import t
 from regionet_tui.models import utc_now
 from regionet_tui.models.stap4 import SIGNOFF_STATUSES, SignOff
 
+from ..widgets.search_select import SearchSelect
 from .form import FormDialog
 
 
@@ -21,7 +22,7 @@ class SignOffFormDialog(FormDialog[SignOff | None]):
 
     def compose_fields(self) -> ComposeResult:
         yield Label(t("stap4.field_signoff"), classes="field-label")
-        yield Select([(t(f"stap4.signoff.{s}"), s) for s in SIGNOFF_STATUSES], id="status",
+        yield SearchSelect([(t(f"stap4.signoff.{s}"), s) for s in SIGNOFF_STATUSES], id="status",
                      value=self._signoff.status, allow_blank=False)
         yield Label(t("stap4.field_note"), classes="field-label")
         yield TextArea(self._signoff.note, id="note", classes="form-text")

@@ -11,6 +11,7 @@ from regionet_tui.i18n import t
 from regionet_tui.models.reflection import THEME_GROUPS, ThemeGroup
 from regionet_tui.models.text import clean_line
 
+from ..widgets.search_select import SearchSelect
 from .form import FieldError, FormDialog
 
 
@@ -34,7 +35,7 @@ class ThemeFormDialog(FormDialog[ThemeDetails | None]):
         yield from self.labelled_input("reflection.theme_name", "name",
                                        current.name if current else "")
         yield Label(t("reflection.theme_group"), classes="field-label")
-        yield Select([(t(f"reflection.group.{g}"), g) for g in THEME_GROUPS], id="group",
+        yield SearchSelect([(t(f"reflection.group.{g}"), g) for g in THEME_GROUPS], id="group",
                      value=current.group if current else "content", allow_blank=False)
 
     def build_result(self) -> ThemeDetails:

@@ -29,7 +29,7 @@ class TrashDialog(RegionetModal[SessionEntry | None]):
             if not self._entries:
                 yield Static(Content(t("start.trash_empty")), classes="dialog-text")
                 return
-            yield Static(Content(t("start.trash_hint")), classes="dialog-text")
+            yield Static(Content(t("start.trash_hint")), classes="dialog-text edit-hint")
             table: DataTable[Text] = DataTable(id="trash", cursor_type="row")
             yield table
 

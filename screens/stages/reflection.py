@@ -40,7 +40,7 @@ from ..widgets.theme_detail import ThemeDetail
 from ..widgets.theme_table import ThemeTable
 
 TALK, FOLLOWUPS = "talk", "followups"
-TALK_ACTIONS = {"score", "attention", "followup_from_theme", "rename_theme"}
+TALK_ACTIONS = {"score", "clear_score", "attention", "followup_from_theme", "rename_theme"}
 FOLLOWUP_ACTIONS = {"cycle_status", "promote"}
 
 
@@ -54,6 +54,7 @@ class ReflectionScreen(StageScreen):
         Binding("e", "edit", "reflection.key_edit"),
         Binding("plus,equals_sign", "score(1)", "reflection.key_up"),
         Binding("minus", "score(-1)", "reflection.key_down"),
+        Binding("backspace", "clear_score", "reflection.key_clear", show=False),
         Binding("exclamation_mark", "attention", "reflection.key_attention"),
         Binding("o", "followup_from_theme", "reflection.key_followup"),
         Binding("s", "cycle_status", "reflection.key_status"),
@@ -204,6 +205,11 @@ class ReflectionScreen(StageScreen):
         theme_id = self._theme_id()
         if theme_id is not None:
             self._apply(lambda s: core.step_group(s, theme_id, step))
+
+    def action_clear_score(self) -> None:
+        theme_id = self._theme_id()
+        if theme_id is not None:
+            self._apply(lambda s: core.clear_group(s, theme_id))
 
     def action_attention(self) -> None:
         theme = core.find_theme(self.session, self._theme_id())

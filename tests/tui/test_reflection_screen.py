@@ -126,9 +126,13 @@ async def test_plus_minus_and_the_attention_key(library: SessionLibrary, folder:
     app = make_app(folder)
     async with app.run_test() as pilot:
         await open_reflection(app, pilot)
-        await pilot.press("plus")  # nothing scored yet: starts in the middle
-        assert "●●●○○ 3" in theme_row(app, "Dalende leerlingaantallen")
-        await pilot.press("plus", "plus", "plus")
+        await pilot.press("plus")  # not rated yet: the first step
+        assert "●○○○○ 1" in theme_row(app, "Dalende leerlingaantallen")
+        await pilot.press("plus", "plus", "plus", "plus", "plus")
+        assert "●●●●● 5" in theme_row(app, "Dalende leerlingaantallen")  # and no further
+        await pilot.press("backspace")  # back to not rated
+        assert "Dalende leerlingaantallen | – |" in theme_row(app, "Dalende leerlingaantallen")
+        await pilot.press("minus")  # not rated: the last step
         assert "●●●●● 5" in theme_row(app, "Dalende leerlingaantallen")
         await pilot.press("minus")
         await pilot.press("exclamation_mark")

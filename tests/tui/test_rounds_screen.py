@@ -77,7 +77,7 @@ async def test_next_round_carries_over_and_compares_with_the_first(
         assert theme_value(app, "Tijd nemen, maar wel met deadlines").endswith("| 2")
         assert screen.session.reflection.ratings == {}  # scores start fresh
 
-        await pilot.press("plus", "plus", "plus", "plus")  # the first theme: 3, 4, 5, 5
+        await pilot.press("minus")  # the first theme, not rated yet: the last step, 5
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, ComparisonScreen)

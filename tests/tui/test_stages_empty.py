@@ -33,6 +33,6 @@ async def test_every_view_opens_on_an_empty_session(library: SessionLibrary,
             assert isinstance(app.screen, StageScreen)
         await pilot.press("3")
         await pilot.pause()
-        assert "Nog geen partners" in str(app.screen.query_one(PartnerBar).render())
+        assert "Nog geen partners" in str(app.screen.query_one(PartnerBar).shown())
     assert library.path_for(session_id).read_bytes() == before
     assert sessionfile.read(library.path_for(session_id)).plan.milestones == []

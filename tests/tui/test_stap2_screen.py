@@ -15,7 +15,7 @@ from regionet_tui.storage import SessionLibrary, sessionfile
 
 
 def bar_text(app: object) -> str:
-    return str(app.screen.query_one(PartnerBar).render())  # type: ignore[attr-defined]
+    return str(app.screen.query_one(PartnerBar).shown())  # type: ignore[attr-defined]
 
 
 async def test_assess_a_capacity_area_and_see_it_saved(folder: Path) -> None:

@@ -8,7 +8,7 @@ from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
 from regionet_tui.screens.widgets.session_list import SessionList
 from support.app import make_app, make_session, screen_text
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from regionet_tui.storage import SessionLibrary, sessionfile
 
@@ -189,10 +189,12 @@ async def test_second_instance_opens_read_only(library: SessionLibrary, folder: 
             assert "ALLEEN LEZEN" in screen_text(app)
             await pilot.press("a")
             await pilot.pause()
+            assert "Alleen lezen: deze sessie kan hier niet worden gewijzigd" in screen_text(app)
             await fill_field(app, "name", "Nieuwe partner")
-            await pilot.press("enter")
+            await pilot.press("ctrl+s")
             await pilot.pause()
-            assert any("alleen-lezen" in n.message for n in app._notifications)
+            error = str(app.screen.query_one("#form-error", Static).content)
+            assert "alleen-lezen: wijzigingen worden niet bewaard" in error
     finally:
         holder.close()
     assert sessionfile.read(library.path_for(session_id)).partners == []

@@ -13,7 +13,7 @@ from regionet_tui.screens.start import StartScreen
 from support.app import make_app, make_session, screen_text
 from support.disk import full, read_only
 from support.share import folder_snapshot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from regionet_tui.storage import SessionLibrary, sessionfile
 
@@ -45,8 +45,18 @@ async def test_a_read_only_folder_opens_sessions_read_only_and_refuses_changes(
         assert isinstance(app.screen, StageScreen)
         assert "ALLEEN LEZEN" in screen_text(app)
         assert any("in deze map kan niets worden opgeslagen" in m for m in messages(app))
-        await add_partner(app, pilot, "Nieuwe partner")
-        assert any("alleen-lezen" in m for m in messages(app))
+        await pilot.press("a")
+        await pilot.pause()
+        # The form says so at once, and offers no save.
+        assert "Alleen lezen: deze sessie kan hier niet worden gewijzigd" in screen_text(app)
+        assert not app.screen.query("#save")
+        app.screen.query_one("#name", Input).value = "Nieuwe partner"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(app.screen.query_one("#form-error", Static).content)
+        assert "alleen-lezen: wijzigingen worden niet bewaard" in error
+        await pilot.press("escape")  # nothing could be kept: it closes without asking
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)

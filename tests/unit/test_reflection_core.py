@@ -51,16 +51,31 @@ def test_score_text_and_bar() -> None:
     assert core.score_bar(None) == "○○○○○"
 
 
-def test_step_group_starts_in_the_middle_then_from_the_mean_and_stays_within_1_to_5() -> None:
+def test_step_group_starts_at_an_end_then_from_the_mean_and_stays_within_1_to_5() -> None:
     session = session_with_partners()
-    core.step_group(session, "thm-deadlines", -1)
-    assert session.reflection.ratings["thm-deadlines"].group == 3
+    core.step_group(session, "thm-deadlines", -1)  # not rated: lowering gives the last step
+    assert session.reflection.ratings["thm-deadlines"].group == 5
+    core.step_group(session, "thm-governance", 1)  # and raising the first
+    assert session.reflection.ratings["thm-governance"].group == 1
+    core.step_group(session, "thm-governance", -1)
+    assert session.reflection.ratings["thm-governance"].group == 1
     core.set_rating(session, "thm-equality", ThemeRating(per_partner={"p-a": 4, "p-b": 5}))
     core.step_group(session, "thm-equality", 1)  # mean 4.5 rounds to 5; +1 stays 5
     assert session.reflection.ratings["thm-equality"].group == 5
     core.step_group(session, "thm-equality", -1)
     assert session.reflection.ratings["thm-equality"].group == 4
     assert session.reflection.ratings["thm-equality"].per_partner == {"p-a": 4, "p-b": 5}
+
+
+def test_clear_group_puts_a_theme_back_to_not_rated_and_keeps_the_partners_scores() -> None:
+    session = session_with_partners()
+    core.step_group(session, "thm-deadlines", 1)
+    core.clear_group(session, "thm-deadlines")
+    assert "thm-deadlines" not in session.reflection.ratings  # nothing left: not rated
+    core.set_rating(session, "thm-equality", ThemeRating(group=2, per_partner={"p-a": 4}))
+    core.clear_group(session, "thm-equality")
+    rating = session.reflection.ratings["thm-equality"]
+    assert (rating.group, rating.per_partner) == (None, {"p-a": 4})
 
 
 def test_attention_toggles_and_an_emptied_rating_is_dropped() -> None:
