@@ -1,0 +1,208 @@
+"""The room from the facilitator's keys: F6, letting phones in, opening parts, closing.
+
+Phones are played by aiohttp clients in the same event loop as the Pilot-driven
+app, as a partner's phone reaches the laptop over the network.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiohttp
+
+from regionet_tui.app import AppConfig, RegionetApp
+from regionet_tui.core import stap1_gaps
+from regionet_tui.room.qr import matrix
+from regionet_tui.screens.room import RoomScreen
+from regionet_tui.screens.stages.stap1 import Stap1Screen
+from regionet_tui.screens.widgets.qr_code import QrCode
+from regionet_tui.screens.widgets.room_badge import RoomBadge
+from regionet_tui.storage import sessionfile
+from support.app import make_app, screen_text
+from support.room import phone
+from support.stages import notifications, open_demo_at
+
+
+def gap_row(app: RegionetApp, service: str) -> str:
+    """The gap table's row of `service` (table rows are shown as cells joined by " | ")."""
+    return next(line for line in screen_text(app).splitlines()
+                if line.startswith(service) and " | " in line)
+
+
+async def test_f6_opens_the_room_with_its_address_as_text_and_as_a_qr_code(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "1")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, RoomScreen)
+        room = app.room
+        assert room is not None and room.running and not room.networked
+        text = screen_text(app)
+        assert room.url in text and "alleen op deze laptop" in text
+        assert "1 ● STAP 1 · open" in text and "0 ○ Toewijding · dicht" in text
+        qr = app.screen.query_one(QrCode)
+        modules = matrix(room.url)
+        drawn = [[cell[half] for cell in line] for line in qr.cells for half in (0, 1)]
+        assert drawn[:len(modules)] == modules  # every module as segno made it
+        assert qr.size.width <= 37 and qr.size.height <= 19  # fits 80x24 beside the text
+        await pilot.press("escape")
+        await pilot.pause()
+        badge = app.screen.query_one(RoomBadge)
+        assert badge.display and "Zaal · 0 tel." in str(badge.render())
+
+
+async def test_a_phone_is_let_in_with_a_and_its_answer_shows_in_the_gap_table(
+        folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "1")
+        await pilot.press("g")  # the gap table on the projector
+        await pilot.pause()
+        before = gap_row(app, "Arbeidspool")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.room is not None
+        async with phone(app.room, "p-baken", admit=False) as handset:
+            await pilot.pause(0.3)
+            assert handset.device is not None
+            text = screen_text(app)
+            assert f"Wacht: Het Baken College · code {handset.device.code}" in text
+            assert f"wacht {handset.device.code}" in text
+            await pilot.press("a")
+            await pilot.pause(0.3)
+            assert handset.device.admitted and "Niemand wacht op toegang." in screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, Stap1Screen)
+            status, answer = await handset.post("/s/stap1", {
+                "s.svc-arbeidspool.offered": "yes", "s.svc-arbeidspool.quality": "10",
+                "s.svc-arbeidspool.desired": "10"})
+            assert status == 200 and answer["ok"]
+            await pilot.pause(0.3)
+            after = gap_row(app, "Arbeidspool")
+    saved = sessionfile.read(folder / "demo.json")
+    row = next(r for r in stap1_gaps.by_service(saved) if r.key == "svc-arbeidspool")
+    assert after != before
+    assert f"{row.mean_current:.1f}".replace(".", ",") in after
+
+
+async def test_parts_open_and_lock_with_their_stage_keys(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "p")  # the partners stage: nothing of it is for the room
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.room is not None and app.room.open_stages == set()
+        await pilot.press("7", "p", "1")
+        await pilot.pause()
+        assert app.room.open_stages == {"reflection", "parking", "stap1"}
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.room.open_stages == {"reflection", "parking"}
+        text = screen_text(app)
+        assert "7 ● Praatplaat · open" in text and "1 ○ STAP 1 · dicht" in text
+        async with phone(app.room, "p-roc") as handset:
+            status, page = await handset.get("/")
+            assert "Praatplaat" in page and "Parkeerplaats" in page and "/s/stap1" not in page
+
+
+async def test_closing_the_room_stops_the_server_and_every_token(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "1")
+        await pilot.press("f6")
+        await pilot.pause()
+        room = app.room
+        assert room is not None
+        async with phone(room, "p-roc") as handset:
+            await pilot.press("c")
+            await pilot.pause()
+            await pilot.press("j")
+            await pilot.pause()
+            assert app.room is None and not isinstance(app.screen, RoomScreen)
+            try:
+                await handset.get("/s/stap1")
+                reached = True
+            except aiohttp.ClientConnectionError:
+                reached = False
+            assert not reached
+        assert not app.screen.query_one(RoomBadge).has_class("-open")
+        await pilot.press("f6")  # a new room: a new secret
+        await pilot.pause()
+        assert app.room is not None and app.room.access.secret != room.access.secret
+
+
+async def test_closing_the_session_closes_the_room(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "p")
+        await pilot.press("f6")
+        await pilot.pause()
+        room = app.room
+        assert room is not None
+        await pilot.press("escape", "escape")
+        await pilot.pause(0.2)
+        assert app.store is None and app.room is None and not room.running
+        await pilot.press("f6")  # no session: no room
+        await pilot.pause()
+        assert app.room is None
+
+
+async def test_a_read_only_session_has_no_room(folder: Path) -> None:
+    from filelock import FileLock
+
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "p")
+        path = app.store.path if app.store else None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert path is not None
+        holder = FileLock(sessionfile.lock_path(path), timeout=0)
+        holder.acquire()  # another window holds the session
+        try:
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.store is not None and app.store.readonly
+            await pilot.press("f6")
+            await pilot.pause()
+            assert app.room is None
+            assert any("alleen-lezen" in n and "zaal" in n for n in notifications(app))
+        finally:
+            holder.release()
+
+
+async def test_regionet_room_opens_the_session_with_its_room(folder: Path) -> None:
+    app = make_app(folder, demo=True)
+    async with app.run_test() as pilot:  # first create the demo session
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    config = AppConfig(folder, "en", open_path=folder / "demo.json", open_room="local",
+                       room_port=0)
+    app = RegionetApp(config)
+    async with app.run_test() as pilot:
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, RoomScreen)
+        assert app.room is not None and app.room.running
+        assert "on this laptop only" in screen_text(app)
+        async with phone(app.room, "p-roc") as handset:
+            status, page = await handset.get("/")
+            assert 'lang="nl"' in page  # the session's language, not the interface's
+
+
+async def test_what_a_phone_writes_reaches_the_terminal_as_text(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "1")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.room is not None
+        async with phone(app.room, "p-baken") as handset:
+            await handset.post("/s/stap1", {
+                "s.svc-arbeidspool.note": "[bold]vet[/] [@click=app.quit]klik\x1b]0;x\x07"})
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert app.is_running
+        assert "[bold]vet[/] [@click=app.quit]klik]0;x" in screen_text(app)  # the detail line
