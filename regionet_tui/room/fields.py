@@ -83,9 +83,9 @@ def clean(field: Field, raw: str) -> str:
         cleaned: str = _adapter(field.kind).validate_python(raw)
     except ValidationError as error:
         kind = error.errors()[0]["type"]
-        if kind in {"string_too_short", "missing"}:
+        if kind in {"string_too_short", "too_short", "missing"}:
             raise Refused("room.error.required", field=field.name, label=field.label) from None
-        if kind == "string_too_long":
+        if kind in {"string_too_long", "too_long"}:
             raise Refused("room.error.too_long", field=field.name, label=field.label,
                           max=field.max_length) from None
         raise Refused("room.error.choice", field=field.name, label=field.label) from None

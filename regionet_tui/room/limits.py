@@ -13,8 +13,8 @@ from dataclasses import dataclass
 # The largest form: STAP 1 with a few custom services, every note at its 5,000
 # characters of plain text. A body over this is refused before it is parsed.
 MAX_BODY_BYTES = 256 * 1024
-# The fields of the largest page (20 services x 6, each with its base) and a margin.
-MAX_FIELDS = 400
+# The fields of the largest page (40 services x 6, each with its base) and a margin.
+MAX_FIELDS = 1000
 # Per device: a burst of saves (a form sent whole, a script's autosave of every
 # field) and then a steady rate; the same per address for requests from no device.
 DEVICE_RATE, DEVICE_BURST = 5.0, 60

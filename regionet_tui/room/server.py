@@ -63,7 +63,7 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 FORM_TYPE = "application/x-www-form-urlencoded"
-DEVICE_KEY = "regionet.device"
+DEVICE_KEY = web.RequestKey("device", object)
 
 
 class Problem(Exception):
@@ -144,6 +144,7 @@ class RoomServer:
         app.router.add_get("/j/{secret}", self._join_link)
         app.router.add_post("/join", self._join)
         app.router.add_get("/static/{name}", self._static)
+        app.router.add_get("/favicon.ico", self._no_icon)
         app.router.add_get("/s/{stage}", self._stage_page)
         app.router.add_post("/s/{stage}", self._answer)
         app.router.add_post("/s/{stage}/add", self._add)
@@ -376,6 +377,9 @@ class RoomServer:
             raise Problem(404, "room.error.not_found")
         return web.Response(body=body, content_type=pages.STATIC_TYPES[name],
                             headers={"Cache-Control": "no-cache"})
+
+    async def _no_icon(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(status=204)  # browsers ask for it; the room has none
 
     # -- a stage's page and its answers ------------------------------------------------
     def _stage_view(self, stage: RoomStage, device: Device, partner_id: str, *,

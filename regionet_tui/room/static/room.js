@@ -9,6 +9,8 @@
   "use strict";
   var RETRY_MS = 3000;
   var TYPING_MS = 1200;
+  // Answers given in quick succession (yes, then a score) travel together.
+  var GATHER_MS = 250;
 
   function load(key) {
     try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
@@ -92,8 +94,13 @@
     var key = "regionet:" + form.dataset.store;
     var pending = load(key) || {};
     var sending = false;
-    var typing = null;
+    var gathering = null;
     var csrf = fieldsNamed(form, "csrf")[0].value;
+
+    function soon(delay) {
+      window.clearTimeout(gathering);
+      gathering = window.setTimeout(flush, delay);
+    }
 
     function store() { keep(key, Object.keys(pending).length ? pending : null); }
 
@@ -137,6 +144,7 @@
         if (answer.ok) {
           settle(answer.values, sent);
           say("ok", answer.message);
+          if (Object.keys(pending).length) { soon(GATHER_MS); }  // answered meanwhile
         } else if (retryable(answer)) {
           say("waiting", answer.message);
         } else {
@@ -155,14 +163,13 @@
 
     Object.keys(pending).forEach(function (name) { show(form, name, pending[name].value); });
     form.addEventListener("change", function (event) {
-      if (event.target.name) { remember(event.target.name); flush(); }
+      if (event.target.name) { remember(event.target.name); soon(GATHER_MS); }
     });
     form.addEventListener("input", function (event) {
       var field = event.target;
       if (field.tagName === "TEXTAREA" || field.type === "text") {
         remember(field.name);
-        window.clearTimeout(typing);
-        typing = window.setTimeout(flush, TYPING_MS);
+        soon(TYPING_MS);
       }
     });
     form.addEventListener("submit", function (event) {
