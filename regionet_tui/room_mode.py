@@ -200,6 +200,9 @@ class RoomMode(App[None]):
 
     # -- what the server reports -----------------------------------------------------------
     def on_room_mode_room_answered(self, message: RoomAnswered) -> None:
+        if not message.answered.saved:
+            self.notify(t("room.not_saved"), severity="error", timeout=15, markup=False)
+            return
         self.recent_answers.appendleft(message.answered)
         self.room_changed.publish(None)
         if not self._stage_refresh_due:

@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..models.text import LONG_MAX, NAME_MAX, SHORT_MAX, LongText, Name, ShortText
 
 Kind = Literal["choice", "flag", "line", "name", "block"]
+Choices = tuple[tuple[str, str], ...]  # (value, label); "" is "not answered"
 BASE_PREFIX = "was."
 FLAG_ON = "on"
 # Fields every form may carry besides its own.
@@ -49,7 +50,7 @@ class Field:
     kind: Kind
     label: str
     value: str  # as the page shows it now
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label); "" is "not answered"
+    choices: Choices = ()
 
     @property
     def max_length(self) -> int:
@@ -144,6 +145,6 @@ def changes(fields: Sequence[Field], form: Sequence[tuple[str, str]],
     return result
 
 
-def choice_labels(pairs: Sequence[tuple[str, str]], empty: str) -> tuple[tuple[str, str], ...]:
+def choice_labels(pairs: Sequence[tuple[str, str]], empty: str) -> Choices:
     """Choices with "not answered" first."""
     return (("", empty), *pairs)

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 COOKIE = "regionet_room"
 DEFAULT_PORT = 8765
 SHUTDOWN_SECONDS = 2.0
+BACKLOG = 1024  # a room of phones connecting at once is not turned away
 CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 SECURITY_HEADERS = {
@@ -171,7 +172,7 @@ class RoomServer:
                 raise
             sockets = _bind_all(wanted, 0)  # the wanted port is taken: any free one
         port = int(sockets[0].getsockname()[1])
-        sites = [web.SockSite(self._runner, sock) for sock in sockets]
+        sites = [web.SockSite(self._runner, sock, backlog=BACKLOG) for sock in sockets]
         for site in sites:
             await site.start()
         self._sites, self.address, self.port = sites, address, port
@@ -245,16 +246,20 @@ class RoomServer:
             link = ""
         html = pages.render("message.html", self.host.language, heading=self._tr(
             "room.page.problem_title"), problem=message, notice="", session_title="",
-            partner_name="", link=link, link_text=link_text)
+            partner_name="", link=link, link_text=link_text, room_key="", csrf_token="")
         return web.Response(text=html, status=problem.status, content_type="text/html",
                             charset="utf-8")
 
     def _page(self, template: str, device: Device | None, **context: Any) -> web.Response:
         session = self.host.session
         partner = session.partner(device.partner_id) if device and device.partner_id else None
-        defaults: dict[str, Any] = {"notice": "", "problem": "", "session_title": session.title,
-                                    "partner_name": partner.name if partner and device
-                                    and device.admitted else ""}
+        admitted = partner is not None and device is not None and device.admitted
+        defaults: dict[str, Any] = {
+            "notice": "", "problem": "", "session_title": session.title,
+            "partner_name": partner.name if partner is not None and admitted else "",
+            # Where the page's script keeps and resends answers not yet saved.
+            "room_key": f"{self.access.room_id}:{partner.id}" if partner and admitted else "",
+            "csrf_token": device.csrf if device is not None else ""}
         html = pages.render(template, self.host.language, **{**defaults, **context})
         return web.Response(text=html, content_type="text/html", charset="utf-8")
 
@@ -431,15 +436,17 @@ class RoomServer:
         stage = self._open_stage(request)
         form = await self._form(request, device)
         module = stage_module(stage)
-        fields = [f for g in module.groups(self.host.session, partner_id, self._tr)
-                  for f in g.fields]
-        try:
-            changed = changes(fields, form)
-        except Refused as refused:
-            return self._refused(request, stage, device, partner_id, refused, form)
+        async with self.host.turn():
+            fields = [f for g in module.groups(self.host.session, partner_id, self._tr)
+                      for f in g.fields]
+            try:
+                changed = changes(fields, form)
+            except Refused as refused:
+                return self._refused(request, stage, device, partner_id, refused, form)
+            if changed:
+                self._apply(device, lambda session: module.apply(session, partner_id, changed))
         if changed:
-            await self._save(device, stage, len(changed),
-                             lambda session: module.apply(session, partner_id, changed))
+            await self._durable(device, stage, len(changed))
         return self._saved(request, stage, partner_id)
 
     async def _add(self, request: web.Request) -> web.StreamResponse:
@@ -458,15 +465,18 @@ class RoomServer:
         sid = values.get("sid", "")
         if not valid_sid(sid):
             raise Problem(400, "room.error.bad_request")
-        if sid not in device.submissions:
-            if stage == "parking":
-                now = self.host.clock()
-                apply: Callable[[Any], object] = (
-                    lambda session: module.add(session, partner_id, sid, cleaned, now))
-            else:
-                apply = lambda session: module.add(session, partner_id, sid, cleaned)  # noqa: E731
-            await self._save(device, stage, len(cleaned), apply)
-            device.seen_submission(sid)
+        if sid in device.submissions:  # sent before and saved: a replay adds nothing
+            return self._saved(request, stage, partner_id)
+        if stage == "parking":
+            now = self.host.clock()
+            apply: Callable[[Any], object] = (
+                lambda session: module.add(session, partner_id, sid, cleaned, now))
+        else:
+            apply = lambda session: module.add(session, partner_id, sid, cleaned)  # noqa: E731
+        async with self.host.turn():
+            self._apply(device, apply)
+        await self._durable(device, stage, len(cleaned))
+        device.seen_submission(sid)
         return self._saved(request, stage, partner_id)
 
     async def _remove(self, request: web.Request) -> web.StreamResponse:
@@ -477,21 +487,29 @@ class RoomServer:
         form = await self._form(request, device)
         own_id = submitted(form, RESERVED | {"item"}).get("item", "")
         module = stage_module(stage)
-        if module.has_item(self.host.session, partner_id, own_id):
-            await self._save(device, stage, 1,
-                             lambda session: module.remove(session, partner_id, own_id))
+        async with self.host.turn():
+            there = module.has_item(self.host.session, partner_id, own_id)
+            if there:
+                self._apply(device, lambda session: module.remove(session, partner_id, own_id))
+        if there:
+            await self._durable(device, stage, 1)
         return self._saved(request, stage, partner_id)
 
-    async def _save(self, device: Device, stage: RoomStage, count: int,
-                    apply: Callable[[Any], object]) -> None:
+    def _apply(self, device: Device, apply: Callable[[Any], object]) -> None:
         try:
-            await self.host.save_answer(device, stage, count, apply)
+            self.host.apply(device, apply)
         except ReadOnlyError:
             raise Problem(503, "room.error.read_only") from None
-        except (SaveError, NotSaved):
+        except SaveError:
             raise Problem(503, "room.error.not_saved") from None
         except (FormError, ValidationError):
             raise Problem(409, "room.error.not_accepted") from None
+
+    async def _durable(self, device: Device, stage: RoomStage, count: int) -> None:
+        try:
+            await self.host.saved(device, stage, count)
+        except NotSaved:
+            raise Problem(503, "room.error.not_saved") from None
 
     def _saved(self, request: web.Request, stage: RoomStage,
                partner_id: str) -> web.StreamResponse:

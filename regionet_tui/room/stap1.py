@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from ..core import stap1 as core
 from ..models import Session
 from ..models.stap1 import FINANCING, Service
-from .fields import Field, Group, choice_labels
+from .fields import Choices, Field, Group, choice_labels
 from .texts import Translate
 
 FLAGS: dict[str, bool | None] = {"": None, "yes": True, "no": False}
@@ -26,11 +27,17 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else "yes" if value else "no"
 
 
-def groups(session: Session, partner_id: str, tr: Translate) -> list[Group]:
+@cache
+def _choices(tr: Translate) -> tuple[Choices, Choices, Choices]:
+    """Yes/no, the scale and financing, as the page offers them (per language)."""
     empty = tr("room.not_answered")
-    yes_no = choice_labels((("yes", tr("room.yes")), ("no", tr("room.no"))), empty)
-    scale = choice_labels(tuple((value, value) for value in SCALE), empty)
-    financing = choice_labels(tuple((f, tr(f"stap1.financing.{f}")) for f in FINANCING), empty)
+    return (choice_labels((("yes", tr("room.yes")), ("no", tr("room.no"))), empty),
+            choice_labels(tuple((value, value) for value in SCALE), empty),
+            choice_labels(tuple((f, tr(f"stap1.financing.{f}")) for f in FINANCING), empty))
+
+
+def groups(session: Session, partner_id: str, tr: Translate) -> list[Group]:
+    yes_no, scale, financing = _choices(tr)
     result = []
     for service in core.visible_services(session.portfolio):
         score = core.score_of(session, partner_id, service.id)

@@ -7,12 +7,14 @@ speaks the session's. Both come from the same catalogue.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from .. import i18n
 
 Translate = Callable[..., str]
 
 
+@cache
 def translator(language: str) -> Translate:
     """`t`-like lookup for one language, falling back to Dutch, then to the key."""
     if language not in i18n.LANGUAGES:

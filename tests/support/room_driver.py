@@ -8,8 +8,8 @@ Opens SESSION_FILE in the real app (headless, in the Pilot), opens its room on
 phones can join. The facilitator lets every waiting phone in as it asks
 (every 20 ms). With --keys, once a file "go" appears beside INFO_FILE, it also
 presses keys in the STAP 1 grid (down, up, ...) for SECONDS and writes each
-key's time to its repaint to "keys.json" there; then it quits. Without it, it
-runs until it is killed.
+key's time to its repaint to "keys.json" there; it quits once a file "stop"
+appears there. Without it, it runs until it is killed.
 """
 
 from __future__ import annotations
@@ -34,31 +34,36 @@ def measured_app(path: Path) -> Any:
     class Measured(RegionetApp):
         def __init__(self) -> None:
             super().__init__(AppConfig(path.parent, "nl", remember=False))
-            self.paints: list[float] = []
+            self.paints: list[tuple[float, float]] = []  # (wall, interface-thread CPU)
 
         def _display(self, screen: Any, renderable: Any) -> None:
             super()._display(screen, renderable)
             if renderable is not None and not self._batch_count:
                 renderable.render_segments(self.console)
-                self.paints.append(time.perf_counter())
+                self.paints.append((time.perf_counter(), time.thread_time()))
 
     return Measured()
 
 
-async def _next_paint(app: Any, since: float, timeout: float = 5.0) -> float:
-    end = time.perf_counter() + timeout
-    while time.perf_counter() < end:
-        later = [paint for paint in app.paints if paint >= since]
+async def _next_paint(app: Any, wall: float, cpu: float,
+                      timeout: float = 5.0) -> tuple[float, float]:
+    """(wall, interface-thread CPU) from a key to the first paint after it."""
+    while time.perf_counter() < wall + timeout:
+        later = [paint for paint in app.paints if paint[0] >= wall]
         if later:
-            return later[0] - since
+            return later[0][0] - wall, later[0][1] - cpu
         await asyncio.sleep(0.001)
-    return timeout
+    return timeout, timeout
 
 
 async def run(path: Path, info: Path, key_seconds: float | None) -> None:
     from textual import events
 
+    from regionet_tui.room import host
     from regionet_tui.room.stages import ROOM_STAGES
+
+    if "ROOM_PACING" in os.environ:  # benchmarks compare with and without
+        host.PACING = float(os.environ["ROOM_PACING"])
 
     app = measured_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -89,19 +94,22 @@ async def run(path: Path, info: Path, key_seconds: float | None) -> None:
         grid = app.screen.query_one("ScoreGrid")
         grid.focus()
         await pilot.pause()
-        latencies: list[float] = []
+        latencies: list[tuple[float, float]] = []
         end = time.perf_counter() + key_seconds
         count = 0
         while time.perf_counter() < end:
             key = "down" if count % 2 == 0 else "up"
             count += 1
-            wall = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.thread_time()
             event = events.Key(key, None)
             event.set_sender(app)
             app._driver.send_message(event)
-            latencies.append(await _next_paint(app, wall))
+            latencies.append(await _next_paint(app, wall, cpu))
             await asyncio.sleep(0.05)  # a facilitator's pace, a little fast
         (info.parent / "keys.json").write_text(json.dumps(latencies))
+        stop = info.parent / "stop"
+        while not stop.exists():  # the phones may still be answering
+            await asyncio.sleep(0.05)
         app.store.flush()
 
 

@@ -60,14 +60,18 @@ class LoopWatch:
         self._running = False
 
 
-async def join(browser: Any, room: RoomServer, partner_id: str, errors: list[str]) -> Any:
-    context = await browser.new_context(**PHONE, java_script_enabled=partner_id != NO_SCRIPT)
-    page = await context.new_page()
-    # A blocked resource, a missing one or a script error; a post that the test itself
-    # made fail (offline, aborted) is no error of the page.
+def watch(page: Any, errors: list[str]) -> Any:
+    """Collect what goes wrong on `page`: a blocked or missing resource, a script error.
+    A post the test itself made fail (offline, aborted) is no error of the page."""
     page.on("console", lambda message: errors.append(message.text)
             if message.type == "error" and "net::ERR_" not in message.text else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
+    return page
+
+
+async def join(browser: Any, room: RoomServer, partner_id: str, errors: list[str]) -> Any:
+    context = await browser.new_context(**PHONE, java_script_enabled=partner_id != NO_SCRIPT)
+    page = watch(await context.new_page(), errors)
     await page.goto(room.url)
     await page.click(f'button[value="{partner_id}"]')
     code = CODE.search(await page.content())
@@ -201,28 +205,39 @@ async def test_a_lost_connection_or_a_reload_loses_nothing_and_counts_nothing_tw
         base = f"http://127.0.0.1:{room.port}"
         context = page.context
         await page.click('a[href="/s/stap1"]', timeout=10_000)
-        quality = 'select[name="s.svc-bijscholen.quality"]'
-        # The connection drops while the partner answers: the answer waits on the phone.
-        await context.set_offline(True)
-        await page.select_option(quality, "9")
-        await page.wait_for_function(
-            "() => document.getElementById('room-status').textContent.includes('Geen verbinding')")
         assert app.store is not None
-        assert app.store.session.portfolio.scores["p-roc"]["svc-bijscholen"].quality != 9
-        # Back online, but the posts still fail; the partner reloads the page.
-        await page.route("**/s/stap1", lambda route: route.abort()
-                         if route.request.method == "POST" else route.continue_())
+        scores = app.store.session.portfolio.scores["p-roc"]
+
+        async def answer_offline_and_close(select: str, value: str) -> None:
+            """The connection drops while the partner answers; the phone's page is closed."""
+            await context.set_offline(True)
+            await page.select_option(select, value)
+            await page.wait_for_function(
+                "() => document.getElementById('room-status').textContent"
+                ".includes('Geen verbinding')")
+            await page.close()
+
+        # Reopened online: what was typed is back in the form, and goes out.
+        quality = 'select[name="s.svc-bijscholen.quality"]'
+        await answer_offline_and_close(quality, "9")
+        assert scores["svc-bijscholen"].quality != 9
         await context.set_offline(False)
-        await page.reload()
-        assert await page.input_value(quality) == "9"  # what was typed came back
-        assert app.store.session.portfolio.scores["p-roc"]["svc-bijscholen"].quality != 9
-        await page.unroute("**/s/stap1")
-        await context.set_offline(True)  # the phone notices the network coming back
-        await context.set_offline(False)
+        page = watch(await context.new_page(), errors)
+        await page.goto(base + "/s/stap1")
+        assert await page.input_value(quality) == "9"
         await page.wait_for_function(
             "() => document.getElementById('room-status').textContent.includes('Opgeslagen')",
             timeout=10_000)
         assert app.store.session.portfolio.scores["p-roc"]["svc-bijscholen"].quality == 9
+        # Or any other page of the room is opened: it sends what was left.
+        await answer_offline_and_close('select[name="s.svc-omscholen.desired"]', "7")
+        await context.set_offline(False)
+        page = watch(await context.new_page(), errors)
+        await page.goto(base + "/")
+        await page.wait_for_function(
+            "() => !Object.keys(localStorage).some(k => k.startsWith('regionet:'))",
+            timeout=10_000)
+        assert app.store.session.portfolio.scores["p-roc"]["svc-omscholen"].desired == 7
         # An agenda item whose answer is lost on the way back is sent again: added once.
         await page.goto(base + "/s/stap3")
         lost = {"answers": 0}

@@ -72,7 +72,7 @@
     return bases.length ? bases[0] : null;
   }
 
-  function post(form, action, body) {
+  function post(action, body) {
     return window.fetch(action, {
       method: "POST",
       body: body,
@@ -140,7 +140,7 @@
         body.append("was." + name, pending[name].was);
         sent[name] = pending[name].value;
       });
-      post(form, form.action, body).then(function (answer) {
+      post(form.action, body).then(function (answer) {
         if (answer.ok) {
           settle(answer.values, sent);
           say("ok", answer.message);
@@ -198,7 +198,7 @@
       if (sending || !queue.length) { return; }
       sending = true;
       say("busy", form.dataset.saving);
-      post(form, form.action, new URLSearchParams(queue[0])).then(function (answer) {
+      post(form.action, new URLSearchParams(queue[0])).then(function (answer) {
         sending = false;
         if (answer.ok || !retryable(answer)) {
           queue.shift();
@@ -243,6 +243,70 @@
     if (queue.length) { say("busy", form.dataset.resent); drain(); }
   }
 
-  document.querySelectorAll("form[data-autosave]").forEach(autosave);
+  // What other pages of this room left unsent (the partner moved on before it went out,
+  // or the connection dropped) is sent from whichever page is open now. What belongs to
+  // a room that has closed can no longer be sent: it is forgotten.
+  function sendLeftovers() {
+    var room = document.body.dataset.room;
+    var csrf = document.body.dataset.csrf;
+    if (!room || !csrf) { return; }
+    var prefix = "regionet:" + room + ":";
+    var onThisPage = {};
+    document.querySelectorAll("form[data-store]").forEach(function (form) {
+      onThisPage["regionet:" + form.dataset.store] = true;
+    });
+    var keys = [];
+    for (var i = 0; i < window.localStorage.length; i += 1) { keys.push(window.localStorage.key(i)); }
+    keys.forEach(function (key) {
+      if (key.indexOf("regionet:") !== 0 || onThisPage[key] || /:draft$/.test(key)) { return; }
+      if (key.indexOf(prefix) !== 0) { keep(key, null); return; }
+      var stage = key.slice(prefix.length);
+      var kept = load(key);
+      var bodies = [];
+      if (/-add$/.test(stage)) {
+        (kept || []).forEach(function (pairs) { bodies.push(new URLSearchParams(pairs)); });
+        stage = stage.replace(/-add$/, "/add");
+      } else {
+        var body = new URLSearchParams();
+        body.append("csrf", csrf);
+        Object.keys(kept || {}).forEach(function (name) {
+          body.append(name, kept[name].value);
+          body.append("was." + name, kept[name].was);
+        });
+        bodies.push(body);
+      }
+      var all = bodies.map(function (body) {
+        return post("/s/" + stage, body).then(function (answer) {
+          return answer.ok || !retryable(answer);
+        }, function () { return false; });
+      });
+      Promise.all(all).then(function (done) {
+        if (done.every(Boolean)) { keep(key, null); }
+      });
+    });
+  }
+
+  // Leaving the page with answers not yet sent: they go out on the way (and stay kept
+  // until a page hears they were saved).
+  function sendOnLeaving(form) {
+    window.addEventListener("pagehide", function () {
+      var kept = load("regionet:" + form.dataset.store);
+      if (!kept || !Object.keys(kept).length) { return; }
+      var body = new URLSearchParams();
+      body.append("csrf", fieldsNamed(form, "csrf")[0].value);
+      Object.keys(kept).forEach(function (name) {
+        body.append(name, kept[name].value);
+        body.append("was." + name, kept[name].was);
+      });
+      window.fetch(form.action, { method: "POST", body: body, credentials: "same-origin",
+                                  keepalive: true, headers: { "Accept": "application/json" } });
+    });
+  }
+
+  document.querySelectorAll("form[data-autosave]").forEach(function (form) {
+    autosave(form);
+    sendOnLeaving(form);
+  });
   document.querySelectorAll("form[data-additive]").forEach(additive);
+  sendLeftovers();
 }());
