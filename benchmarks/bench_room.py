@@ -34,11 +34,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-import aiohttp  # noqa: E402
-
-from region import save_region  # noqa: E402
-from support.room import demo_store  # noqa: E402
-from support.room_burst import BurstPhone, burst, join, missing, wait_for_info  # noqa: E402
+import aiohttp
+from region import save_region
+from support.room import demo_store
+from support.room_burst import BurstPhone, burst, join, missing, wait_for_info
 
 DRIVER = ROOT / "tests" / "support" / "room_driver.py"
 WINDOW = 10.0  # every phone sends within this many seconds

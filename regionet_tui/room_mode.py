@@ -19,6 +19,7 @@ import asyncio
 from collections import deque
 from typing import TYPE_CHECKING
 
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -138,8 +139,10 @@ class RoomMode(App[None]):
         self._room_stopping = asyncio.get_running_loop().create_task(server.stop())
         self.room_changed.publish(None)
 
-    async def on_unmount(self) -> None:
-        """Quitting: the room's sockets are closed before the loop ends."""
+    @on(events.Unmount)
+    async def _stop_room_on_exit(self) -> None:
+        """Quitting: the room's sockets are closed before the loop ends (after the
+        App's own Unmount handler has closed the session)."""
         if self.room is not None:
             server, self.room = self.room, None
             await server.stop()

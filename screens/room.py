@@ -14,7 +14,6 @@ from typing import cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
@@ -77,6 +76,10 @@ class RoomScreen(RegionetScreen):
         store = self.hub.store
         self.sub_title = store.session.title if store is not None else ""
         self.hub.room_changed.subscribe(self, self._room_changed)
+        # After the first refresh: the widgets nested in the panes are mounted by then.
+        self.call_after_refresh(self._first_show)
+
+    def _first_show(self) -> None:
         self.show_room()
         self.query_one(RoomTable).focus()
 

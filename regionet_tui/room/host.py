@@ -28,7 +28,6 @@ from ..models import Session
 from ..storage import SaveError, SessionStore
 from .access import Device
 
-
 # After a change that took t seconds, the next answer waits PACING * t.
 PACING = 1.0
 
@@ -53,7 +52,7 @@ class RoomHost:
     """The open session as the room sees it: read it, change it, tell the terminal."""
 
     def __init__(self, store: SessionStore,
-                 on_answer: Callable[[Answered], None] | None = None,
+                 on_answer: Callable[[Answered], object] | None = None,
                  clock: Callable[[], datetime] = utc_now) -> None:
         self.store = store
         self.on_answer = on_answer

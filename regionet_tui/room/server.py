@@ -115,7 +115,7 @@ class RoomServer:
     """The room of one open session; `start` and `stop` it in the App's loop."""
 
     def __init__(self, host: RoomHost,
-                 on_event: Callable[[RoomEvent], None] | None = None) -> None:
+                 on_event: Callable[[RoomEvent], object] | None = None) -> None:
         self.host = host
         self.on_event = on_event
         self.access = RoomAccess()
@@ -472,7 +472,7 @@ class RoomServer:
             apply: Callable[[Any], object] = (
                 lambda session: module.add(session, partner_id, sid, cleaned, now))
         else:
-            apply = lambda session: module.add(session, partner_id, sid, cleaned)  # noqa: E731
+            apply = lambda session: module.add(session, partner_id, sid, cleaned)
         async with self.host.turn():
             self._apply(device, apply)
         await self._durable(device, stage, len(cleaned))

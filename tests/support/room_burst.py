@@ -79,7 +79,7 @@ async def burst(phone: BurstPhone, http: aiohttp.ClientSession, base: str, csrf:
                     answer = await response.json()
                 if response.status == 200 and answer["ok"]:
                     phone.parked.append(sid)
-        except (aiohttp.ClientError, asyncio.TimeoutError):
+        except (TimeoutError, aiohttp.ClientError):
             return
         if pause:
             await asyncio.sleep(pause)

@@ -9,15 +9,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from regionet_tui.app import RegionetApp
-from regionet_tui.core import stap1_gaps
-from regionet_tui.models.stap1 import BUILTIN_SERVICES
-from regionet_tui.room.server import RoomServer
-from regionet_tui.storage import sessionfile
 from support.app import make_app, screen_text
 from support.browser import PHONE, chromium, needs_chromium
 from support.room import CODE, DEMO_PARTNERS
 from support.stages import open_demo_at
+
+from regionet_tui.core import stap1_gaps
+from regionet_tui.models.stap1 import BUILTIN_SERVICES
+from regionet_tui.room.server import RoomServer
+from regionet_tui.storage import sessionfile
 
 pytestmark = needs_chromium()
 

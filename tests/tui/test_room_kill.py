@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import aiohttp
-
-from regionet_tui.storage import SessionLibrary, sessionfile
 from support.room import DEMO_PARTNERS, demo_store
 from support.room_burst import BurstPhone, burst, join, missing, wait_for_info
+
+from regionet_tui.storage import SessionLibrary, sessionfile
 
 DRIVER = Path(__file__).resolve().parents[1] / "support" / "room_driver.py"
 ROUNDS = 3

@@ -6,21 +6,32 @@ app, as a partner's phone reaches the laptop over the network.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import aiohttp
-
-from regionet_tui.app import AppConfig, RegionetApp
-from regionet_tui.core import stap1_gaps
-from regionet_tui.room.qr import matrix
 from regionet_tui.screens.room import RoomScreen
 from regionet_tui.screens.stages.stap1 import Stap1Screen
 from regionet_tui.screens.widgets.qr_code import QrCode
 from regionet_tui.screens.widgets.room_badge import RoomBadge
-from regionet_tui.storage import sessionfile
 from support.app import make_app, screen_text
 from support.room import phone
 from support.stages import notifications, open_demo_at
+
+from regionet_tui.app import AppConfig, RegionetApp
+from regionet_tui.core import stap1_gaps
+from regionet_tui.room.qr import matrix
+from regionet_tui.storage import sessionfile
+
+
+async def until(pilot: Any, condition: Callable[[], object], seconds: float = 10.0) -> None:
+    """Let the app run until `condition` holds (bounded: the machine may be busy)."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
 
 
 def gap_row(app: RegionetApp, service: str) -> str:
@@ -34,7 +45,7 @@ async def test_f6_opens_the_room_with_its_address_as_text_and_as_a_qr_code(folde
     async with app.run_test() as pilot:
         await open_demo_at(pilot, "1")
         await pilot.press("f6")
-        await pilot.pause()
+        await until(pilot, lambda: "alleen op deze laptop" in screen_text(app))
         assert isinstance(app.screen, RoomScreen)
         room = app.room
         assert room is not None and room.running and not room.networked
@@ -64,14 +75,14 @@ async def test_a_phone_is_let_in_with_a_and_its_answer_shows_in_the_gap_table(
         await pilot.pause()
         assert app.room is not None
         async with phone(app.room, "p-baken", admit=False) as handset:
-            await pilot.pause(0.3)
             assert handset.device is not None
+            await until(pilot, lambda: "Wacht: Het Baken" in screen_text(app))
             text = screen_text(app)
             assert f"Wacht: Het Baken College · code {handset.device.code}" in text
             assert f"wacht {handset.device.code}" in text
             await pilot.press("a")
-            await pilot.pause(0.3)
-            assert handset.device.admitted and "Niemand wacht op toegang." in screen_text(app)
+            await until(pilot, lambda: "Niemand wacht op toegang." in screen_text(app))
+            assert handset.device.admitted
             await pilot.press("escape")
             await pilot.pause()
             assert isinstance(app.screen, Stap1Screen)
@@ -79,7 +90,7 @@ async def test_a_phone_is_let_in_with_a_and_its_answer_shows_in_the_gap_table(
                 "s.svc-arbeidspool.offered": "yes", "s.svc-arbeidspool.quality": "10",
                 "s.svc-arbeidspool.desired": "10"})
             assert status == 200 and answer["ok"]
-            await pilot.pause(0.3)
+            await until(pilot, lambda: gap_row(app, "Arbeidspool") != before)
             after = gap_row(app, "Arbeidspool")
     saved = sessionfile.read(folder / "demo.json")
     row = next(r for r in stap1_gaps.by_service(saved) if r.key == "svc-arbeidspool")
@@ -98,12 +109,12 @@ async def test_parts_open_and_lock_with_their_stage_keys(folder: Path) -> None:
         await pilot.pause()
         assert app.room.open_stages == {"reflection", "parking", "stap1"}
         await pilot.press("1")
-        await pilot.pause()
+        await until(pilot, lambda: "1 ○ STAP 1 · dicht" in screen_text(app))
         assert app.room.open_stages == {"reflection", "parking"}
         text = screen_text(app)
         assert "7 ● Praatplaat · open" in text and "1 ○ STAP 1 · dicht" in text
         async with phone(app.room, "p-roc") as handset:
-            status, page = await handset.get("/")
+            _status, page = await handset.get("/")
             assert "Praatplaat" in page and "Parkeerplaats" in page and "/s/stap1" not in page
 
 
@@ -142,8 +153,8 @@ async def test_closing_the_session_closes_the_room(folder: Path) -> None:
         room = app.room
         assert room is not None
         await pilot.press("escape", "escape")
-        await pilot.pause(0.2)
-        assert app.store is None and app.room is None and not room.running
+        await until(pilot, lambda: app.store is None)
+        assert app.room is None and not room.running
         await pilot.press("f6")  # no session: no room
         await pilot.pause()
         assert app.room is None
@@ -183,12 +194,11 @@ async def test_regionet_room_opens_the_session_with_its_room(folder: Path) -> No
                        room_port=0)
     app = RegionetApp(config)
     async with app.run_test() as pilot:
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, RoomScreen)
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen)
+                    and "on this laptop only" in screen_text(app))
         assert app.room is not None and app.room.running
-        assert "on this laptop only" in screen_text(app)
         async with phone(app.room, "p-roc") as handset:
-            status, page = await handset.get("/")
+            _status, page = await handset.get("/")
             assert 'lang="nl"' in page  # the session's language, not the interface's
 
 
@@ -203,6 +213,26 @@ async def test_what_a_phone_writes_reaches_the_terminal_as_text(folder: Path) ->
             await handset.post("/s/stap1", {
                 "s.svc-arbeidspool.note": "[bold]vet[/] [@click=app.quit]klik\x1b]0;x\x07"})
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "[bold]vet[/]" in screen_text(app))
         assert app.is_running
         assert "[bold]vet[/] [@click=app.quit]klik]0;x" in screen_text(app)  # the detail line
+
+
+async def test_the_stage_bar_shows_phones_that_came_in_while_the_stage_was_away(
+        folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "1")
+        await pilot.press("f6", "escape", "2")  # the room open, then on to STAP 2
+        await pilot.pause()
+        assert app.room is not None
+        def badge() -> str:
+            return str(app.screen.query_one(RoomBadge).render())
+
+        async with phone(app.room, "p-roc"), phone(app.room, "p-uwv", admit=False):
+            await until(pilot, lambda: "Zaal · 1 wacht" in badge())
+            await pilot.press("1")  # back to STAP 1, kept since its first visit
+            await until(pilot, lambda: isinstance(app.screen, Stap1Screen))
+            assert "Zaal · 1 wacht" in badge()
+            app.admit_device(app.room.access.waiting()[0].id)
+            await until(pilot, lambda: "Zaal · 2 tel." in badge())

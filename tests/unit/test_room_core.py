@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support.room import demo_store
 
 from regionet_tui import i18n
 from regionet_tui.room import stap1 as room_stap1
@@ -19,7 +20,6 @@ from regionet_tui.room.stages import ROOM_STAGES, stage_module
 from regionet_tui.room.submissions import item_id, partner_prefix, valid_sid
 from regionet_tui.room.texts import translator
 from regionet_tui.storage import SessionLibrary
-from support.room import demo_store
 
 ROOM = Path(__file__).resolve().parents[2] / "regionet_tui" / "room"
 YES_NO = (("", "—"), ("yes", "Ja"), ("no", "Nee"))

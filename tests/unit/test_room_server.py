@@ -10,10 +10,10 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from support.room import CODE, demo_store, file_hash, phone, room_on
 
 from regionet_tui.room.server import CSP, RoomServer
 from regionet_tui.storage import SessionStore, sessionfile
-from support.room import CODE, demo_store, file_hash, phone, room_on
 
 SERVICE = "s.svc-arbeidspool"
 
@@ -87,16 +87,15 @@ async def _refused(store: SessionStore, server: RoomServer, send: object, status
 
 
 async def test_no_token_gets_no_page_and_no_write(store: SessionStore) -> None:
-    async with room_on(store, "stap1") as server:
-        async with aiohttp.ClientSession() as http:
-            base = f"http://127.0.0.1:{server.port}"
-            before = file_hash(store.path)
-            for method, path in (("GET", "/s/stap1"), ("POST", "/s/stap1"), ("GET", "/")):
-                async with http.request(method, base + path, data={f"{SERVICE}.quality": "9"},
-                                        headers={"Origin": base}) as response:
-                    assert response.status == 403
-                    assert "Scan de code" in await response.text()
-            assert file_hash(store.path) == before
+    async with room_on(store, "stap1") as server, aiohttp.ClientSession() as http:
+        base = f"http://127.0.0.1:{server.port}"
+        before = file_hash(store.path)
+        for method, path in (("GET", "/s/stap1"), ("POST", "/s/stap1"), ("GET", "/")):
+            async with http.request(method, base + path, data={f"{SERVICE}.quality": "9"},
+                                    headers={"Origin": base}) as response:
+                assert response.status == 403
+                assert "Scan de code" in await response.text()
+        assert file_hash(store.path) == before
 
 
 async def test_a_wrong_room_code_or_a_made_up_token_is_refused(store: SessionStore) -> None:
@@ -196,7 +195,7 @@ async def test_markup_and_escape_sequences_in_notes_are_kept_as_harmless_text(
         store: SessionStore) -> None:
     note = "[bold red]rood[/] \x1b]0;gekaapt\x07\x1b[2J<script>alert(1)</script> a\u202eb"
     async with room_on(store, "stap1") as server, phone(server, "p-roc") as handset:
-        status, answer = await handset.post("/s/stap1", {f"{SERVICE}.note": note})
+        status, _answer = await handset.post("/s/stap1", {f"{SERVICE}.note": note})
         assert status == 200
         saved = saved_score(store, "p-roc").note  # type: ignore[union-attr]
         assert "\x1b" not in saved and "\x07" not in saved and "\u202e" not in saved
@@ -243,7 +242,7 @@ async def test_a_locked_part_and_a_closed_room_refuse(store: SessionStore) -> No
         status, page = await handset.get("/")
         assert "Nog niets staat open" in page
         server.set_open("stap1", True)
-        status, page = await handset.get("/")
+        _status, page = await handset.get("/")
         assert 'href="/s/stap1"' in page
         server.running = False  # closing: the last requests in flight are refused
         await _refused(store, server, lambda: handset.post(
@@ -324,7 +323,7 @@ async def test_a_partner_sees_its_own_answers_and_never_another_partners(
     store.change(notes)
     async with room_on(store, "reflection", "stap1", "stap2", "stap3", "commitment",
                        "parking") as server, phone(server, "p-roc") as handset:
-        status, answer = await handset.post("/s/reflection", {
+        status, _answer = await handset.post("/s/reflection", {
             "r.thm-give_and_take": "2", "f.thm-give_and_take": "on",
             "n.thm-give_and_take": "Wij brengen meer dan we halen"})
         assert status == 200
