@@ -217,6 +217,8 @@ class RoomMode(App[None]):
         from .screens.stage import StageScreen
 
         self._stage_refresh_due = False
+        if not self.screen_stack:  # quitting
+            return
         screen = self.screen
         if isinstance(screen, StageScreen) and self.store is screen.store:
             screen.refresh_stage()
@@ -227,7 +229,7 @@ class RoomMode(App[None]):
 
         self.room_changed.publish(None)
         server = self.room
-        if server is None or isinstance(self.screen, RoomScreen):
+        if server is None or not self.screen_stack or isinstance(self.screen, RoomScreen):
             return
         now = asyncio.get_running_loop().time()
         if now - self._last_waiting_toast < WAITING_TOAST_SECONDS:

@@ -94,7 +94,7 @@ async def phone(server: RoomServer, partner_id: str | None = None, *,
     jar = aiohttp.CookieJar(unsafe=True)  # the room is reached by an IP address
     async with aiohttp.ClientSession(cookie_jar=jar) as http:
         handset = Phone(http, f"http://127.0.0.1:{server.port}")
-        status, _ = await handset.get(server.url.removeprefix(handset.base))
+        status, _ = await handset.get("/j/" + server.access.secret)  # the QR code's link
         assert status == 303
         token = next(cookie.value for cookie in jar if cookie.key == "regionet_room")
         handset.device = server.access.device(token)

@@ -236,3 +236,46 @@ async def test_the_stage_bar_shows_phones_that_came_in_while_the_stage_was_away(
             assert "Zaal · 1 wacht" in badge()
             app.admit_device(app.room.access.waiting()[0].id)
             await until(pilot, lambda: "Zaal · 2 tel." in badge())
+
+
+async def test_the_praatplaat_shows_what_partners_said_from_the_room(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "7")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.room is not None and "reflection" in app.room.open_stages
+        async with phone(app.room, "p-uwv") as handset:
+            theme = "thm-declining_pupils"  # the first theme, under the cursor
+            status, _ = await handset.post("/s/reflection", {
+                f"r.{theme}": "1", f"f.{theme}": "on", f"n.{theme}": "Krimp raakt ons [hard]"})
+            assert status == 200
+        await pilot.press("escape")
+        await until(pilot, lambda: "Aandacht nodig volgens: UWV Rivierenland" in screen_text(app))
+        assert "UWV Rivierenland: Krimp raakt ons [hard]" in screen_text(app)
+
+
+async def test_n_puts_the_room_on_the_rooms_network_and_back(folder: Path) -> None:
+    from regionet_tui.room.network import room_addresses
+
+    found = room_addresses()
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "1")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.room is not None
+        port = app.room.port
+        await pilot.press("n")
+        if not found:  # a machine with no network at all: the room stays on the laptop
+            await until(pilot, lambda: any("Geen netwerk" in n for n in notifications(app)))
+            assert not app.room.networked
+            return
+        await until(pilot, lambda: app.room is not None and app.room.networked)
+        assert app.room.address == found[0] and app.room.port == port
+        await until(pilot, lambda: f"http://{found[0]}:{port}/j/" in screen_text(app))
+        async with phone(app.room, "p-roc") as handset:  # still reachable on the laptop
+            status, _ = await handset.get("/s/stap1")
+            assert status == 200
+        await pilot.press("n")
+        await until(pilot, lambda: app.room is not None and not app.room.networked)

@@ -339,3 +339,42 @@ async def test_a_partner_sees_its_own_answers_and_never_another_partners(
     assert rating.per_partner["p-roc"] == 2 and "p-roc" in rating.partner_attention
     assert rating.partner_notes == {"p-baken": "geheim van het Baken",
                                     "p-roc": "Wij brengen meer dan we halen"}
+
+
+async def test_every_part_takes_its_answers_from_a_plain_form(store: SessionStore) -> None:
+    async with room_on(store, "commitment", "stap2", "stap3", "parking") as server, \
+            phone(server, "p-tiel") as handset:
+        status, _ = await handset.post("/s/commitment", {
+            "a.inform": "no", "n.inform": "Wij horen het vaak te laat"}, json=False)
+        assert status == 303
+        status, _ = await handset.post("/s/stap2", {
+            "c.finances": "limited", "t.finances": "Alleen dit jaar", "goals": "Minder uitval"},
+            json=False)
+        assert status == 303
+        first = store.session.goal.own["p-tiel"][0]
+        status, _ = await handset.post("/s/stap3", {
+            f"i.{first.id}.title": "Werkend leren", f"was.i.{first.id}.title": first.title},
+            json=False)
+        assert status == 303
+        status, _ = await handset.post("/s/stap3/add", {
+            "sid": "C" * 22, "title": "Bus naar Geldermalsen", "explanation": ""}, json=False)
+        assert status == 303
+        status, page = await handset.post("/s/stap3", {f"i.{first.id}.title": ""}, json=False)
+        assert status == 400 and "Vul „Punt” in." in page
+        added = next(i for i in store.session.goal.own["p-tiel"] if i.title.startswith("Bus"))
+        status, _ = await handset.post("/s/stap3/remove", {"item": added.id}, json=False)
+        assert status == 303
+        status, _ = await handset.post("/s/parking/add", {"sid": "D" * 22, "text": "Vervoer"},
+                                       json=False)
+        assert status == 303
+        status, page = await handset.get("/s/parking")
+        assert "Vervoer · open" in page
+    saved = sessionfile.read(store.path)
+    entry = saved.commitment.entries["p-tiel"]["inform"]
+    assert entry.committed is False and entry.note == "Wij horen het vaak te laat"
+    start = saved.start.partners["p-tiel"]
+    assert start.capacity["finances"].assessment == "limited" and start.goals == "Minder uitval"
+    assert start.capacity["finances"].text == "Alleen dit jaar"
+    titles = [item.title for item in saved.goal.own["p-tiel"]]
+    assert titles[0] == "Werkend leren" and "Bus naar Geldermalsen" not in titles
+    assert [item.text for item in saved.workshop.parking].count("Vervoer") == 1
