@@ -83,6 +83,10 @@ async def answer_stap1(page: Any, base: str, partner_index: int, scripted: bool)
     # The waiting page moves on by itself once the phone is let in.
     await page.click('a[href="/s/stap1"]', timeout=10_000)
     assert await page.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways
+    small = await page.evaluate("""() => [...document.querySelectorAll(
+        '.segmented label, select, textarea, button')].filter(
+        element => element.getBoundingClientRect().height < 44).length""")
+    assert small == 0  # every touch target at least 44 pixels high
     for service, (offered, quality, wanted, desired) in expected_scores(partner_index).items():
         prefix = f"s.svc-{service}."
         await page.click(f'label[for="f-{prefix}offered-{2 if offered else 3}"]')

@@ -279,3 +279,16 @@ async def test_n_puts_the_room_on_the_rooms_network_and_back(folder: Path) -> No
             assert status == 200
         await pilot.press("n")
         await until(pilot, lambda: app.room is not None and not app.room.networked)
+
+
+async def test_the_room_is_in_the_command_palette_of_every_stage(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_demo_at(pilot, "4")  # STAP 4: no part of it is for the room
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "De zaal" in titles
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, RoomScreen))
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Toelaten", "Netwerk/laptop", "Sluiten",
+                "STAP 1 open/dicht voor de zaal"} <= set(titles)

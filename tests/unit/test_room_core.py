@@ -187,3 +187,19 @@ def test_every_text_the_pages_use_is_in_both_catalogues() -> None:
     for language in i18n.LANGUAGES:
         missing = sorted(used - set(i18n.catalogue(language)))
         assert missing == [], language
+
+
+def test_the_rooms_core_never_loads_textual() -> None:
+    import subprocess
+    import sys
+
+    modules = sorted(f"regionet_tui.room.{path.stem}" for path in ROOM.glob("*.py")
+                     if path.stem != "__init__")
+    code = ("import importlib, sys\n"
+            f"for name in {modules!r}:\n"
+            "    importlib.import_module(name)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
+    assert "regionet_tui.room.server" in modules and len(modules) >= 14
