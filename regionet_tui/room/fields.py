@@ -12,6 +12,7 @@ the whole submission.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -100,13 +101,25 @@ def _lenient(field: Field, raw: str) -> str | None:
         return None
 
 
+# A field of a page: a letter, an id and a part ("s.svc-bijscholen.quality").
+_PAGE_FIELD = re.compile(r"^[a-z]\.[A-Za-z0-9][A-Za-z0-9_-]{0,63}(\.[a-z]{1,20})?$")
+
+
+def stale(name: str) -> bool:
+    """A field as a page names them, for something no longer on it (a service the
+    facilitator hid since the page was shown): left out, not refused."""
+    return bool(_PAGE_FIELD.match(name.removeprefix(BASE_PREFIX)))
+
+
 def submitted(form: Sequence[tuple[str, str]], allowed: frozenset[str] = RESERVED
               ) -> dict[str, str]:
-    """The form as a mapping; a name sent twice, or one outside `allowed` and its
-    bases, refuses it."""
+    """The form as a mapping, without stale fields; a name sent twice, or one that is
+    neither in `allowed` (or its base) nor a stale field, refuses it."""
     values: dict[str, str] = {}
     for name, value in form:
         known = name in allowed or name.removeprefix(BASE_PREFIX) in allowed
+        if not known and stale(name):
+            continue
         if not known:
             raise Refused("room.error.unknown_field")
         if name in values:

@@ -73,8 +73,7 @@ def apply(session: Session, partner_id: str, values: dict[str, str]) -> None:
     for name, value in values.items():
         _, service_id, part = name.split(".", 2)
         per_service.setdefault(service_id, {})[part] = _typed(part, value)
-    for service_id, changed in per_service.items():
-        core.update_score(session, partner_id, service_id, **changed)
+    core.update_scores(session, partner_id, per_service)
 
 
 def progress(session: Session, partner_id: str) -> tuple[int, int | None]:

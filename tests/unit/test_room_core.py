@@ -51,11 +51,18 @@ def test_text_is_cleaned_like_typed_text_before_it_is_compared() -> None:
     assert changes(fields, [("note", "a\x1b[2Jb\u200b")]) == {"note": "a[2Jb"}
 
 
+def test_a_field_of_something_gone_since_the_page_was_shown_is_left_out() -> None:
+    form = [("q", "yes"), ("s.svc-hidden.quality", "7"), ("was.s.svc-hidden.quality", "")]
+    assert changes([field("q")], form) == {"q": "yes"}
+
+
 @pytest.mark.parametrize("form, key", [
     ([("q", "maybe")], "room.error.choice"),
     ([("q", "yes"), ("q", "no")], "room.error.bad_request"),
     ([("partner", "p-baken")], "room.error.unknown_field"),
     ([("was.partner", "p-baken")], "room.error.unknown_field"),
+    ([("s.svc<script>.quality", "7")], "room.error.unknown_field"),
+    ([("f0", "1")], "room.error.unknown_field"),
 ])
 def test_a_bad_form_is_refused_whole(form: list[tuple[str, str]], key: str) -> None:
     with pytest.raises(Refused) as refused:
@@ -203,3 +210,25 @@ def test_the_rooms_core_never_loads_textual() -> None:
                           check=True)
     assert done.stdout.strip() == "[]"
     assert "regionet_tui.room.server" in modules and len(modules) >= 14
+
+
+def test_a_page_of_scores_is_one_change_with_the_rules_of_single_scores(folder: Path) -> None:
+    from regionet_tui.core import stap1
+    from regionet_tui.forms import FormError
+
+    store = demo_store(folder)
+    try:
+        one_by_one = store.session.model_copy(deep=True)
+        page = {"svc-bijscholen": {"offered": False}, "svc-omscholen": {"desired": 9},
+                "svc-opscholen": {"quality": 4, "note": "nieuw"}}
+        for service, changed in page.items():
+            stap1.update_score(one_by_one, "p-roc", service, **changed)
+        stap1.update_scores(store.session, "p-roc", page)
+        assert store.session.portfolio.scores == one_by_one.portfolio.scores
+        before = store.session.portfolio.scores
+        with pytest.raises(FormError):
+            stap1.update_scores(store.session, "p-roc", {"svc-omscholen": {"desired": 3},
+                                                         "svc-gone": {"desired": 3}})
+        assert store.session.portfolio.scores == before
+    finally:
+        store.close()
