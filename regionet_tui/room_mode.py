@@ -28,6 +28,7 @@ from textual.signal import Signal
 from .i18n import t
 
 if TYPE_CHECKING:
+    from .app import AppConfig
     from .room.host import Answered
     from .room.server import RoomEvent, RoomServer
     from .room.stages import RoomStage
@@ -48,6 +49,7 @@ class RoomMode(App[None]):
 
     BINDINGS = ROOM_BINDINGS
 
+    config: AppConfig
     store: SessionStore | None
 
     class RoomAnswered(Message):
@@ -107,8 +109,10 @@ class RoomMode(App[None]):
             self.RoomAnswered(answered)))
         server = RoomServer(host, on_event=lambda event: self.post_message(
             self.RoomDeviceEvent(event)))
+        if port is None:  # the port given on the command line, else the usual one
+            port = DEFAULT_PORT if self.config.room_port is None else self.config.room_port
         try:
-            await server.start(address, DEFAULT_PORT if port is None else port)
+            await server.start(address, port)
         except OSError as error:
             await server.stop()
             self.notify(t("room.cannot_open", reason=error.strerror or str(error)),

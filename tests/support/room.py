@@ -33,9 +33,14 @@ def file_hash(path: Path) -> str:
 
 
 def demo_store(folder: Path, language: str = "nl") -> SessionStore:
+    """The demo workshop as a session file in `folder`, open; in `language` (the demo
+    is a Dutch session: "en" makes it one whose pages speak English)."""
     library = SessionLibrary(folder)
     library.prepare()
-    return library.add(build_demo("demo", language))
+    demo = build_demo("demo")
+    if language != demo.language:
+        demo = demo.model_copy(update={"language": language})
+    return library.add(demo)
 
 
 @dataclass

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from support.app import make_app, screen_text
 from support.browser import PHONE, chromium, needs_chromium
 from support.room import CODE, DEMO_PARTNERS
@@ -24,6 +25,15 @@ pytestmark = needs_chromium()
 THEMES = ["thm-teacher_shortage", "thm-give_and_take"]
 NO_SCRIPT = "p-loket"  # this partner's phone has JavaScript off: plain form posts
 
+
+
+@pytest.fixture(autouse=True)
+def any_free_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run side by side: each room takes a free port, not the usual 8765 (a phone
+    of a closed room would otherwise reach another test's room there)."""
+    from regionet_tui.room import server
+
+    monkeypatch.setattr(server, "DEFAULT_PORT", 0)
 
 def expected_scores(partner_index: int) -> dict[str, tuple[bool, int | None, bool, int]]:
     """What partner `partner_index` answers: offered, quality, wanted, desired for every

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 from regionet_tui.screens.room import RoomScreen
 from regionet_tui.screens.stages.stap1 import Stap1Screen
 from regionet_tui.screens.widgets.qr_code import QrCode
@@ -24,6 +25,14 @@ from regionet_tui.core import stap1_gaps
 from regionet_tui.room.qr import matrix
 from regionet_tui.storage import sessionfile
 
+
+@pytest.fixture(autouse=True)
+def any_free_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run side by side: each room takes a free port, not the usual 8765 (a phone
+    of a closed room would otherwise reach another test's room there)."""
+    from regionet_tui.room import server
+
+    monkeypatch.setattr(server, "DEFAULT_PORT", 0)
 
 async def until(pilot: Any, condition: Callable[[], object], seconds: float = 10.0) -> None:
     """Let the app run until `condition` holds (bounded: the machine may be busy)."""
@@ -130,17 +139,16 @@ async def test_closing_the_room_stops_the_server_and_every_token(folder: Path) -
             await pilot.press("c")
             await pilot.pause()
             await pilot.press("j")
-            await pilot.pause()
-            assert app.room is None and not isinstance(app.screen, RoomScreen)
-            try:
-                await handset.get("/s/stap1")
-                reached = True
+            await until(pilot, lambda: not isinstance(app.screen, RoomScreen))
+            assert app.room is None and not room.running
+            try:  # refused while the server stops, gone once it has
+                status, page = await handset.get("/s/stap1")
+                assert status == 503 and "De zaal is gesloten" in page
             except aiohttp.ClientConnectionError:
-                reached = False
-            assert not reached
+                pass
         assert not app.screen.query_one(RoomBadge).has_class("-open")
         await pilot.press("f6")  # a new room: a new secret
-        await pilot.pause()
+        await until(pilot, lambda: app.room is not None)
         assert app.room is not None and app.room.access.secret != room.access.secret
 
 
