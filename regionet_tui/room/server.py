@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
+import os
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -48,6 +50,7 @@ from .texts import translator
 if TYPE_CHECKING:
     from .texts import Translate
 
+LOG = logging.getLogger("regionet.room")
 COOKIE = "regionet_room"
 DEFAULT_PORT = 8765
 SHUTDOWN_SECONDS = 2.0
@@ -78,7 +81,7 @@ class Problem(Exception):
 
 @dataclass(frozen=True)
 class RoomEvent:
-    """Something the terminal shows: a device waits to be admitted, or left."""
+    """Something the terminal shows as it happens: a device waits to be let in."""
 
     kind: str  # "waiting"
     device_id: str
@@ -92,7 +95,8 @@ def _bind_all(hosts: list[str], port: int) -> list[socket.socket]:
         for host in hosts:
             sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             bound.append(sock)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if os.name == "posix":  # a room reopened at once gets its port back
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, port))
             port = int(sock.getsockname()[1])
             sock.setblocking(False)
@@ -227,6 +231,9 @@ class RoomServer:
             response = self._problem(request, Problem(405, "room.error.not_found"))
         except web.HTTPNotFound:
             response = self._problem(request, Problem(404, "room.error.not_found"))
+        except Exception:  # a fault of the room's own: logged, and the phone told
+            LOG.exception("room: %s %s", request.method, request.path)
+            response = self._problem(request, Problem(500, "room.error.internal"))
         for name, value in SECURITY_HEADERS.items():
             response.headers[name] = value
         response.headers.setdefault("Cache-Control", "no-store")

@@ -177,7 +177,7 @@ async def test_invalid_scores_are_refused(store: SessionStore, value: str) -> No
     async with room_on(store, "stap1") as server, phone(server, "p-roc") as handset:
         await _refused(store, server, lambda: handset.post(
             "/s/stap1", {f"{SERVICE}.quality": value, f"{SERVICE}.desired": "9"}), 400,
-            "Kies bij „Kwaliteit nu (1–10)” een van de mogelijkheden")
+            'Kies bij "Kwaliteit nu (1–10)" een van de mogelijkheden')
 
 
 async def test_a_refused_plain_form_comes_back_with_what_was_typed(store: SessionStore) -> None:
@@ -263,7 +263,7 @@ async def test_errors_speak_the_sessions_language(folder: Path) -> None:
         async with room_on(store, "stap1") as server, phone(server, "p-roc") as handset:
             status, answer = await handset.post("/s/stap1", {f"{SERVICE}.quality": "0"})
             assert status == 400
-            assert answer["message"] == "Pick one of the options for “Quality now (1–10)”."
+            assert answer["message"] == 'Pick one of the options for "Quality now (1–10)".'
             status, page = await handset.get("/s/stap1")
             assert "Do you offer this now?" in page and 'lang="en"' in page
     finally:
@@ -360,7 +360,7 @@ async def test_every_part_takes_its_answers_from_a_plain_form(store: SessionStor
             "sid": "C" * 22, "title": "Bus naar Geldermalsen", "explanation": ""}, json=False)
         assert status == 303
         status, page = await handset.post("/s/stap3", {f"i.{first.id}.title": ""}, json=False)
-        assert status == 400 and "Vul „Punt” in." in page
+        assert status == 400 and "Vul &#34;Punt&#34; in." in page  # escaped in the page
         added = next(i for i in store.session.goal.own["p-tiel"] if i.title.startswith("Bus"))
         status, _ = await handset.post("/s/stap3/remove", {"item": added.id}, json=False)
         assert status == 303
@@ -378,3 +378,16 @@ async def test_every_part_takes_its_answers_from_a_plain_form(store: SessionStor
     titles = [item.title for item in saved.goal.own["p-tiel"]]
     assert titles[0] == "Werkend leren" and "Bus naar Geldermalsen" not in titles
     assert [item.text for item in saved.workshop.parking].count("Vervoer") == 1
+
+
+async def test_a_fault_of_the_room_itself_is_a_clear_error_not_a_bare_500(
+        store: SessionStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from regionet_tui.room import stap1 as room_stap1
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(room_stap1, "apply", broken)
+    async with room_on(store, "stap1") as server, phone(server, "p-roc") as handset:
+        await _refused(store, server, lambda: handset.post(
+            "/s/stap1", {f"{SERVICE}.quality": "9"}), 500, "ging op de laptop iets mis")
