@@ -20,6 +20,7 @@ from . import i18n, settings
 from .i18n import t
 from .key_order import KeysInOrder
 from .progress import STAGES
+from .room_mode import RoomMode
 from .safe_text import remove_unsafe
 from .storage.library import SessionEntry, SessionInUseError, SessionLibrary
 from .storage.problems import os_reason
@@ -76,9 +77,13 @@ class AppConfig:
     language: str = "nl"
     open_demo: bool = False
     remember: bool = True  # remember changed settings between runs
+    # `regionet room SESSION`: open this session file, and its room ("local" or "network")
+    open_path: Path | None = None
+    open_room: str | None = None
+    room_port: int | None = None
 
 
-class RegionetApp(KeysInOrder, WorkshopMode):
+class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
     CSS_PATH = _style_paths(START_STYLES)
     TITLE = "regionet"
     # Shown in the footer of the start screen only: stage screens need the room.
@@ -126,6 +131,8 @@ class RegionetApp(KeysInOrder, WorkshopMode):
         if self.config.open_demo:
             # After the first refresh: the start screen must exist to list the demo.
             self.call_after_refresh(self.action_open_demo)
+        if self.config.open_path is not None:
+            self.call_after_refresh(self._open_from_command_line, self.config.open_path)
 
     def on_unmount(self) -> None:
         self._close_store()
@@ -221,6 +228,16 @@ class RegionetApp(KeysInOrder, WorkshopMode):
         elif store.readonly:
             self.notify(t("app.readonly"), severity="warning", timeout=10, markup=False)
         self.show_stage("partners")
+
+    async def _open_from_command_line(self, path: Path) -> None:
+        """`regionet room SESSION`: the session, then its room and the room's screen."""
+        self.open_session(path)
+        if self.store is None or self.config.open_room is None:
+            return
+        await self.open_room(network=self.config.open_room == "network",
+                             port=self.config.room_port)
+        if self.room is not None:
+            await self.action_room()
 
     def _freeze_long_lived(self, waited: int = 0) -> None:
         """Collect the young generations (every one when due) and freeze what is
@@ -367,6 +384,7 @@ class RegionetApp(KeysInOrder, WorkshopMode):
 
     def _close_store(self) -> None:
         if self.store is not None:
+            self.room_session_closing()
             self.store.close()
             self.store = None
             gc.unfreeze()  # what was frozen with the session can be collected again

@@ -37,6 +37,7 @@ from regionet_tui.models import Session
 from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
 
 from .base import RegionetScreen
+from .widgets.room_badge import RoomBadge
 from .widgets.stage_footer import StageFooter
 from .widgets.stage_nav import StageNav
 from .widgets.stage_timer import StageTimer
@@ -95,6 +96,7 @@ class StageScreen(RegionetScreen):
         yield TitleBar()
         with Horizontal(id="stage-bar"):
             yield StageNav(self.STAGE_ID, progress.statuses(self.session), id="stage-nav")
+            yield RoomBadge(id="room-badge")
             yield StageTimer(self.store, self.STAGE_ID, id="stage-timer")
         with Vertical(id="stage-body"):
             if self.SHOW_INTRO:

@@ -147,7 +147,8 @@ def _store_rating(session: Session, theme_id: str, rating: ThemeRating) -> None:
 def set_rating(session: Session, theme_id: str, rating: ThemeRating) -> None:
     _require_theme(session, theme_id)
     partner_ids = {p.id for p in session.partners}
-    if set(rating.per_partner) - partner_ids:
+    said = {*rating.per_partner, *rating.partner_attention, *rating.partner_notes}
+    if said - partner_ids:
         raise FormError(t("reflection.error.unknown_partner"))
     _store_rating(session, theme_id, ThemeRating.model_validate(rating.model_dump()))
 
@@ -290,8 +291,11 @@ def promote_followup(session: Session, followup_id: str, milestone_id: str) -> M
 def forget_partner(session: Session, partner_id: str) -> None:
     """What the reflection holds of a partner that leaves the session."""
     ratings = {
-        theme_id: rating.model_copy(update={"per_partner": {
-            k: v for k, v in rating.per_partner.items() if k != partner_id}})
+        theme_id: rating.model_copy(update={
+            "per_partner": {k: v for k, v in rating.per_partner.items() if k != partner_id},
+            "partner_attention": [p for p in rating.partner_attention if p != partner_id],
+            "partner_notes": {k: v for k, v in rating.partner_notes.items() if k != partner_id},
+        })
         for theme_id, rating in session.reflection.ratings.items()
     }
     followups = [f.model_copy(update={"partner": None}) if f.partner == partner_id else f

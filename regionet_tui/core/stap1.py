@@ -6,6 +6,7 @@ refused change (a ValidationError or FormError) leaves the session as it was.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from ..forms import FormError
@@ -142,24 +143,47 @@ def update_score(session: Session, partner_id: str, service_id: str, **changes: 
     if session.partner(partner_id) is None:
         raise FormError(t("stap1.unknown_partner"))
     _service(session.portfolio, service_id)
-    values = score_of(session, partner_id, service_id).model_dump()
+    score = _changed(score_of(session, partner_id, service_id), changes)
+    _store(session, partner_id, {service_id: score})
+    return score
+
+
+def update_scores(session: Session, partner_id: str,
+                  changes: Mapping[str, Mapping[str, Any]]) -> None:
+    """Change several services of one partner at once (service id -> fields), with the
+    rules of `update_score`: every score is validated before one assignment, so a
+    page of answers costs one check of the portfolio, not one per service."""
+    if session.partner(partner_id) is None:
+        raise FormError(t("stap1.unknown_partner"))
+    for service_id in changes:
+        _service(session.portfolio, service_id)
+    _store(session, partner_id, {
+        service_id: _changed(score_of(session, partner_id, service_id), changed)
+        for service_id, changed in changes.items()})
+
+
+def _changed(current: Score, changes: Mapping[str, Any]) -> Score:
+    values = current.model_dump()
     values.update(changes)
     for flag, quality in (("offered", "quality"), ("wanted", "desired")):
         if flag in changes and values[flag] is not True:
             values[quality] = None
         if quality in changes and values[quality] is not None:
             values[flag] = True
-    score = Score.model_validate(values)
+    return Score.model_validate(values)
+
+
+def _store(session: Session, partner_id: str, changed: Mapping[str, Score]) -> None:
     portfolio = session.portfolio
     row = dict(portfolio.scores.get(partner_id, {}))
-    if score.is_empty():
-        row.pop(service_id, None)
-    else:
-        row[service_id] = score
+    for service_id, score in changed.items():
+        if score.is_empty():
+            row.pop(service_id, None)
+        else:
+            row[service_id] = score
     scores = dict(portfolio.scores)
     if row:
         scores[partner_id] = row
     else:
         scores.pop(partner_id, None)
     portfolio.scores = scores
-    return score

@@ -281,8 +281,11 @@ def _replace_item(session: Session, item_id: str, **changes: object) -> ParkingI
     return changed
 
 
-def add_parking(session: Session, text: str, now: datetime) -> ParkingItem:
-    item = ParkingItem(id=new_id(), text=text, created=now)
+def add_parking(session: Session, text: str, now: datetime,
+                item_id: str | None = None) -> ParkingItem:
+    """Park a side issue; `item_id` is given when the id must be known beforehand
+    (the room derives it from the submission, so a resend parks nothing twice)."""
+    item = ParkingItem(id=item_id or new_id(), text=text, created=now)
     session.workshop.parking = [*session.workshop.parking, item]
     return item
 

@@ -50,6 +50,10 @@ class ThemeRating(Record):
     attention: bool = False  # needs (extra) attention
     notes: LongText = ""
     next_steps: LongText = ""
+    # What partners said on their own (in the room): who thinks the theme needs
+    # attention, and each one's note. The group's flag and notes stay the facilitator's.
+    partner_attention: list[Id] = Field(default_factory=list)
+    partner_notes: dict[Id, LongText] = Field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return self == ThemeRating()

@@ -32,6 +32,13 @@ class ThemeDetail(Static):
                     for p in session.partners if p.id in rating.per_partner
                 )
                 lines.append(t("reflection.detail_partners", scores=scores))
+            names = {p.id: p.name for p in session.partners}
+            if rating.partner_attention:
+                lines.append(t("room.detail_attention", names=", ".join(
+                    names.get(pid, pid) for pid in rating.partner_attention)))
+            if rating.partner_notes:
+                lines.append(t("room.detail_notes", notes=" · ".join(
+                    f"{names.get(pid, pid)}: {note}" for pid, note in rating.partner_notes.items())))
             if rating.notes:
                 lines.append(t("reflection.detail_notes", text=rating.notes))
             if rating.next_steps:
