@@ -144,6 +144,10 @@ def show_trash(screen: StartScreen) -> None:
             return
         try:
             path = app.library.restore(entry)
+        except SessionGoneError:
+            app.warn(t("start.gone", title=entry.title))
+            screen.reload()
+            return
         except OSError as error:
             app.folder_refused(error)
             return

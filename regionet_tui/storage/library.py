@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -35,6 +36,8 @@ INDEX_MAX_BYTES = 16 * 1024 * 1024
 TRASH_NAME = "trash"
 ASIDE_NAME = "damaged"
 DELETE_WAIT = 0.2  # seconds
+# A file on its way between two folders (see _move_no_clobber), never listed.
+MOVING_SUFFIX = ".moving"
 
 
 class SessionInUseError(Exception):
@@ -196,12 +199,22 @@ class SessionLibrary:
 
         if not path.exists():
             raise SessionGoneError(path)
-        store = SessionStore.open(path)
+        try:
+            store = SessionStore.open(path)
+        except DamagedSessionFile:
+            if not path.exists():
+                raise SessionGoneError(path) from None
+            raise
         if store.readonly:
             store.close()
             if store.lock_error is not None:
                 raise store.lock_error
             raise SessionInUseError(path)
+        if not path.exists():
+            # Deleted between the reading and the lock: the store must not write
+            # the session back where it no longer is.
+            store.close()
+            raise SessionGoneError(path)
         return store
 
     def rename(self, path: Path, title: str) -> None:
@@ -237,7 +250,12 @@ class SessionLibrary:
         try:
             if not path.exists():
                 raise SessionGoneError(path)
-            target = self._move(path, self.trash)
+            try:
+                target = self._move(path, self.trash)
+            except FileNotFoundError:
+                if path.exists():
+                    raise
+                raise SessionGoneError(path) from None
             # Gone while still locked: whoever opens the lock file after this
             # finds no session to open (never a lock file removed under a holder).
             with contextlib.suppress(OSError):
@@ -250,14 +268,22 @@ class SessionLibrary:
         return self.entries(self.trash)
 
     def restore(self, entry: SessionEntry) -> Path:
-        return self._move(entry.path, self.folder)
+        """Put a session from the trash back; SessionGoneError when another window
+        restored it first."""
+        try:
+            return self._move(entry.path, self.folder)
+        except FileNotFoundError:
+            if entry.path.exists():
+                raise
+            raise SessionGoneError(entry.path) from None
 
     def _move(self, path: Path, target_folder: Path) -> Path:
         """Move the file (and its backup) into `target_folder`, under its own name
-        or, when that is taken, with a time stamp added: never over another file."""
+        or, when that is taken, with a time stamp added: never over another file.
+        FileNotFoundError when it is gone (moved by another window meanwhile)."""
         target_folder.mkdir(parents=True, exist_ok=True)
+        target = _move_to_free_name(path, target_folder)
         backup = sessionfile.backup_path(path)
-        target = self._move_to_free_name(path, target_folder)
         if backup.exists() or backup.is_symlink():
             try:
                 _move_no_clobber(backup, sessionfile.backup_path(target))
@@ -265,22 +291,6 @@ class SessionLibrary:
                 _move_no_clobber(target, path)  # the two stay together: back as they were
                 raise
         return target
-
-    @staticmethod
-    def _move_to_free_name(path: Path, folder: Path) -> Path:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        names = [path.name, f"{path.stem}-{stamp}{path.suffix}",
-                 *(f"{path.stem}-{stamp}-{n}{path.suffix}" for n in range(2, 100))]
-        for name in names:
-            target = folder / name
-            if sessionfile.backup_path(target).exists():
-                continue  # a backup without its file: kept for whoever looks
-            try:
-                _move_no_clobber(path, target)
-            except FileExistsError:
-                continue
-            return target
-        raise FileExistsError(folder / path.name)
 
     # -- repairing a damaged file ------------------------------------------------
     def move_aside(self, entry: SessionEntry) -> Path:
@@ -306,29 +316,63 @@ class SessionLibrary:
         except FileNotFoundError:
             pass
         except (NotRegularFile, FileTooLarge):
-            self._move_to_free_name(entry.path, aside)
+            _move_to_free_name(entry.path, aside)
         else:
             atomic_write(copy, damaged)
         atomic_write(entry.path, good)
         return entry.path
 
 
-def _move_no_clobber(source: Path, target: Path) -> None:
-    """Move `source` to `target`; FileExistsError when `target` exists. Another
-    window may move files in the same folder at the same moment: a hard link
-    fails rather than replace what it finds there."""
-    if source.is_dir() and not source.is_symlink():  # a folder named like a session
+def _move_to_free_name(path: Path, folder: Path) -> Path:
+    """Move `path` into `folder` under its own name or, when that is taken, with a
+    time stamp added; the new path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    names = [path.name, f"{path.stem}-{stamp}{path.suffix}",
+             *(f"{path.stem}-{stamp}-{n}{path.suffix}" for n in range(2, 100))]
+    targets = [folder / name for name in names
+               # a backup without its file: kept for whoever looks, and not joined
+               if not sessionfile.backup_path(folder / name).exists()]
+    return _move_no_clobber(path, *targets)
+
+
+def _move_no_clobber(source: Path, *targets: Path) -> Path:
+    """Move `source` to the first of `targets` that is free; the one it went to.
+
+    Other windows may move files in the same folders at the same moment. The
+    file is first claimed by a rename to a name of this move's own (only one
+    claim succeeds: FileNotFoundError for the others), then placed where no
+    file is (a hard link fails rather than replace one). FileExistsError
+    when every target is taken; the file is then back where it was.
+    """
+    claimed = source.with_name(f".{source.name}.{uuid.uuid4().hex[:12]}{MOVING_SUFFIX}")
+    source.rename(claimed)
+    try:
+        for target in targets:
+            try:
+                _place(claimed, target)
+            except FileExistsError:
+                continue
+            return target
+        raise FileExistsError(targets[0] if targets else source)
+    except BaseException:
+        claimed.rename(source)
+        raise
+
+
+def _place(claimed: Path, target: Path) -> None:
+    """Move a claimed file to `target`; FileExistsError when something is there."""
+    if claimed.is_dir() and not claimed.is_symlink():  # a folder named like a session
         if target.exists() or target.is_symlink():
             raise FileExistsError(target)
-        source.rename(target)
+        claimed.rename(target)
         return
     try:
-        os.link(source, target, follow_symlinks=False)
+        os.link(claimed, target, follow_symlinks=False)
     except FileExistsError:
         raise
     except OSError:  # no hard links here (a FAT-formatted stick): check, then move
         if target.exists() or target.is_symlink():
             raise FileExistsError(target) from None
-        source.replace(target)
+        claimed.rename(target)
         return
-    source.unlink()
+    claimed.unlink()
