@@ -85,18 +85,27 @@ def _candidates(stem: str, session_id: str) -> Iterator[str]:
         counter += 1
 
 
+def _usable(ledger: ExportLedger, path: Path, session_id: str) -> bool:
+    if not path.exists() and not path.is_symlink():
+        return True
+    return path.is_file() and not path.is_symlink() and ledger.owns(path, session_id)
+
+
 def choose_stem(folder: Path, stem: str, session_id: str) -> str:
     """The first name in `folder` under which each of the session's files is
     free or holds this session's own earlier file."""
     ledger = ExportLedger(folder)
-
-    def usable(path: Path) -> bool:
-        if not path.exists() and not path.is_symlink():
-            return True
-        return path.is_file() and not path.is_symlink() and ledger.owns(path, session_id)
-
     return next(candidate for candidate in _candidates(stem, session_id)
-                if all(usable(folder / f"{candidate}{kind}") for kind in KINDS))
+                if all(_usable(ledger, folder / f"{candidate}{kind}", session_id)
+                       for kind in KINDS))
+
+
+def taken_names(folder: Path, stem: str, session_id: str) -> list[str]:
+    """The names of the session's files under `stem` that another file holds:
+    why its files went under another name."""
+    ledger = ExportLedger(folder)
+    return [f"{stem}{kind}" for kind in KINDS
+            if not _usable(ledger, folder / f"{stem}{kind}", session_id)]
 
 
 def write_own_file(folder: Path, stem: str, suffix: str, session_id: str, data: bytes) -> Path:

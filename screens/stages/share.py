@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from regionet_tui.i18n import LANGUAGES, language, t
 from regionet_tui.share.export import export_bytes, export_folder, file_stem
-from regionet_tui.share.targets import choose_stem, write_own_file
+from regionet_tui.share.targets import choose_stem, taken_names, write_own_file
 from regionet_tui.storage.problems import os_reason
 
 from ..stage import StageScreen
@@ -118,6 +118,7 @@ class ShareScreen(StageScreen):
         """Write the file without overwriting another's, and say where it went."""
         usual = self.target(kind, language)
         try:
+            taken = taken_names(usual.parent, usual.stem, self.session.id)
             path = write_own_file(usual.parent, usual.stem, usual.suffix, self.session.id, data)
         except OSError as error:
             self._result(t("share.write_failed", path=str(usual), cause=os_reason(error)),
@@ -125,7 +126,7 @@ class ShareScreen(StageScreen):
             return
         message = t(done_key, path=str(path))
         if path != usual:
-            message = f"{message}\n{t('share.name_taken', name=usual.name)}"
+            message = f"{message}\n{t('share.name_taken', names=', '.join(taken))}"
         self._result(message)
 
     @on(Button.Pressed, "#share-export")
