@@ -156,3 +156,35 @@ async def test_the_demos_previous_round_is_written_once_it_can_be(
         await pilot.press("d")
         await pilot.pause()
         assert library.path_for(PREVIOUS_ID).exists()
+
+
+async def test_importing_or_merging_a_fifo_is_refused_without_freezing(
+    library: SessionLibrary, folder: Path, tmp_path: Path, no_hang: None
+) -> None:
+    from regionet_tui.screens.dialogs.import_file import ImportFileDialog
+
+    pipe = tmp_path / "pijp.json"
+    os.mkfifo(pipe)
+    importer.add_as_new(library, importer.parse(demo_export()))
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(pipe)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportFileDialog)
+        assert "named pipe (FIFO), geen exportbestand" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("j")  # throw the typed path away
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+
+        await pilot.press("enter", "8")
+        await pilot.pause()
+        app.screen.query_one("#share-merge-path", Input).value = str(pipe)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "named pipe (FIFO), geen exportbestand" in screen_text(app)
