@@ -8,7 +8,15 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StringConstraints,
+)
 from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
@@ -110,14 +118,18 @@ def left_out_reading() -> int:
     return next(_LEFT_OUT)
 
 
-def left_out(value: T) -> T:
+Default = TypeVar("Default", bound=str | None)
+
+
+def left_out(value: Default) -> Default:
     """The default of a field of a small record: `value` (None, "" or a literal),
     counted each time it is used."""
 
-    def default() -> T:
+    def default() -> Default:
         next(_LEFT_OUT)
         return value
 
     # Shown in the JSON Schema as a plain default, as before.
-    field: T = Field(default_factory=default, json_schema_extra={"default": value})  # type: ignore[arg-type]
+    schema: dict[str, JsonValue] = {"default": value}
+    field: Default = Field(default_factory=default, json_schema_extra=schema)
     return field

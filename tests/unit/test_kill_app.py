@@ -27,7 +27,7 @@ from support.app import make_session
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from region import save_region  # noqa: E402
+from region import save_region
 
 START_TIMEOUT = 60  # seconds for the first paint on a busy machine
 EDITS = 6  # at most, in one round
@@ -103,7 +103,7 @@ def one_round(folder: Path, path: Path, chance: random.Random, name: str) -> Non
     try:
         app.wait_for(b"Sessies")
         app.type("\r")  # open the session selected: its partners
-        app.wait_for("Partners van het netwerk".encode())
+        app.wait_for(b"Partners van het netwerk")
         kill_after = chance.randrange(2, EDITS)
         for n in range(kill_after + 1):
             app.settle()

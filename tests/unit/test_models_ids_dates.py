@@ -17,7 +17,7 @@ from regionet_tui.models.stap1 import Portfolio, Service
 from regionet_tui.models.stap3 import AgendaItem, LongTermGoal, SharedItem
 from regionet_tui.models.stap4 import Agreement, Deal
 from regionet_tui.models.stap5 import Milestone, TransitionPlan
-from regionet_tui.models.stap6 import FlowEdge, Flowchart, FlowNode
+from regionet_tui.models.stap6 import Flowchart, FlowEdge, FlowNode
 from regionet_tui.models.workshop import AgendaSlot, ParkingItem, Workshop
 
 
