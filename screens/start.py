@@ -76,6 +76,7 @@ class StartScreen(RegionetScreen):
         self.entries: list[SessionEntry] = []
         self.sort_column = "modified"
         self.sort_reverse = True
+        self._shown_before = False  # the first showing comes with the mount, which lists
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -93,8 +94,9 @@ class StartScreen(RegionetScreen):
     def on_screen_resume(self) -> None:
         """Shown again (a session closed, a dialog gone): the folder may have
         changed meanwhile, here or in another window."""
-        if self.is_mounted:
+        if self._shown_before:
             self.reload()
+        self._shown_before = True
 
     def _prepare(self) -> None:
         self.title = t("app.name")
