@@ -217,7 +217,7 @@ async def test_a_service_hidden_last_round_and_shown_again_is_compared_with_its_
 
         store.change(score)
         store.close()
-        app.refresh_start(second.path.name)
+        start_screen(app).reload(second.path.name)
         await pilot.pause()
         await pilot.press("enter", "1")
         await pilot.pause()
