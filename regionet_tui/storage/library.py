@@ -15,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
+import time
 import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
@@ -36,8 +38,10 @@ INDEX_MAX_BYTES = 16 * 1024 * 1024
 TRASH_NAME = "trash"
 ASIDE_NAME = "damaged"
 DELETE_WAIT = 0.2  # seconds
-# A file on its way between two folders (see _move_no_clobber), never listed.
+# A file on its way between two folders (see _move_no_clobber), never listed;
+# one this old was left by a crash, and is put back (recover_stale_moves).
 MOVING_SUFFIX = ".moving"
+STALE_MOVE_SECONDS = 60
 
 
 class SessionInUseError(Exception):
@@ -104,6 +108,8 @@ class SessionLibrary:
     def prepare(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         remove_stale_temp_files(self.folder)
+        for folder in (self.folder, self.trash, self.folder / ASIDE_NAME):
+            recover_stale_moves(folder)
 
     def path_for(self, session_id: str) -> Path:
         return self.folder / f"{session_id}{sessionfile.SUFFIX}"
@@ -321,6 +327,32 @@ class SessionLibrary:
             atomic_write(copy, damaged)
         atomic_write(entry.path, good)
         return entry.path
+
+
+def recover_stale_moves(folder: Path, older_than: float = STALE_MOVE_SECONDS) -> int:
+    """Put back a file that a move claimed (_move_no_clobber) and a crash left
+    under its claimed name, hidden from the listing; the number put back.
+
+    Already linked to where it went, it is there: only the claimed name goes.
+    A file whose own name is taken again meanwhile stays as it is, for whoever
+    looks: nothing is overwritten and nothing removed.
+    """
+    recovered = 0
+    cutoff = time.time() - older_than
+    with contextlib.suppress(OSError):
+        for claimed in folder.glob(f".*{MOVING_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                status = claimed.lstat()
+                if status.st_ctime >= cutoff:  # claimed (renamed) just now: a move under way
+                    continue
+                if not stat.S_ISDIR(status.st_mode) and status.st_nlink > 1:
+                    claimed.unlink()  # placed already; the crash came before the tidying
+                    continue
+                original = claimed.with_name(claimed.name[1:].rsplit(".", 2)[0])
+                if not original.exists() and not original.is_symlink():
+                    claimed.rename(original)
+                    recovered += 1
+    return recovered
 
 
 def _move_to_free_name(path: Path, folder: Path) -> Path:

@@ -53,7 +53,7 @@ class ShareScreen(StageScreen):
         self.report_language: str = self.session.language
 
     def compose_stage(self) -> ComposeResult:
-        folder = export_folder(self.app.library.folder)  # type: ignore[attr-defined]
+        folder = export_folder(self.regionet_app.library.folder)
         with VerticalScroll(id="share-body"):
             yield Label(t("share.folder_label"), classes="field-label")
             yield Input(str(folder), id="share-folder", compact=True)
@@ -79,7 +79,7 @@ class ShareScreen(StageScreen):
     def folder(self) -> Path:
         text = self.query_one("#share-folder", Input).value.strip()
         return Path(text).expanduser() if text else export_folder(
-            self.app.library.folder)  # type: ignore[attr-defined]
+            self.regionet_app.library.folder)
 
     def target(self, kind: str, language: str | None = None) -> Path:
         """The usual name of the file; `_write` picks another when that one is taken.
@@ -155,7 +155,7 @@ class ShareScreen(StageScreen):
         from regionet_tui.core.rounds import load_predecessor
         from regionet_tui.report.build import render
 
-        previous = load_predecessor(self.app.library, self.session)  # type: ignore[attr-defined]
+        previous = load_predecessor(self.regionet_app.library, self.session)
         text = render(self.session, fmt, language=self.report_language, previous=previous)
         self._write(fmt, text.encode("utf-8"), "share.report_written", self.report_language)
 

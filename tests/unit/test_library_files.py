@@ -16,7 +16,7 @@ from support.share import demo_export
 from regionet_tui.core.rounds import add_next_round
 from regionet_tui.share import importer
 from regionet_tui.storage import DamagedSessionFile, SessionLibrary, sessionfile
-from regionet_tui.storage.library import MOVING_SUFFIX, SessionGoneError
+from regionet_tui.storage.library import MOVING_SUFFIX, SessionGoneError, recover_stale_moves
 
 
 def titles(folder: Path) -> dict[str, str]:
@@ -115,3 +115,22 @@ def test_a_damaged_file_is_still_reported_as_damaged(library: SessionLibrary) ->
     path.write_bytes(b'{"session": ')
     with pytest.raises(DamagedSessionFile):
         library.rename(path, "Heel")
+
+
+def test_a_move_a_crash_cut_short_is_put_back_at_the_next_start(
+    library: SessionLibrary, folder: Path
+) -> None:
+    kept = library.path_for(make_session(library, "Halverwege"))
+    placed = library.path_for(make_session(library, "Al verplaatst"))
+    claimed = folder / f".{kept.name}.0123456789ab{MOVING_SUFFIX}"
+    kept.rename(claimed)  # claimed for the trash, then the crash
+    library.trash.mkdir()
+    twice = folder / f".{placed.name}.ba9876543210{MOVING_SUFFIX}"
+    placed.rename(twice)
+    os.link(twice, library.trash / placed.name)  # placed in the trash, not yet tidied
+    SessionLibrary(folder).prepare()  # just now: as good as a move of another window
+    assert claimed.exists() and twice.exists()
+    assert recover_stale_moves(folder, older_than=-1) == 1  # as if a minute had passed
+    assert titles(folder) == {kept.name: "Halverwege"}
+    assert titles(library.trash) == {placed.name: "Al verplaatst"}
+    assert not list(folder.rglob(f"*{MOVING_SUFFIX}"))
