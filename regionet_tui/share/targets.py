@@ -22,8 +22,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..storage.atomic import atomic_write
+from ..storage.regular import FileTooLarge, NotRegularFile, read_regular
 
 LEDGER_NAME = ".regionet-exports"  # no .json: never listed as an export
+# Only ordinary files are read, and never more than these: a FIFO or a huge
+# file under one of these names is simply not this session's.
+LEDGER_MAX_BYTES = 4 * 1024 * 1024
+OWN_FILE_MAX_BYTES = 256 * 1024 * 1024
 
 
 def _digest(data: bytes) -> str:
@@ -46,8 +51,8 @@ class ExportLedger:
 
     def _records(self) -> dict[str, dict[str, str]]:
         try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError, RecursionError):
+            data = json.loads(read_regular(self.path, LEDGER_MAX_BYTES))
+        except (OSError, ValueError, RecursionError, NotRegularFile, FileTooLarge):
             return {}
         if not isinstance(data, dict):
             return {}
@@ -59,8 +64,8 @@ class ExportLedger:
         if record is None or record.get("session") != session_id:
             return False
         try:
-            return record.get("sha256") == _digest(path.read_bytes())
-        except OSError:
+            return record.get("sha256") == _digest(read_regular(path, OWN_FILE_MAX_BYTES))
+        except (OSError, NotRegularFile, FileTooLarge):
             return False
 
     def remember(self, path: Path, session_id: str, data: bytes) -> None:

@@ -188,3 +188,24 @@ async def test_importing_or_merging_a_fifo_is_refused_without_freezing(
         await pilot.press("m")
         await pilot.pause()
         assert "named pipe (FIFO), geen exportbestand" in screen_text(app)
+
+
+async def test_a_fifo_where_the_exports_remember_their_owners_is_no_hang(
+    library: SessionLibrary, folder: Path, no_hang: None
+) -> None:
+    from regionet_tui.share.export import file_stem
+    from regionet_tui.share.targets import LEDGER_NAME
+
+    session = importer.parse(demo_export())
+    importer.add_as_new(library, session)
+    exports = folder.parent / "exports"
+    exports.mkdir()
+    stem = file_stem(session)
+    (exports / f"{stem}.json").write_bytes(b"van een partner")  # the usual name is taken
+    os.mkfifo(exports / LEDGER_NAME)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "8")
+        await pilot.pause()
+        assert f"{stem}-{session.id[:8].lower()}.json" in screen_text(app)

@@ -179,6 +179,12 @@ def test_import_of_a_fifo_or_a_device_is_refused_at_once(folder: Path, tmp_path:
         assert "Traceback" not in result.stderr
 
 
+def test_a_graph_file_that_is_a_fifo_is_refused_at_once(folder: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "graaf.json")
+    result = run_process(folder, "flowchart", "--graph", str(tmp_path / "graaf.json"))
+    assert result.returncode == 1 and "not an ordinary file but a fifo" in result.stderr
+
+
 # -- 6: export -o and report -o ------------------------------------------------------------------
 def test_output_never_overwrites_a_session_file(
     library: SessionLibrary, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
