@@ -48,6 +48,7 @@ async def select(app: object, pilot: object, name: str) -> None:
         if screen.selected_name() == name:
             return
         await pilot.press("down")  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
     raise AssertionError(f"{name} is not listed")
 
 
@@ -78,7 +79,9 @@ async def test_rename_next_round_and_delete_act_on_the_row_selected(
         assert sessionfile.read(restored).title == "Teruggezet"
         assert copy.read_bytes() == copy_before
 
-        await pilot.press("u", "enter")  # the next round, with the suggested title
+        await pilot.press("u")  # the next round
+        await pilot.pause()
+        await pilot.press("enter")  # with the suggested title
         await pilot.pause()
         rounds = [e for e in library.entries() if e.title.startswith("Teruggezet –")]
         assert [sessionfile.read(e.path).predecessor_title for e in rounds] == ["Teruggezet"]
@@ -182,7 +185,9 @@ async def test_importing_or_merging_a_fifo_is_refused_without_freezing(
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
 
-        await pilot.press("enter", "8")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("8")
         await pilot.pause()
         app.screen.query_one("#share-merge-path", Input).value = str(pipe)
         await pilot.press("m")
@@ -206,6 +211,8 @@ async def test_a_fifo_where_the_exports_remember_their_owners_is_no_hang(
     app = make_app(folder)
     async with app.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("enter", "8")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("8")
         await pilot.pause()
         assert f"{stem}-{session.id[:8].lower()}.json" in screen_text(app)
