@@ -127,7 +127,7 @@ async def test_special_files_and_an_id_twice_are_listed_with_the_reason(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("enter")  # the first choice: move aside (there is no backup)
+        await pilot.press("tab", "enter")  # the first choice: move aside (there is no backup)
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert not (folder / "pijp.json").exists()
