@@ -1,5 +1,6 @@
 """Import and validation of a 5 MB export against json.loads of the same file.
-Target: at most 2x. Run: python benchmarks/bench_import.py [--runs N]
+Target: at most 3x, with pydantic's public API only (issue 18; it was 2x with
+a private speed-up). Run: python benchmarks/bench_import.py [--runs N]
 
 The export is the region-sized session (benchmarks/region.py) with more
 partners until the file passes 5 MB. The two are timed in turn, run after run,
@@ -27,6 +28,7 @@ from regionet_tui.share.export import export_bytes  # noqa: E402
 from regionet_tui.share.importer import parse, parse_precise, parse_sound  # noqa: E402
 
 TARGET_BYTES = 5 * 1024 * 1024
+TARGET_RATIO = 3
 
 
 def five_megabytes() -> bytes:
@@ -80,10 +82,10 @@ def main() -> None:
                                                                      (12, 8, 11, 8), strict=True)))
     ratios = [i / j for i, j in zip(summary["import + validation"], summary["json.loads"],
                                     strict=True)]
-    print(f"{'ratio (target <= 2x)':22s} " + " ".join(f"{r:{w}.2f}" for r, w in zip(
+    print(f"{f'ratio (target <= {TARGET_RATIO}x)':22s} " + " ".join(f"{r:{w}.2f}" for r, w in zip(
         ratios, (12, 8, 11, 8), strict=True)))
     # Load from other work moves single runs a lot; only a pass on every measure counts.
-    print("PASS" if max(ratios) <= 2 else "MISS")
+    print("PASS" if max(ratios) <= TARGET_RATIO else "MISS")
 
 
 if __name__ == "__main__":

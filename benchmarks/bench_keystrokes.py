@@ -15,7 +15,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from regionet_tui.app import AppConfig, RegionetApp
+from regionet_tui.app import RegionetApp
+from regionet_tui.config import AppConfig
 from regionet_tui.core import commitment as commitment_rules
 from regionet_tui.models import Partner, Session
 from regionet_tui.storage import SessionLibrary, sessionfile

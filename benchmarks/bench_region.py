@@ -40,7 +40,8 @@ def percentile(values: list[float], share: float) -> float:
 # -- inside a child process ---------------------------------------------------------
 def _measured_app(folder: Path) -> Any:
     """The real app, recording (wall, interface-thread CPU) of every paint."""
-    from regionet_tui.app import AppConfig, RegionetApp
+    from regionet_tui.app import RegionetApp
+    from regionet_tui.config import AppConfig
 
     class Measured(RegionetApp):
         def __init__(self) -> None:

@@ -53,7 +53,8 @@ REGIONET = """
 import sys
 import time
 from pathlib import Path
-from regionet_tui.app import AppConfig, RegionetApp
+from regionet_tui.app import RegionetApp
+from regionet_tui.config import AppConfig
 
 class Measured(RegionetApp):
     # Textual calls RegionetApp.on_mount itself (handlers run along the MRO).

@@ -1,12 +1,12 @@
 """The App is the hub: it owns the library and the open session, and the
-screens ask it to open, close and switch. Screens stay thin."""
+screens ask it to open, close and switch. Screens stay thin: what the start
+screen does with the sessions folder lives with it (screens/start_actions.py)."""
 
 from __future__ import annotations
 
 import gc
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,22 +17,20 @@ from textual.message import Message
 from textual.screen import Screen
 
 from . import i18n, settings
+from .config import AppConfig
 from .i18n import t
 from .key_order import KeysInOrder
 from .progress import STAGES
 from .room_mode import RoomMode
 from .safe_text import remove_unsafe
-from .storage.library import SessionEntry, SessionInUseError, SessionLibrary
+from .storage.library import SessionLibrary
 from .storage.problems import os_reason
 from .storage.sessionfile import DamagedSessionFile
 from .workshop_mode import WorkshopMode
 
 if TYPE_CHECKING:
-    from .models.session import Session
     from .screens.stage import StageScreen
     from .storage.store import SessionStore
-
-DEMO_ID = "demo"
 
 
 # The start screen is painted with these alone; the other sheets are read
@@ -69,18 +67,6 @@ def pasted_text(text: str, target: object) -> str:
     if len(lines) > 1 and isinstance(target, Input):
         return " ".join(line.strip() for line in lines if line.strip())
     return "\n".join(lines)
-
-
-@dataclass
-class AppConfig:
-    sessions_folder: Path
-    language: str = "nl"
-    open_demo: bool = False
-    remember: bool = True  # remember changed settings between runs
-    # `regionet room SESSION`: open this session file, and its room ("local" or "network")
-    open_path: Path | None = None
-    open_room: str | None = None
-    room_port: int | None = None
 
 
 class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
@@ -128,9 +114,6 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._keep_too_small_on_top)
-        if self.config.open_demo:
-            # After the first refresh: the start screen must exist to list the demo.
-            self.call_after_refresh(self.action_open_demo)
         if self.config.open_path is not None:
             self.call_after_refresh(self._open_from_command_line, self.config.open_path)
 
@@ -179,39 +162,21 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         self.fail(t("start.folder_refused", path=str(self.library.folder),
                     reason=os_reason(error)))
 
-    def _start_screen(self) -> Screen[None] | None:
-        from .screens.start import StartScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, StartScreen):
-                return screen
-        return None
-
-    def refresh_start(self, select: str | None = None) -> None:
-        screen = self._start_screen()
-        if screen is not None:
-            screen.reload(select)  # type: ignore[attr-defined]
-
     # -- opening and closing a session ----------------------------------------------
-    def open_entry(self, entry: SessionEntry) -> None:
-        if entry.damage is not None:
-            self.repair(entry)
-            return
-        self.open_session(entry.path)
-
-    def open_session(self, path: Path) -> None:
+    def open_session(self, path: Path) -> bool:
+        """Open the session in this file and show it; False (and say why) when it
+        cannot be opened."""
         from .storage.store import SessionStore
 
         if not self._saved_before_closing():
-            return
+            return False
         try:
             store = SessionStore.open(path)
         except DamagedSessionFile as error:
             damage = error.damage
             self.fail(t("start.cannot_open",
                         reason=t(f"damage.{damage.reason}", detail=damage.detail)))
-            self.refresh_start()
-            return
+            return False
         self._close_store()
         self.store = store
         # The session's models and the app live until the session closes: tens of
@@ -228,6 +193,7 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         elif store.readonly:
             self.notify(t("app.readonly"), severity="warning", timeout=10, markup=False)
         self.show_stage("partners")
+        return True
 
     async def _open_from_command_line(self, path: Path) -> None:
         """`regionet room SESSION`: the session, then its room and the room's screen."""
@@ -377,10 +343,9 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         then()
 
     def _close_now(self) -> None:
-        name = self.store.path.name if self.store else None
+        # The start screen, shown again, lists the folder anew (StartScreen.on_screen_resume).
         self._drop_stage_screens()
         self._close_store()
-        self.refresh_start(name)
 
     def _close_store(self) -> None:
         if self.store is not None:
@@ -390,26 +355,7 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
             gc.unfreeze()  # what was frozen with the session can be collected again
             gc.enable()
 
-    # -- session actions (start screen) ---------------------------------------------
-    def action_new_session(self) -> None:
-        from .screens.dialogs.session_form import SessionDetails, SessionFormDialog
-
-        def create(details: SessionDetails | None) -> None:
-            if details is None:
-                return
-            try:
-                store = self.library.create(details.title, details.region, details.date,
-                                            details.facilitator, i18n.language())  # type: ignore[arg-type]
-            except OSError as error:
-                self.folder_refused(error)
-                return
-            path = store.path
-            store.close()
-            self.refresh_start(path.name)
-            self.open_session(path)
-
-        self.push_screen(SessionFormDialog(t("start.new_title")), create)
-
+    # -- the open session's details ----------------------------------------------------
     def edit_session_details(self) -> None:
         from .screens.dialogs.session_form import SessionDetails, SessionFormDialog
         from .screens.stage import StageScreen
@@ -433,148 +379,6 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
 
         current = SessionDetails(s.title, s.region, s.date, s.facilitator)
         self.push_screen(SessionFormDialog(t("stage.details_title"), current), save)
-
-    def rename_session(self, entry: SessionEntry) -> None:
-        from .screens.dialogs.prompt import NamePromptDialog
-
-        def rename(title: str | None) -> None:
-            if title is None:
-                return
-            try:
-                self.library.rename(entry.id, title)
-            except SessionInUseError:
-                self.warn(t("start.in_use"))
-            except DamagedSessionFile:
-                pass
-            except OSError as error:
-                self.folder_refused(error)
-            self.refresh_start(entry.path.name)
-
-        self.push_screen(
-            NamePromptDialog(t("start.rename_title"), "start.rename_label", entry.title), rename
-        )
-
-    def duplicate_session(self, entry: SessionEntry) -> None:
-        from .screens.dialogs.prompt import NamePromptDialog
-
-        def duplicate(title: str | None) -> None:
-            if title is None:
-                return
-            try:
-                copy = self.library.duplicate(entry.id, title)
-            except DamagedSessionFile:
-                self.refresh_start()
-                return
-            except OSError as error:
-                self.folder_refused(error)
-                return
-            self.notify(t("start.duplicated", title=copy.title), markup=False)
-            self.refresh_start(self.library.path_for(copy.id).name)
-
-        default = t("start.duplicate_default", title=entry.title)[:200]
-        self.push_screen(NamePromptDialog(t("start.duplicate_title"),
-                                          "start.duplicate_label", default), duplicate)
-
-    def delete_session(self, entry: SessionEntry) -> None:
-        from .screens.dialogs.confirm import ConfirmDialog
-
-        def delete(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.library.delete(entry.id)
-            except SessionInUseError:
-                self.warn(t("start.in_use"))
-                return
-            except OSError as error:
-                self.folder_refused(error)
-                return
-            self.notify(t("start.deleted", title=entry.title), markup=False)
-            self.refresh_start()
-
-        self.push_screen(ConfirmDialog(t("start.delete_question", title=entry.title)), delete)
-
-    def action_show_trash(self) -> None:
-        from .screens.dialogs.trash import TrashDialog
-
-        def restore(entry: SessionEntry | None) -> None:
-            if entry is None:
-                return
-            try:
-                path = self.library.restore(entry)
-            except OSError as error:
-                self.folder_refused(error)
-                return
-            self.notify(t("start.restored", title=entry.title), markup=False)
-            self.refresh_start(path.name)
-
-        self.push_screen(TrashDialog(self.library.trashed()), restore)
-
-    def repair(self, entry: SessionEntry) -> None:
-        from .screens.dialogs.choice import ChoiceDialog
-
-        assert entry.damage is not None
-        reason = t(f"damage.{entry.damage.reason}", detail=entry.damage.detail)
-        choices = [("aside", t("start.repair_aside"))]
-        if entry.has_backup:
-            choices.insert(0, ("backup", t("start.repair_backup")))
-
-        def chosen(choice: str | None) -> None:
-            try:
-                if choice == "backup":
-                    self.library.restore_backup(entry)
-                    self.notify(t("start.repaired"))
-                elif choice == "aside":
-                    target = self.library.move_aside(entry)
-                    self.notify(t("start.moved_aside", path=str(target)), markup=False)
-            except DamagedSessionFile:
-                self.warn(t("start.repair_no_backup"))
-                return
-            except OSError as error:
-                self.folder_refused(error)
-            self.refresh_start(entry.path.name)
-
-        text = t("start.repair_text", name=entry.path.name, reason=reason)
-        self.push_screen(ChoiceDialog(t("start.repair_title"), text, choices), chosen)
-
-    def action_open_demo(self) -> None:
-        from .demo import build_demo
-        from .demo.rounds import build_previous_round
-
-        path = self.library.path_for(DEMO_ID)
-        if not path.exists():
-            try:
-                self.library.add(build_demo(DEMO_ID)).close()
-                previous = build_previous_round()
-                if not self.library.path_for(previous.id).exists():
-                    self.library.add(previous).close()
-            except OSError as error:
-                self.folder_refused(error)
-                self.refresh_start()
-                return
-            self.notify(t("start.demo_created"))
-            self.refresh_start(path.name)
-        self.open_session(path)
-
-    def action_import_session(self) -> None:
-        from .screens.dialogs.import_file import ImportFileDialog
-        from .share.export import export_folder
-        from .share.importer import add_as_new
-
-        def add(session: Session | None) -> None:
-            if session is None:
-                return
-            try:
-                added, renamed = add_as_new(self.library, session)
-            except OSError as error:
-                self.folder_refused(error)
-                return
-            message = "share.imported_renamed" if renamed else "share.imported"
-            self.notify(t(message, title=added.title, id=added.id), timeout=10, markup=False)
-            self.refresh_start(self.library.path_for(added.id).name)
-
-        folder = export_folder(self.library.folder)
-        self.push_screen(ImportFileDialog(t("share.import_title"), folder), add)
 
     # -- help, language, palette ----------------------------------------------------------
     def action_help(self) -> None:
@@ -626,7 +430,7 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         if self.store is not None:  # the dropped screens were frozen with the session
             gc.unfreeze()
             self._full_collection_due = True  # then frozen again once a stage shows
-        start = self._start_screen()
+        start = self.screen  # the bottom of the stack, now on top
         assert isinstance(start, StartScreen)
         self.call_later(start.relabel)
         if stage_id is not None:

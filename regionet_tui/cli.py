@@ -63,7 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(f"{__package__}.commands.{COMMANDS[args.command]}")
         code: int = module.run(args, library)
         return code
-    from .app import AppConfig, RegionetApp
+    from .app import RegionetApp
+    from .config import AppConfig
 
     RegionetApp(AppConfig(folder, i18n.language(), args.demo)).run()
     return 0

@@ -11,6 +11,7 @@ from datetime import date
 from pydantic import ValidationError
 
 from .i18n import t
+from .models.years import FIRST_YEAR, LAST_YEAR
 
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -21,17 +22,24 @@ class FormError(ValueError):
 
 
 def parse_date(text: str, field: str) -> date:
-    """A date written as 22-11-2026, 22/11/2026, 22.11.2026 or 2026-11-22."""
+    """A date written as 22-11-2026, 22/11/2026, 22.11.2026 or 2026-11-22, in the
+    years a session holds (models/base.py: a typo such as 9999 is refused)."""
     day_first = _DAY_FIRST.match(text)
     iso = _ISO.match(text)
+    parsed = None
     try:
         if day_first:
-            return date(int(day_first[3]), int(day_first[2]), int(day_first[1]))
-        if iso:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
+            parsed = date(int(day_first[3]), int(day_first[2]), int(day_first[1]))
+        elif iso:
+            parsed = date(int(iso[1]), int(iso[2]), int(iso[3]))
     except ValueError:
         pass
-    raise FormError(t("form.error.date", field=field))
+    if parsed is None:
+        raise FormError(t("form.error.date", field=field))
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise FormError(t("form.error.date_range", field=field, first=FIRST_YEAR,
+                          last=LAST_YEAR))
+    return parsed
 
 
 def parse_optional_date(text: str, field: str) -> date | None:
@@ -56,6 +64,9 @@ def describe(error: ValidationError, labels: dict[str, str]) -> str:
         return t("form.error.required", field=field)
     if kind in {"string_too_long", "too_long"}:
         return t("form.error.too_long", field=field, max=ctx.get("max_length", "?"))
+    if kind == "date_out_of_range":
+        return t("form.error.date_range", field=field, first=ctx.get("first", "?"),
+                 last=ctx.get("last", "?"))
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         return t("form.error.invalid", field=field)
     return t("form.error.invalid", field=field)

@@ -28,7 +28,7 @@ from textual.signal import Signal
 from .i18n import t
 
 if TYPE_CHECKING:
-    from .app import AppConfig
+    from .config import AppConfig
     from .room.host import Answered
     from .room.server import RoomEvent, RoomServer
     from .room.stages import RoomStage

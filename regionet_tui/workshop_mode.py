@@ -30,7 +30,7 @@ from .i18n import t
 from .ids import utc_now
 
 if TYPE_CHECKING:
-    from .app import AppConfig
+    from .config import AppConfig
     from .models import Session
     from .storage import SessionStore
 

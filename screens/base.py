@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from textual import events
 from textual.actions import SkipAction
@@ -16,6 +16,8 @@ from regionet_tui.workshop_mode import WorkshopMode
 
 if TYPE_CHECKING:
     from textual.binding import ActiveBinding
+
+    from regionet_tui.app import RegionetApp
 
 ResultType = TypeVar("ResultType")
 
@@ -63,6 +65,11 @@ class RegionetScreen(Screen[None]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translated(super().active_bindings)
 
+    @property
+    def regionet_app(self) -> RegionetApp:
+        """The App, typed: every regionet screen runs in a RegionetApp."""
+        return cast("RegionetApp", self.app)
+
 
 class RegionetModal(ModalScreen[ResultType], Generic[ResultType]):
     """A dialog: no key typed into it reaches the screen behind it, and a button
@@ -89,6 +96,11 @@ class RegionetModal(ModalScreen[ResultType], Generic[ResultType]):
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translated(super().active_bindings)
+
+    @property
+    def regionet_app(self) -> RegionetApp:
+        """The App, typed: every regionet screen runs in a RegionetApp."""
+        return cast("RegionetApp", self.app)
 
     @property
     def session_readonly(self) -> bool:

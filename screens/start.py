@@ -1,4 +1,5 @@
-"""The start screen: the sessions in the folder, and what to do with them."""
+"""The start screen: the sessions in the folder, and what to do with them
+(the actions themselves are in start_actions.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from textual.widgets import Footer, Input, Static
 from regionet_tui.i18n import t
 from regionet_tui.storage import SessionEntry
 
+from . import start_actions
 from .base import RegionetScreen
 from .widgets.session_list import Column, Row, SessionList
 from .widgets.title_bar import TitleBar
@@ -54,14 +56,14 @@ class StartScreen(RegionetScreen):
     # At 80 columns the footer holds about seven keys; the rest are in help (?)
     # and the command palette.
     BINDINGS = [
-        Binding("n", "app.new_session", "start.key_new"),
+        Binding("n", "new_session", "start.key_new"),
         Binding("enter", "open", "start.key_open", show=False),
         Binding("r", "rename", "start.key_rename", show=False),
         Binding("u", "duplicate", "start.key_duplicate"),
         Binding("x,delete", "delete", "start.key_delete"),
-        Binding("t", "app.show_trash", "start.key_trash", show=False),
-        Binding("d", "app.open_demo", "start.key_demo", show=False),
-        Binding("i", "app.import_session", "share.key_import", show=False),
+        Binding("t", "show_trash", "start.key_trash", show=False),
+        Binding("d", "open_demo", "start.key_demo", show=False),
+        Binding("i", "import_session", "share.key_import", show=False),
         Binding("s", "sort", "start.key_sort", show=False),
         Binding("slash", "filter", "start.key_filter", show=False),
         Binding("question_mark,f1", "app.help", "app.key_help"),
@@ -74,6 +76,7 @@ class StartScreen(RegionetScreen):
         self.entries: list[SessionEntry] = []
         self.sort_column = "modified"
         self.sort_reverse = True
+        self._shown_before = False  # the first showing comes with the mount, which lists
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -85,6 +88,15 @@ class StartScreen(RegionetScreen):
 
     def on_mount(self) -> None:
         self._prepare()
+        if self.regionet_app.config.open_demo:  # regionet --demo
+            self.call_after_refresh(self.action_open_demo)
+
+    def on_screen_resume(self) -> None:
+        """Shown again (a session closed, a dialog gone): the folder may have
+        changed meanwhile, here or in another window."""
+        if self._shown_before:
+            self.reload()
+        self._shown_before = True
 
     def _prepare(self) -> None:
         self.title = t("app.name")
@@ -126,7 +138,8 @@ class StartScreen(RegionetScreen):
 
     # -- the list -------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
-        library = self.app.library  # type: ignore[attr-defined]
+        """List the folder again; the cursor goes to the file named `select` if given."""
+        library = self.regionet_app.library
         self.query_one("#folder", Static).update(
             Content(t("start.folder", path=str(library.folder)))
         )
@@ -215,24 +228,40 @@ class StartScreen(RegionetScreen):
     def _header_clicked(self, event: SessionList.HeaderClicked) -> None:
         self.set_sort(event.column)
 
-    # -- actions on the selected session -------------------------------------------
+    # -- actions on the folder and the selected session ------------------------------
+    def action_new_session(self) -> None:
+        start_actions.new_session(self)
+
+    def action_show_trash(self) -> None:
+        start_actions.show_trash(self)
+
+    def action_open_demo(self) -> None:
+        start_actions.open_demo(self)
+
+    def action_import_session(self) -> None:
+        start_actions.import_session(self)
+
     @on(SessionList.Chosen, "#sessions")
     def action_open(self) -> None:
         entry = self.selected()
-        if entry is not None:
-            self.app.open_entry(entry)  # type: ignore[attr-defined]
+        if entry is None:
+            return
+        if entry.damaged:
+            start_actions.repair(self, entry)
+        elif not self.regionet_app.open_session(entry.path):
+            self.reload()  # listed now with the reason it cannot be opened
 
     def action_rename(self) -> None:
         entry = self.selected()
         if entry is not None and not entry.damaged:
-            self.app.rename_session(entry)  # type: ignore[attr-defined]
+            start_actions.rename(self, entry)
 
     def action_duplicate(self) -> None:
         entry = self.selected()
         if entry is not None and not entry.damaged:
-            self.app.duplicate_session(entry)  # type: ignore[attr-defined]
+            start_actions.next_round(self, entry)
 
     def action_delete(self) -> None:
         entry = self.selected()
         if entry is not None and not entry.damaged:
-            self.app.delete_session(entry)  # type: ignore[attr-defined]
+            start_actions.delete(self, entry)

@@ -26,4 +26,4 @@ def run(args: argparse.Namespace, library: SessionLibrary) -> int:
         found = resolve(library, args.session)
     except ResolveError as error:
         return fail(str(error))
-    return deliver(export_bytes(found.session), args.output)
+    return deliver(export_bytes(found.session), args.output, library.folder)

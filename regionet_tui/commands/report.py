@@ -42,4 +42,4 @@ def run(args: argparse.Namespace, library: SessionLibrary) -> int:
     session = found.session
     text = render(session, _format(args), language=args.lang,
                   previous=load_predecessor(library, session))
-    return deliver(text.encode("utf-8"), args.output)
+    return deliver(text.encode("utf-8"), args.output, library.folder)

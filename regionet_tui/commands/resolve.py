@@ -50,7 +50,7 @@ def read_file(path: Path) -> Session:
         raw = importer.read_capped(path)
         data = importer.parse_json(raw)
         if isinstance(data, dict) and "format" in data:
-            return importer.validate(data)
+            return importer.validate(data, raw)
     except ImportRefused as refused:
         raise ResolveError(refused.message()) from None
     try:

@@ -20,7 +20,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, library: SessionLibrary) -> int:
     from .. import i18n
-    from ..app import AppConfig, RegionetApp
+    from ..app import RegionetApp
+    from ..config import AppConfig
     from ..storage import DamagedSessionFile, sessionfile
     from .output import fail
     from .resolve import ResolveError, resolve

@@ -21,4 +21,4 @@ def run(args: argparse.Namespace, library: SessionLibrary) -> int:
     from ..share.schema import json_schema
     from .output import deliver
 
-    return deliver(encode(json_schema()), args.output)
+    return deliver(encode(json_schema()), args.output, library.folder)

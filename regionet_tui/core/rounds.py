@@ -7,6 +7,8 @@
   asks anew starts fresh (commitments, portfolio scores, sign-offs, reflection
   ratings and follow-ups, time spent). The new session points to the previous
   one, where the earlier values stay readable for reference.
+- `add_next_round(library, path, title, today)`: the next round of the session
+  in the file `path`, added to the sessions folder.
 - `load_predecessor(library, session)`: that previous session read from the
   sessions folder, or why it cannot be shown.
 """
@@ -15,9 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
-from ..models import Session, utc_now
+from ..models import Session, new_id, utc_now
 from ..models.commitment import Commitment
 from ..models.reflection import Reflection
 from ..models.stap1 import Portfolio
@@ -54,6 +57,16 @@ def next_round(previous: Session, new_id: str, title: str, today: date) -> Sessi
         workshop=workshop.model_dump(),
     )
     return Session.model_validate(data)
+
+
+def add_next_round(library: SessionLibrary, path: Path, title: str, today: date) -> Session:
+    """Start the next round from the session in the file `path` (the one the
+    facilitator chose, whatever other file holds a session of its id), saved
+    as a new session. DamagedSessionFile when that file cannot be read;
+    OSError when the folder refuses the new file."""
+    copy = next_round(sessionfile.read(path), new_id(), title, today)
+    library.add(copy).close()
+    return copy
 
 
 Problem = Literal["none", "missing", "damaged"]

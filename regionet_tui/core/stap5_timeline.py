@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, date, timedelta
 from typing import Literal
 
 from rich.cells import cell_len
@@ -113,23 +113,29 @@ def _period_start(day: date, scale: Scale) -> date:
     return date(day.year, month, 1)
 
 
-def _next_period(start: date, scale: Scale) -> date:
+def _next_period(start: date, scale: Scale) -> date | None:
+    """The first day of the period after the one `start` begins; None when the
+    calendar ends before it (the models keep dates far from that end)."""
     months = 1 if scale == "month" else 3
     month = start.month - 1 + months
-    return date(start.year + month // 12, month % 12 + 1, 1)
+    year = start.year + month // 12
+    if year > MAXYEAR:
+        return None
+    return date(year, month % 12 + 1, 1)
 
 
 def _periods(first: date, last: date, scale: Scale) -> tuple[Period, ...]:
     periods = []
-    start = _period_start(first, scale)
-    while start <= last:
+    start: date | None = _period_start(first, scale)
+    while start is not None and start <= last:
         following = _next_period(start, scale)
         if scale == "month":
             label = t(f"stap5_timeline.month.{start.month}")
         else:
             label = t("stap5_timeline.quarter", n=(start.month - 1) // 3 + 1,
                       year=f"{start.year % 100:02d}")
-        periods.append(Period(start, following - timedelta(days=1), label, start.year))
+        end = following - timedelta(days=1) if following is not None else date.max
+        periods.append(Period(start, end, label, start.year))
         start = following
     return tuple(periods)
 

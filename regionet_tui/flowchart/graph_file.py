@@ -49,15 +49,18 @@ class _GraphEntry(BaseModel):
 
 
 def load_graph_file(path: Path) -> Graph:
+    """The graph in an ordinary file of at most MAX_GRAPH_FILE_BYTES: a FIFO or a
+    device is refused unopened (it would never end)."""
+    from ..storage.regular import FileTooLarge, NotRegularFile, read_regular
+
     try:
-        if path.stat().st_size > MAX_GRAPH_FILE_BYTES:
-            raise GraphFileError(f"{path} is larger than {MAX_GRAPH_FILE_BYTES:,} bytes")
-        with path.open("rb") as stream:
-            data = stream.read(MAX_GRAPH_FILE_BYTES + 1)
+        data = read_regular(path, MAX_GRAPH_FILE_BYTES)
+    except NotRegularFile as error:
+        raise GraphFileError(f"{path} is not an ordinary file but a {error.kind}") from error
+    except FileTooLarge as error:
+        raise GraphFileError(f"{path} is larger than {MAX_GRAPH_FILE_BYTES:,} bytes") from error
     except OSError as error:
         raise GraphFileError(f"cannot read {path}: {error.strerror or error}") from error
-    if len(data) > MAX_GRAPH_FILE_BYTES:
-        raise GraphFileError(f"{path} is larger than {MAX_GRAPH_FILE_BYTES:,} bytes")
     return parse_graph(data)
 
 

@@ -3,17 +3,64 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StringConstraints,
+)
 from pydantic.dataclasses import dataclass
+from pydantic_core import PydanticCustomError
 
 from ..ids import new_id, utc_now
+from .years import FIRST_YEAR, LAST_YEAR
 
-__all__ = ["Id", "Record", "SmallRecord", "new_id", "small_record", "utc_now"]
+__all__ = ["Day", "Id", "Moment", "Record", "SmallRecord", "left_out", "left_out_reading",
+           "new_id", "small_record", "unique_ids", "utc_now"]
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+
+D = TypeVar("D", dt.date, dt.datetime)
+
+
+def in_years(value: D) -> D:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "date_out_of_range", "the year must lie between {first} and {last}",
+            {"first": FIRST_YEAR, "last": LAST_YEAR})
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(in_years)]
+Moment = Annotated[dt.datetime, AfterValidator(in_years)]
+AwareMoment = Annotated[AwareDatetime, AfterValidator(in_years)]
+
+K = TypeVar("K")
+
+
+def unique_ids(items: K, ids: Iterable[tuple[tuple[str | int, ...], str]]) -> K:
+    """`items` as they are when every id in `ids` (its place in the field, the id)
+    occurs once; else the error `duplicate_id` naming the second place."""
+    seen: set[str] = set()
+    for place, item_id in ids:
+        if item_id in seen:
+            raise PydanticCustomError(
+                "duplicate_id", "the id {id} occurs more than once", {"id": item_id, "at": place})
+        seen.add(item_id)
+    return items
+
+
+def ids_of(items: Iterable[Any], key: str = "id") -> Iterable[tuple[tuple[str | int, ...], str]]:
+    """Each item's place in a list and its id (the field `key`)."""
+    return (((index, key), getattr(item, key)) for index, item in enumerate(items))
 
 
 class Record(BaseModel):
@@ -53,3 +100,36 @@ class SmallRecord:
 # fields given), and quicker to build when a session is read.
 small_record: Callable[[type[T]], type[T]] = dataclass(  # type: ignore[assignment]
     slots=True, config=ConfigDict(extra="forbid", validate_assignment=True))
+
+
+# A small record does not remember which fields it was given (a model keeps
+# `model_fields_set`), yet the import's check for duplicate keys must know how
+# many keys each record had (share/duplicates.py). So the default of a field
+# of a small record is made by a function that counts each use: a field the
+# file left out. Every record regionet writes gives all its fields, so reading
+# one costs nothing extra. `itertools.count` counts atomically under the GIL;
+# a record made meanwhile on another thread only adds to the count, which can
+# only send a file the precise way.
+_LEFT_OUT = itertools.count()
+
+
+def left_out_reading() -> int:
+    """The count of record fields left out so far (each reading adds one too)."""
+    return next(_LEFT_OUT)
+
+
+Default = TypeVar("Default", bound=str | None)
+
+
+def left_out(value: Default) -> Default:
+    """The default of a field of a small record: `value` (None, "" or a literal),
+    counted each time it is used."""
+
+    def default() -> Default:
+        next(_LEFT_OUT)
+        return value
+
+    # Shown in the JSON Schema as a plain default, as before.
+    schema: dict[str, JsonValue] = {"default": value}
+    field: Default = Field(default_factory=default, json_schema_extra=schema)
+    return field

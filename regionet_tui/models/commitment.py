@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal, get_args
 
 from pydantic import Field
 
-from .base import Id, Record, SmallRecord, small_record
+from .base import Id, Moment, Record, SmallRecord, left_out, small_record
 from .text import LongText
 
 Attitude = Literal["open", "agreements", "inform", "evaluate", "responsibility"]
@@ -18,9 +17,9 @@ ATTITUDES: tuple[Attitude, ...] = get_args(Attitude)
 class CommitmentEntry(SmallRecord):
     """One partner's answer on one attitude, with a note and when it was given."""
 
-    committed: bool | None = None
-    note: LongText = ""
-    at: datetime | None = None
+    committed: bool | None = left_out(None)
+    note: LongText = left_out("")
+    at: Moment | None = left_out(None)
 
 
 class Commitment(Record):
@@ -28,4 +27,4 @@ class Commitment(Record):
     entries: dict[Id, dict[Attitude, CommitmentEntry]] = Field(default_factory=dict)
     # Why the facilitator went on to STAP 1 without full commitment.
     override_reason: LongText = ""
-    override_at: datetime | None = None
+    override_at: Moment | None = None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from .base import Id, Record
+from .base import Day, Id, Moment, Record, ids_of, unique_ids
 from .text import LongText, Name, ShortText
 
 ThemeGroup = Literal["content", "process"]
@@ -68,14 +67,24 @@ class FollowUp(Record):
     what: Name
     partner: Id | None = None
     person: ShortText = ""
-    when: date | None = None
+    when: Day | None = None
     status: FollowUpStatus = "open"
     theme: Id | None = None
     milestone: Id | None = None  # the STAP 5 milestone it became
-    created: datetime | None = None
+    created: Moment | None = None
 
 
 class Reflection(Record):
     themes: list[Theme] = Field(default_factory=default_themes)
     ratings: dict[Id, ThemeRating] = Field(default_factory=dict)  # theme id -> rating
     followups: list[FollowUp] = Field(default_factory=list)
+
+    @field_validator("themes")
+    @classmethod
+    def _one_theme_per_id(cls, themes: list[Theme]) -> list[Theme]:
+        return unique_ids(themes, ids_of(themes))
+
+    @field_validator("followups")
+    @classmethod
+    def _one_followup_per_id(cls, followups: list[FollowUp]) -> list[FollowUp]:
+        return unique_ids(followups, ids_of(followups))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from .base import Id, Record, new_id, utc_now
+from .base import Day, Id, Moment, Record, ids_of, new_id, unique_ids, utc_now
 from .commitment import Commitment
 from .partners import Partner
 from .reflection import Reflection
@@ -28,11 +28,11 @@ class Session(Record):
     id: Id
     title: Name
     region: ShortText = ""
-    date: dt.date
+    date: Day
     facilitator: ShortText = ""
     language: Language = "nl"
-    created: dt.datetime = Field(default_factory=utc_now)
-    modified: dt.datetime = Field(default_factory=utc_now)
+    created: Moment = Field(default_factory=utc_now)
+    modified: Moment = Field(default_factory=utc_now)
     predecessor: Id | None = None
     predecessor_title: ShortText = ""
 
@@ -46,6 +46,11 @@ class Session(Record):
     flowchart: Flowchart = Field(default_factory=Flowchart)
     reflection: Reflection = Field(default_factory=Reflection)
     workshop: Workshop = Field(default_factory=Workshop)
+
+    @field_validator("partners")
+    @classmethod
+    def _one_partner_per_id(cls, partners: list[Partner]) -> list[Partner]:
+        return unique_ids(partners, ids_of(partners))
 
     @classmethod
     def create(cls, title: str, region: str, on: dt.date, facilitator: str = "",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from .base import Id, Record, SmallRecord, new_id, small_record
+from .base import Id, Record, SmallRecord, ids_of, left_out, new_id, small_record, unique_ids
 from .text import LongText, ShortText
 
 BuiltinService = Literal[
@@ -33,15 +33,16 @@ class Service(Record):
 class Score(SmallRecord):
     """One partner's view of one service. None means "not scored"."""
 
-    offered: bool | None = None
-    quality: Quality | None = None
-    wanted: bool | None = None
-    desired: Quality | None = None
-    financing: Financing | None = None
-    note: LongText = ""
+    offered: bool | None = left_out(None)
+    quality: Quality | None = left_out(None)
+    wanted: bool | None = left_out(None)
+    desired: Quality | None = left_out(None)
+    financing: Financing | None = left_out(None)
+    note: LongText = left_out("")
 
     def is_empty(self) -> bool:
-        return self == Score()
+        return (self.offered is None and self.quality is None and self.wanted is None
+                and self.desired is None and self.financing is None and not self.note)
 
 
 def default_services() -> list[Service]:
@@ -52,6 +53,11 @@ class Portfolio(Record):
     services: list[Service] = Field(default_factory=default_services)
     # partner id -> service id -> score
     scores: dict[Id, dict[Id, Score]] = Field(default_factory=dict)
+
+    @field_validator("services")
+    @classmethod
+    def _one_service_per_id(cls, services: list[Service]) -> list[Service]:
+        return unique_ids(services, ids_of(services))
 
     def add_custom(self, name: str) -> Service:
         service = Service(id=new_id(), name=name)

@@ -6,7 +6,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from .base import Id, Record, SmallRecord, small_record
+from .base import Id, Record, SmallRecord, left_out, small_record
 from .text import LongText
 
 CapacityArea = Literal["teacher_skills", "student_skills", "time", "finances", "facilities"]
@@ -19,8 +19,8 @@ ASSESSMENTS: tuple[Assessment, ...] = get_args(Assessment)
 class CapacityItem(SmallRecord):
     """How a partner rates one capacity area at the start, and why."""
 
-    assessment: Assessment | None = None
-    text: LongText = ""
+    assessment: Assessment | None = left_out(None)
+    text: LongText = left_out("")
 
 
 class PartnerStart(Record):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from .base import Id, Record, SmallRecord, small_record
+from .base import Day, Id, Moment, Record, SmallRecord, ids_of, left_out, small_record, unique_ids
 from .text import LongText, Name, ShortText
 
 ContributionKind = Literal["money", "in_kind", "people", "facilities"]
@@ -35,7 +34,7 @@ class Agreement(Record):
     responsibilities: LongText = ""
     mandate: LongText = ""
     financing: LongText = ""
-    review_date: date | None = None
+    review_date: Day | None = None
 
 
 SignOffStatus = Literal["agreed", "reservations", "not_yet"]
@@ -46,11 +45,16 @@ SIGNOFF_STATUSES: tuple[SignOffStatus, ...] = get_args(SignOffStatus)
 class SignOff(SmallRecord):
     """A partner's sign-off of the deal (STAP 4), with a note and when."""
 
-    status: SignOffStatus = "not_yet"
-    note: LongText = ""
-    at: datetime | None = None
+    status: SignOffStatus = left_out("not_yet")
+    note: LongText = left_out("")
+    at: Moment | None = left_out(None)
 
 
 class Deal(Record):
     agreements: list[Agreement] = Field(default_factory=list)
     signoffs: dict[Id, SignOff] = Field(default_factory=dict)  # partner id -> sign-off
+
+    @field_validator("agreements")
+    @classmethod
+    def _one_agreement_per_id(cls, agreements: list[Agreement]) -> list[Agreement]:
+        return unique_ids(agreements, ids_of(agreements))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from .base import Id, Record
+from .base import Day, Id, Record, ids_of, unique_ids
 from .text import LongText, Name, ShortText
 
 MilestoneStatus = Literal["planned", "in_progress", "done", "late"]
@@ -19,8 +18,8 @@ class Milestone(Record):
     title: Name
     phase: ShortText = ""
     owner: Id | None = None  # partner id
-    start: date | None = None
-    deadline: date | None = None
+    start: Day | None = None
+    deadline: Day | None = None
     status: MilestoneStatus = "planned"
     depends_on: list[Id] = Field(default_factory=list)
     serves: Id | None = None  # agreement or shared-agenda item id
@@ -30,3 +29,8 @@ class Milestone(Record):
 
 class TransitionPlan(Record):
     milestones: list[Milestone] = Field(default_factory=list)
+
+    @field_validator("milestones")
+    @classmethod
+    def _one_milestone_per_id(cls, milestones: list[Milestone]) -> list[Milestone]:
+        return unique_ids(milestones, ids_of(milestones))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from .base import Id, Record
+from .base import Id, Record, ids_of, unique_ids
 from .text import Name, ShortText
 
 NodeKind = Literal["partner", "broker", "service", "step", "other"]
@@ -32,3 +32,13 @@ class Flowchart(Record):
     nodes: list[FlowNode] = Field(default_factory=list)
     edges: list[FlowEdge] = Field(default_factory=list)
     direction: Direction = "auto"
+
+    @field_validator("nodes")
+    @classmethod
+    def _one_box_per_id(cls, nodes: list[FlowNode]) -> list[FlowNode]:
+        return unique_ids(nodes, ids_of(nodes))
+
+    @field_validator("edges")
+    @classmethod
+    def _one_arrow_per_id(cls, edges: list[FlowEdge]) -> list[FlowEdge]:
+        return unique_ids(edges, ids_of(edges))

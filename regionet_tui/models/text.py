@@ -39,11 +39,18 @@ def _strip_unsafe(text: str, *, multiline: bool) -> str:
 
 def clean_line(text: str) -> str:
     """One line of user text: no controls, no format characters, trimmed."""
+    # Nearly every text is printable (isprintable() is False for every control,
+    # format, surrogate and line-breaking character): then only NFC and the
+    # trim can change it. An import runs this on tens of thousands of strings.
+    if text.isprintable():
+        return unicodedata.normalize("NFC", text).strip()
     return _strip_unsafe(text, multiline=False).strip()
 
 
 def clean_block(text: str) -> str:
     """Multi-line user text: keeps line breaks and tabs, trims the ends."""
+    if text.isprintable():
+        return unicodedata.normalize("NFC", text).strip()
     return _strip_unsafe(text, multiline=True).strip()
 
 

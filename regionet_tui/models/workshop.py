@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field, field_validator
 
-from .base import Id, Record
+from .base import AwareMoment, Id, Moment, Record, ids_of, unique_ids
 from .text import Name
 
 ParkingStatus = Literal["open", "closed", "followup"]
@@ -27,13 +26,13 @@ class AgendaSlot(Record):
     minutes: Minutes = 30  # the timebox as planned
     added_minutes: Annotated[int, Field(ge=0, le=600)] = 0  # extensions given in the room
     actual_seconds: Annotated[int, Field(ge=0)] = 0
-    started_at: AwareDatetime | None = None
+    started_at: AwareMoment | None = None
 
 
 class ParkingItem(Record):
     id: Id
     text: Name
-    created: datetime | None = None
+    created: Moment | None = None
     status: ParkingStatus = "open"
     followup: Id | None = None  # the reflection follow-up it became
 
@@ -43,4 +42,14 @@ class Workshop(Record):
 
     agenda: list[AgendaSlot] = Field(default_factory=list)
     parking: list[ParkingItem] = Field(default_factory=list)
+
+    @field_validator("agenda")
+    @classmethod
+    def _one_slot_per_stage(cls, agenda: list[AgendaSlot]) -> list[AgendaSlot]:
+        return unique_ids(agenda, ids_of(agenda, "stage"))
+
+    @field_validator("parking")
+    @classmethod
+    def _one_parking_item_per_id(cls, parking: list[ParkingItem]) -> list[ParkingItem]:
+        return unique_ids(parking, ids_of(parking))
 

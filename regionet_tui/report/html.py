@@ -10,7 +10,7 @@ from . import page
 from .blocks import Bar, Block, Cell, Drawing, Facts, Heading, Items, Paragraph, Report, Table
 
 # Even a mistake elsewhere could not make the file load or run anything.
-POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 STYLE = """
 :root { color-scheme: light; }
 body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1f24;

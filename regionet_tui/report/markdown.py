@@ -12,10 +12,20 @@ BAR_CELLS = 10
 # Characters that are markup anywhere, and the ones that are markup at the start of a line.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
+# What renderers turn into a link without any markup (GitHub, GitLab, markdown-it's
+# linkify): a scheme's colon, an e-mail address's @, and a dot inside a domain
+# name (www.x.nl, or a bare x.nl). Escaped, each shows as itself and links nothing.
+_AUTOLINK = re.compile(
+    r"(?i:\b(?:https?|ftp|mailto|xmpp|file|tel)):"  # a scheme's colon
+    r"|:(?=//)"  # any other scheme's
+    r"|(?<=[\w.+-])@(?=[\w-])"  # an e-mail address
+    r"|(?<=[^\W_])\.(?=[^\W\d_])"  # a dot in a domain: after a letter or digit, before a letter
+)
 
 
 def _escape_line(line: str) -> str:
     line = _SPECIAL.sub(r"\\\1", line)
+    line = _AUTOLINK.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], line)
     match = _LINE_START.match(line)
     if match and match.group(2).isdigit():
         end = match.end()

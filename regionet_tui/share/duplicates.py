@@ -10,8 +10,9 @@ twice it silently keeps the last value. So the import compares two counts:
 - `keys_in(document)`: the keys that survived validation: for every model the
   fields the file gave (`model_fields_set`), for every dataclass record (a
   score) all its fields, for every dict its length. A dataclass does not
-  remember which fields the file gave, so this count holds only for a document
-  whose validator required them all (one_pass.py).
+  remember which fields the file gave: the caller takes away the fields that
+  were left out, which the records' defaults count as they are made
+  (`models.base.left_out`).
 
 Each key that survived came from at least one pair, so the second count can
 never exceed the first. When both are equal, no object had a key twice; when
@@ -32,7 +33,7 @@ from typing import Any
 from pydantic import BaseModel
 
 _JSON_WHITESPACE = b" \t\n\r"
-_fields_given = attrgetter("__pydantic_fields_set__")
+_fields_given = attrgetter("model_fields_set")
 
 Counter = Callable[[Any], int]
 
@@ -67,14 +68,14 @@ def _model_counter(cls: type[BaseModel]) -> Counter:
         return _count_leaf
 
     def count(model: Any) -> int:
-        given = model.__pydantic_fields_set__
+        given = model.model_fields_set
         return len(given) + sum(counter(getattr(model, name))
                                 for name, counter in nested if name in given)
     return count
 
 
 def _count_leaf(model: Any) -> int:
-    return len(model.__pydantic_fields_set__)
+    return len(model.model_fields_set)
 
 
 def _is_leaf_model(annotation: object) -> bool:
@@ -83,18 +84,17 @@ def _is_leaf_model(annotation: object) -> bool:
 
 
 def _is_record(annotation: object) -> bool:
-    """A pydantic dataclass (a score)."""
-    return (isinstance(annotation, type) and dataclasses.is_dataclass(annotation)
-            and hasattr(annotation, "__pydantic_fields__"))
+    """A dataclass record (a score)."""
+    return isinstance(annotation, type) and dataclasses.is_dataclass(annotation)
 
 
 class _Fixed:
-    """The keys of a dataclass record: all its fields, the same for every record.
-    (Objects inside one would go uncounted, which can only send a file the
-    precise way; a score holds none.)"""
+    """The keys of a dataclass record: all its fields, the same for every record
+    (those left out are taken off by the caller). Objects inside one would go
+    uncounted, which can only send a file the precise way; a score holds none."""
 
     def __init__(self, cls: type) -> None:
-        self.keys = len(cls.__pydantic_fields__)  # type: ignore[attr-defined]
+        self.keys = len(dataclasses.fields(cls))
 
     def __call__(self, record: Any) -> int:
         return self.keys

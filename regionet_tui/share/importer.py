@@ -6,6 +6,10 @@ syntax, duplicate keys, NaN and Infinity, nesting depth, the envelope
 (format and schema version, migrating older versions), and finally the
 models, which forbid unknown fields and sanitise every string.
 
+Validation is strict: a file means what it says. `true`, `"5"`, `" 5 "` and
+`5.0` are no score, `"yes"`, `1` and `"true"` no yes-or-no; dates and times are
+the JSON strings regionet writes.
+
 A sound export of the current version, the usual case, is read in one pass
 (`parse_sound`): pydantic validates it strictly, straight from the bytes, and
 a count of keys proves it had no duplicates. Whatever that pass cannot vouch
@@ -23,22 +27,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import ValidationError
 
 from ..core.workshop import pause_timer, running_slot
 from ..i18n import t
 from ..models import Session, new_id
+from ..models.base import left_out_reading
 from ..models.text import clean_line
 from ..storage import SessionLibrary
 from ..storage.problems import os_reason
-from .clean_text import normalising_cannot_change
+from ..storage.regular import FileTooLarge, NotRegularFile, read_regular
 from .document import FORMAT, ExportDocument
 from .duplicates import keys_in, pairs_at_most
 from .errors import ImportRefused
 from .migrate import migrate
-from .one_pass import one_pass_validator
 
 MAX_BYTES = 10 * 1024 * 1024
 # A session nests about eight levels deep; anything far beyond is not ours.
@@ -50,15 +54,16 @@ _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
 
 # -- reading the bytes -----------------------------------------------------------------
 def read_capped(path: Path) -> bytes:
-    """At most MAX_BYTES of the file; a larger file is refused unread."""
+    """The bytes of an ordinary file of at most MAX_BYTES; a larger file, or a
+    FIFO, device or folder, is refused unread (storage/regular.py)."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        return read_regular(path, MAX_BYTES)
+    except NotRegularFile as error:
+        raise ImportRefused(f"kind_{error.kind}") from None
+    except FileTooLarge:
+        raise ImportRefused("too_large", max=MAX_BYTES // (1024 * 1024)) from None
     except OSError as error:
         raise ImportRefused("unreadable", cause=os_reason(error)) from None
-    if len(raw) > MAX_BYTES:
-        raise ImportRefused("too_large", max=MAX_BYTES // (1024 * 1024))
-    return raw
 
 
 # -- parsing -------------------------------------------------------------------------------
@@ -228,6 +233,12 @@ def refusal_for(error: ValidationError) -> ImportRefused:
     if kind == "literal_error":
         return ImportRefused("not_allowed", place=where,
                              expected=clean_line(str(ctx.get("expected", ""))).replace(" or ", ", ")[:300])
+    if kind == "duplicate_id":
+        return ImportRefused("duplicate_id", place=place((*first["loc"], *ctx["at"])),
+                             id=_key_text(ctx["id"]))
+    if kind == "date_out_of_range":
+        return ImportRefused("date_out_of_range", place=where, first=ctx["first"],
+                             last=ctx["last"])
     reason = _TYPE_REASONS.get(kind, "invalid")
     if reason == "too_many" and isinstance(first.get("input"), str):
         reason = "too_long"
@@ -239,7 +250,9 @@ def refusal_for(error: ValidationError) -> ImportRefused:
     return ImportRefused(reason, **values)
 
 
-def validate(data: Any) -> Session:
+def validate(data: Any, raw: bytes | None = None) -> Session:
+    """The session in a parsed export (`raw`: the bytes it was parsed from, if
+    at hand), checked strictly; ImportRefused naming the first problem."""
     if not isinstance(data, dict):
         raise ImportRefused("not_object")
     if data.get("format") != FORMAT:
@@ -248,9 +261,14 @@ def validate(data: Any) -> Session:
     unknown = sorted(set(data) - ENVELOPE_FIELDS)
     if unknown:
         raise ImportRefused("unknown_field", place=place((unknown[0],)))
-    data = migrate(data)
+    migrated = migrate(data)
+    # Strict validation reads dates from JSON text only: the bytes as they came,
+    # or the migrated document written out again.
+    if migrated is not data or raw is None:
+        raw = json.dumps(migrated, ensure_ascii=False).encode("utf-8")
     try:
-        return ExportDocument.model_validate(data).session
+        return ExportDocument.model_validate_json(raw.removeprefix(codecs.BOM_UTF8),
+                                                  strict=True).session
     except ValidationError as error:
         raise refusal_for(error) from None
 
@@ -290,44 +308,28 @@ def parse_sound(raw: bytes) -> Session | None:
     Strict validation straight from the bytes refuses everything the precise
     path refuses (NaN, Infinity, numbers beyond range, nesting no field allows,
     unknown fields, other versions), except duplicate keys, which pydantic lets
-    pass keeping the last value: those the key count catches. Text that is
-    already clean, as in every export regionet writes, is checked rather than
-    sanitised (clean_text.py). A score must give all its fields (one_pass.py)."""
+    pass keeping the last value: those the key count catches (duplicates.py).
+    A small record does not remember which fields it was given: the fields it
+    was not given are counted as their defaults are made (models/base.py)."""
     raw = raw.removeprefix(codecs.BOM_UTF8)
-    if normalising_cannot_change(raw):
-        try:
-            return read_with(one_pass_validator(checking_text=True), raw)
-        except ValidationError as error:
-            if any(problem["type"] != "string_pattern_mismatch" for problem in error.errors()):
-                return None
-    try:
-        return read_with(one_pass_validator(checking_text=False), raw)
-    except ValidationError:
-        return None
-
-
-class JsonValidator(Protocol):
-    def validate_json(self, input: bytes, /, *, strict: bool | None = None) -> Any: ...
-
-
-def read_with(validator: JsonValidator, raw: bytes) -> Session | None:
-    """The session in `raw` by one strict pass of `validator` (a one_pass_validator);
-    None when it may have had a duplicate key or lacks its version. Raises
-    ValidationError."""
     with _collector_paused():
-        document = validator.validate_json(raw, strict=True)
+        before = left_out_reading()
+        try:
+            document = ExportDocument.model_validate_json(raw, strict=True)
+        except ValidationError:
+            return None
+        left_out = left_out_reading() - before - 1
         if "schema_version" not in document.model_fields_set:  # the default is for exports
             return None
-        if keys_in(document) != pairs_at_most(raw):
+        if keys_in(document) - left_out != pairs_at_most(raw):
             return None
-    session: Session = document.session
-    return session
+    return document.session
 
 
 def parse_precise(raw: bytes) -> Session:
     """Every check in turn on the parsed document: slower, but it names the place
     of the first problem."""
-    return validate(parse_json(raw))
+    return validate(parse_json(raw), raw)
 
 
 def parse(raw: bytes) -> Session:

@@ -22,8 +22,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..storage.atomic import atomic_write
+from ..storage.regular import FileTooLarge, NotRegularFile, read_regular
 
 LEDGER_NAME = ".regionet-exports"  # no .json: never listed as an export
+# Only ordinary files are read, and never more than these: a FIFO or a huge
+# file under one of these names is simply not this session's.
+LEDGER_MAX_BYTES = 4 * 1024 * 1024
+OWN_FILE_MAX_BYTES = 256 * 1024 * 1024
 
 
 def _digest(data: bytes) -> str:
@@ -46,8 +51,8 @@ class ExportLedger:
 
     def _records(self) -> dict[str, dict[str, str]]:
         try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError, RecursionError):
+            data = json.loads(read_regular(self.path, LEDGER_MAX_BYTES))
+        except (OSError, ValueError, RecursionError, NotRegularFile, FileTooLarge):
             return {}
         if not isinstance(data, dict):
             return {}
@@ -59,8 +64,8 @@ class ExportLedger:
         if record is None or record.get("session") != session_id:
             return False
         try:
-            return record.get("sha256") == _digest(path.read_bytes())
-        except OSError:
+            return record.get("sha256") == _digest(read_regular(path, OWN_FILE_MAX_BYTES))
+        except (OSError, NotRegularFile, FileTooLarge):
             return False
 
     def remember(self, path: Path, session_id: str, data: bytes) -> None:
@@ -85,18 +90,27 @@ def _candidates(stem: str, session_id: str) -> Iterator[str]:
         counter += 1
 
 
+def _usable(ledger: ExportLedger, path: Path, session_id: str) -> bool:
+    if not path.exists() and not path.is_symlink():
+        return True
+    return path.is_file() and not path.is_symlink() and ledger.owns(path, session_id)
+
+
 def choose_stem(folder: Path, stem: str, session_id: str) -> str:
     """The first name in `folder` under which each of the session's files is
     free or holds this session's own earlier file."""
     ledger = ExportLedger(folder)
-
-    def usable(path: Path) -> bool:
-        if not path.exists() and not path.is_symlink():
-            return True
-        return path.is_file() and not path.is_symlink() and ledger.owns(path, session_id)
-
     return next(candidate for candidate in _candidates(stem, session_id)
-                if all(usable(folder / f"{candidate}{kind}") for kind in KINDS))
+                if all(_usable(ledger, folder / f"{candidate}{kind}", session_id)
+                       for kind in KINDS))
+
+
+def taken_names(folder: Path, stem: str, session_id: str) -> list[str]:
+    """The names of the session's files under `stem` that another file holds:
+    why its files went under another name."""
+    ledger = ExportLedger(folder)
+    return [f"{stem}{kind}" for kind in KINDS
+            if not _usable(ledger, folder / f"{stem}{kind}", session_id)]
 
 
 def write_own_file(folder: Path, stem: str, suffix: str, session_id: str, data: bytes) -> Path:

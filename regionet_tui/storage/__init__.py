@@ -10,12 +10,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .library import SessionEntry, SessionInUseError, SessionLibrary
+    from .library import SessionEntry, SessionGoneError, SessionInUseError, SessionLibrary
     from .sessionfile import Damage, DamagedSessionFile
     from .store import ReadOnlyError, SaveError, SessionStore
 
 _WHERE = {
-    "SessionEntry": "library", "SessionInUseError": "library", "SessionLibrary": "library",
+    "SessionEntry": "library", "SessionGoneError": "library", "SessionInUseError": "library",
+    "SessionLibrary": "library",
     "Damage": "sessionfile", "DamagedSessionFile": "sessionfile",
     "ReadOnlyError": "store", "SaveError": "store", "SessionStore": "store",
 }

@@ -1,14 +1,23 @@
-"""The sessions folder: listing, creating, renaming, duplicating, trash, repair.
+"""The sessions folder: listing, creating, renaming, trash, repair.
 
-Session files are named by id (`<id>.json`); the title lives inside. A small
-index (`.index.json`) remembers each file's summary by size and mtime, so the
-start screen does not parse every session to list them.
+Session files are named by id (`<id>.json`); the title lives inside. A file
+can also bear another name (`<id>-<stamp>.json`, restored from the trash while
+its name was taken), and then another file may hold a session of the same id:
+so every action on a listed session acts on its file (`SessionEntry.path`),
+never on "the file of this id".
+
+A small index (`.index.json`) remembers each file's summary by size and mtime,
+so the start screen does not parse every session to list them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
+import stat
+import time
+import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from . import sessionfile
 from .atomic import atomic_write, remove_stale_temp_files
+from .regular import FileTooLarge, NotRegularFile, kind_of, read_regular
 from .sessionfile import Damage, DamagedSessionFile
 
 if TYPE_CHECKING:
@@ -24,12 +34,23 @@ if TYPE_CHECKING:
     from .store import SessionStore
 
 INDEX_NAME = ".index.json"
+INDEX_MAX_BYTES = 16 * 1024 * 1024
 TRASH_NAME = "trash"
 ASIDE_NAME = "damaged"
+DELETE_WAIT = 0.2  # seconds
+# A file on its way between two folders (see _move_no_clobber), never listed;
+# one this old was left by a crash, and is put back (recover_stale_moves).
+MOVING_SUFFIX = ".moving"
+STALE_MOVE_SECONDS = 60
 
 
 class SessionInUseError(Exception):
     """Another instance has the session open."""
+
+
+class SessionGoneError(Exception):
+    """The session's file is no longer there: deleted or moved meanwhile (by
+    another window, say)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +108,8 @@ class SessionLibrary:
     def prepare(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         remove_stale_temp_files(self.folder)
+        for folder in (self.folder, self.trash, self.folder / ASIDE_NAME):
+            recover_stale_moves(folder)
 
     def path_for(self, session_id: str) -> Path:
         return self.folder / f"{session_id}{sessionfile.SUFFIX}"
@@ -117,6 +140,9 @@ class SessionLibrary:
         except OSError as error:
             detail = (error.strerror or str(error))[:120]
             return SessionEntry(path, path.stem, damage=Damage("unreadable", detail)), None
+        kind = kind_of(stat.st_mode)
+        if kind is not None:  # a FIFO, device or folder is never opened
+            return SessionEntry(path, path.stem, damage=Damage(f"kind_{kind}")), None
         stamp = [stat.st_size, stat.st_mtime_ns]
         has_backup = sessionfile.backup_path(path).exists()
         # A damaged file is read again every time: it is rare, and its reason
@@ -141,8 +167,8 @@ class SessionLibrary:
 
     def _read_index(self, folder: Path) -> dict[str, dict[str, object]]:
         try:
-            data = json.loads((folder / INDEX_NAME).read_bytes())
-        except (OSError, ValueError, RecursionError):
+            data = json.loads(read_regular(folder / INDEX_NAME, INDEX_MAX_BYTES))
+        except (OSError, ValueError, RecursionError, NotRegularFile, FileTooLarge):
             return {}
         return data if isinstance(data, dict) else {}
 
@@ -174,22 +200,34 @@ class SessionLibrary:
         return SessionStore.open(self.path_for(session_id))
 
     # -- changing the folder ---------------------------------------------------
-    def _edit_closed(self, session_id: str) -> SessionStore:
+    def _edit_closed(self, path: Path) -> SessionStore:
         from .store import SessionStore
 
-        path = self.path_for(session_id)
-        store = SessionStore.open(path)
+        if not path.exists():
+            raise SessionGoneError(path)
+        try:
+            store = SessionStore.open(path)
+        except DamagedSessionFile:
+            if not path.exists():
+                raise SessionGoneError(path) from None
+            raise
         if store.readonly:
             store.close()
             if store.lock_error is not None:
                 raise store.lock_error
-            raise SessionInUseError(session_id)
+            raise SessionInUseError(path)
+        if not path.exists():
+            # Deleted between the reading and the lock: the store must not write
+            # the session back where it no longer is.
+            store.close()
+            raise SessionGoneError(path)
         return store
 
-    def rename(self, session_id: str, title: str) -> None:
+    def rename(self, path: Path, title: str) -> None:
+        """Give the session in this file another title."""
         from .store import SaveError
 
-        store = self._edit_closed(session_id)
+        store = self._edit_closed(path)
         try:
             store.change(lambda s: setattr(s, "title", title))
         except SaveError as error:
@@ -197,54 +235,66 @@ class SessionLibrary:
         finally:
             store.close()
 
-    def duplicate(self, session_id: str, title: str) -> Session:
-        """Start the next round from this session, linked to it as predecessor."""
-        from ..core.rounds import next_round  # late: core.rounds reads through storage
-        from ..models import new_id
+    def delete(self, path: Path) -> Path:
+        """Move this session file (and its backup) to the trash folder.
 
-        source = sessionfile.read(self.path_for(session_id))
-        copy = next_round(source, new_id(), title, datetime.now().date())
-        store = self.add(copy)
-        store.close()
-        return copy
-
-    def delete(self, session_id: str) -> Path:
-        """Move the session (and its backup) to the trash folder."""
+        SessionInUseError when a window has it open; SessionGoneError when it
+        is no longer there (another window deleted it first).
+        """
         from filelock import FileLock, Timeout
 
-        path = self.path_for(session_id)
-        lock = FileLock(sessionfile.lock_path(path), timeout=0)
+        lock_file = sessionfile.lock_path(path)
+        # A moment's wait: another window deleting it at the same time holds the
+        # lock only that long, and then this one finds it gone; a window that
+        # has it open holds it for good.
+        lock = FileLock(lock_file, timeout=DELETE_WAIT)
         try:
             lock.acquire()
         except Timeout:
-            raise SessionInUseError(session_id) from None
+            raise SessionInUseError(path) from None
         # An OSError from acquire (a read-only folder) goes to the caller: nothing moved.
         try:
-            return self._move(path, self.trash)
+            if not path.exists():
+                raise SessionGoneError(path)
+            try:
+                target = self._move(path, self.trash)
+            except FileNotFoundError:
+                if path.exists():
+                    raise
+                raise SessionGoneError(path) from None
+            # Gone while still locked: whoever opens the lock file after this
+            # finds no session to open (never a lock file removed under a holder).
+            with contextlib.suppress(OSError):
+                lock_file.unlink()
+            return target
         finally:
             lock.release()
-            with contextlib.suppress(OSError):
-                sessionfile.lock_path(path).unlink()
 
     def trashed(self) -> list[SessionEntry]:
         return self.entries(self.trash)
 
     def restore(self, entry: SessionEntry) -> Path:
-        return self._move(entry.path, self.folder)
+        """Put a session from the trash back; SessionGoneError when another window
+        restored it first."""
+        try:
+            return self._move(entry.path, self.folder)
+        except FileNotFoundError:
+            if entry.path.exists():
+                raise
+            raise SessionGoneError(entry.path) from None
 
     def _move(self, path: Path, target_folder: Path) -> Path:
+        """Move the file (and its backup) into `target_folder`, under its own name
+        or, when that is taken, with a time stamp added: never over another file.
+        FileNotFoundError when it is gone (moved by another window meanwhile)."""
         target_folder.mkdir(parents=True, exist_ok=True)
-        target = target_folder / path.name
-        if target.exists():
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            target = target_folder / f"{path.stem}-{stamp}{path.suffix}"
+        target = _move_to_free_name(path, target_folder)
         backup = sessionfile.backup_path(path)
-        path.replace(target)
-        if backup.exists():
+        if backup.exists() or backup.is_symlink():
             try:
-                backup.replace(sessionfile.backup_path(target))
+                _move_no_clobber(backup, sessionfile.backup_path(target))
             except OSError:
-                target.replace(path)  # the two stay together: back as they were
+                _move_no_clobber(target, path)  # the two stay together: back as they were
                 raise
         return target
 
@@ -257,16 +307,104 @@ class SessionLibrary:
         """Put the last good copy back; a copy of the damaged file goes to `damaged/` first.
 
         Copied, not moved, and the good copy written atomically over it: when the
-        disk is full halfway, the damaged file is still where it was.
+        disk is full halfway, the damaged file is still where it was. What is no
+        ordinary file (a FIFO, a folder) is moved aside instead: it holds nothing
+        to keep, and cannot be replaced by a file.
         """
-        backup = sessionfile.backup_path(entry.path)
-        sessionfile.read(backup)  # refuses a backup that is damaged too
-        good = backup.read_bytes()
+        good = sessionfile.read_bytes(sessionfile.backup_path(entry.path))
+        sessionfile.parse(good)  # refuses a backup that is damaged too
         aside = self.folder / ASIDE_NAME
         aside.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        if entry.path.exists():
-            atomic_write(aside / f"{entry.path.stem}-{stamp}{entry.path.suffix}",
-                         entry.path.read_bytes())
+        copy = aside / f"{entry.path.stem}-{stamp}{entry.path.suffix}"
+        try:
+            damaged = read_regular(entry.path, sessionfile.MAX_BYTES)
+        except FileNotFoundError:
+            pass
+        except (NotRegularFile, FileTooLarge):
+            _move_to_free_name(entry.path, aside)
+        else:
+            atomic_write(copy, damaged)
         atomic_write(entry.path, good)
         return entry.path
+
+
+def recover_stale_moves(folder: Path, older_than: float = STALE_MOVE_SECONDS) -> int:
+    """Put back a file that a move claimed (_move_no_clobber) and a crash left
+    under its claimed name, hidden from the listing; the number put back.
+
+    Already linked to where it went, it is there: only the claimed name goes.
+    A file whose own name is taken again meanwhile stays as it is, for whoever
+    looks: nothing is overwritten and nothing removed.
+    """
+    recovered = 0
+    cutoff = time.time() - older_than
+    with contextlib.suppress(OSError):
+        for claimed in folder.glob(f".*{MOVING_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                status = claimed.lstat()
+                if status.st_ctime >= cutoff:  # claimed (renamed) just now: a move under way
+                    continue
+                if not stat.S_ISDIR(status.st_mode) and status.st_nlink > 1:
+                    claimed.unlink()  # placed already; the crash came before the tidying
+                    continue
+                original = claimed.with_name(claimed.name[1:].rsplit(".", 2)[0])
+                if not original.exists() and not original.is_symlink():
+                    claimed.rename(original)
+                    recovered += 1
+    return recovered
+
+
+def _move_to_free_name(path: Path, folder: Path) -> Path:
+    """Move `path` into `folder` under its own name or, when that is taken, with a
+    time stamp added; the new path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    names = [path.name, f"{path.stem}-{stamp}{path.suffix}",
+             *(f"{path.stem}-{stamp}-{n}{path.suffix}" for n in range(2, 100))]
+    targets = [folder / name for name in names
+               # a backup without its file: kept for whoever looks, and not joined
+               if not sessionfile.backup_path(folder / name).exists()]
+    return _move_no_clobber(path, *targets)
+
+
+def _move_no_clobber(source: Path, *targets: Path) -> Path:
+    """Move `source` to the first of `targets` that is free; the one it went to.
+
+    Other windows may move files in the same folders at the same moment. The
+    file is first claimed by a rename to a name of this move's own (only one
+    claim succeeds: FileNotFoundError for the others), then placed where no
+    file is (a hard link fails rather than replace one). FileExistsError
+    when every target is taken; the file is then back where it was.
+    """
+    claimed = source.with_name(f".{source.name}.{uuid.uuid4().hex[:12]}{MOVING_SUFFIX}")
+    source.rename(claimed)
+    try:
+        for target in targets:
+            try:
+                _place(claimed, target)
+            except FileExistsError:
+                continue
+            return target
+        raise FileExistsError(targets[0] if targets else source)
+    except BaseException:
+        claimed.rename(source)
+        raise
+
+
+def _place(claimed: Path, target: Path) -> None:
+    """Move a claimed file to `target`; FileExistsError when something is there."""
+    if claimed.is_dir() and not claimed.is_symlink():  # a folder named like a session
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(target)
+        claimed.rename(target)
+        return
+    try:
+        os.link(claimed, target, follow_symlinks=False)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (a FAT-formatted stick): check, then move
+        if target.exists() or target.is_symlink():
+            raise FileExistsError(target) from None
+        claimed.rename(target)
+        return
+    claimed.unlink()

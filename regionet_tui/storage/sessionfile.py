@@ -2,19 +2,27 @@
 
 Layout: {"session": {"1": <the Session as JSON>}}. Reading checks every way
 a file can be damaged and says which, so the library can list it as damaged
-and never overwrite it.
+and never overwrite it: only an ordinary file of at most MAX_BYTES is read
+(regular.py), and the session is validated strictly, straight from the JSON,
+as an import is: every value regionet writes passes, and a file changed by
+hand means what it says or is listed as damaged.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..version import SCHEMA_VERSION
+from .regular import FileTooLarge, NotRegularFile, read_regular
 
 if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
+
     from ..models import Session
 
 TABLE = "session"
@@ -22,6 +30,8 @@ DOC_ID = 1
 SUFFIX = ".json"
 BACKUP_SUFFIX = ".json.bak"
 LOCK_SUFFIX = ".lock"
+# A region-sized session takes about 5 MB; a file many times that is no session.
+MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -67,28 +77,64 @@ def extract(raw: bytes) -> dict[str, Any]:
     return record
 
 
+@functools.cache
+def _file_adapter() -> TypeAdapter[dict[str, dict[str, Session]]]:
+    from pydantic import TypeAdapter
+
+    from ..models import Session
+
+    return TypeAdapter(dict[str, dict[str, Session]])
+
+
+# Problems the models name themselves (a validator of ours), said as their own reason.
+_OWN_REASONS = frozenset({"duplicate_id", "date_out_of_range"})
+
+
+def _invalid(error: ValidationError) -> DamagedSessionFile:
+    """The first problem the models found, by its place in the session."""
+    first = error.errors(include_url=False)[0]
+    place = ".".join(str(part) for part in first["loc"])
+    reason = first["type"] if first["type"] in _OWN_REASONS else "invalid"
+    return DamagedSessionFile(Damage(reason, place[:120] or TABLE))
+
+
 def parse(raw: bytes) -> Session:
+    """The session in a session file's bytes, or DamagedSessionFile saying why not.
+
+    The usual file is validated in one strict pass straight from its bytes; a
+    file that fails it is looked at again, part by part, to say what is wrong.
+    """
     from pydantic import ValidationError
 
     from ..models import Session
 
+    with contextlib.suppress(ValidationError, KeyError):
+        return _file_adapter().validate_json(raw, strict=True)[TABLE][str(DOC_ID)]
     record = extract(raw)
     try:
-        return Session.model_validate(record)
+        return Session.model_validate_json(json.dumps(record), strict=True)
     except ValidationError as error:
-        place = ".".join(str(part) for part in error.errors()[0]["loc"])
-        raise DamagedSessionFile(Damage("invalid", place[:120] or TABLE)) from None
+        raise _invalid(error) from None
 
 
 def read(path: Path) -> Session:
+    return parse(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a session file (or its backup); DamagedSessionFile when it is
+    no ordinary file, too large, or cannot be read."""
     try:
-        raw = path.read_bytes()
+        return read_regular(path, MAX_BYTES)
+    except NotRegularFile as error:
+        raise DamagedSessionFile(Damage(f"kind_{error.kind}")) from None
+    except FileTooLarge as error:
+        raise DamagedSessionFile(Damage("too_large", str(error.limit // (1024 * 1024)))) from None
     except PermissionError:
         raise DamagedSessionFile(Damage("no_permission")) from None
     except OSError as error:
         detail = error.strerror or str(error)
         raise DamagedSessionFile(Damage("unreadable", detail[:120])) from None
-    return parse(raw)
 
 
 def backup_path(path: Path) -> Path:

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from regionet_tui.i18n import LANGUAGES, language, t
 from regionet_tui.share.export import export_bytes, export_folder, file_stem
-from regionet_tui.share.targets import choose_stem, write_own_file
+from regionet_tui.share.targets import choose_stem, taken_names, write_own_file
 from regionet_tui.storage.problems import os_reason
 
 from ..stage import StageScreen
@@ -53,7 +53,7 @@ class ShareScreen(StageScreen):
         self.report_language: str = self.session.language
 
     def compose_stage(self) -> ComposeResult:
-        folder = export_folder(self.app.library.folder)  # type: ignore[attr-defined]
+        folder = export_folder(self.regionet_app.library.folder)
         with VerticalScroll(id="share-body"):
             yield Label(t("share.folder_label"), classes="field-label")
             yield Input(str(folder), id="share-folder", compact=True)
@@ -79,7 +79,7 @@ class ShareScreen(StageScreen):
     def folder(self) -> Path:
         text = self.query_one("#share-folder", Input).value.strip()
         return Path(text).expanduser() if text else export_folder(
-            self.app.library.folder)  # type: ignore[attr-defined]
+            self.regionet_app.library.folder)
 
     def target(self, kind: str, language: str | None = None) -> Path:
         """The usual name of the file; `_write` picks another when that one is taken.
@@ -118,6 +118,7 @@ class ShareScreen(StageScreen):
         """Write the file without overwriting another's, and say where it went."""
         usual = self.target(kind, language)
         try:
+            taken = taken_names(usual.parent, usual.stem, self.session.id)
             path = write_own_file(usual.parent, usual.stem, usual.suffix, self.session.id, data)
         except OSError as error:
             self._result(t("share.write_failed", path=str(usual), cause=os_reason(error)),
@@ -125,7 +126,7 @@ class ShareScreen(StageScreen):
             return
         message = t(done_key, path=str(path))
         if path != usual:
-            message = f"{message}\n{t('share.name_taken', name=usual.name)}"
+            message = f"{message}\n{t('share.name_taken', names=', '.join(taken))}"
         self._result(message)
 
     @on(Button.Pressed, "#share-export")
@@ -154,7 +155,7 @@ class ShareScreen(StageScreen):
         from regionet_tui.core.rounds import load_predecessor
         from regionet_tui.report.build import render
 
-        previous = load_predecessor(self.app.library, self.session)  # type: ignore[attr-defined]
+        previous = load_predecessor(self.regionet_app.library, self.session)
         text = render(self.session, fmt, language=self.report_language, previous=previous)
         self._write(fmt, text.encode("utf-8"), "share.report_written", self.report_language)
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from regionet_tui.app import AppConfig, RegionetApp
+from regionet_tui.app import RegionetApp
+from regionet_tui.config import AppConfig
 from regionet_tui.storage import SessionLibrary
+
+if TYPE_CHECKING:
+    from regionet_tui.screens.start import StartScreen
 
 HOSTILE_NAMES = [
     "[/x]",
@@ -31,6 +36,15 @@ def make_session(library: SessionLibrary, title: str = "Ronde 1", region: str = 
     session_id = store.session.id
     store.close()
     return session_id
+
+
+def start_screen(app: RegionetApp) -> StartScreen:
+    """The start screen, at the bottom of the stack whatever is shown over it."""
+    from regionet_tui.screens.start import StartScreen
+
+    screen = app.screen_stack[0]
+    assert isinstance(screen, StartScreen)
+    return screen
 
 
 def screen_text(app: RegionetApp) -> str:

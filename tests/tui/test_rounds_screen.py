@@ -9,10 +9,11 @@ from pathlib import Path
 from regionet_tui.screens.compare import ComparisonScreen
 from regionet_tui.screens.stages.reflection import ReflectionScreen
 from regionet_tui.screens.widgets.line_table import LineTable
-from support.app import make_app, screen_text
+from support.app import make_app, screen_text, start_screen
 from test_reflection_screen import make_network, open_reflection
 from textual.widgets import DataTable, Input
 
+from regionet_tui.core.rounds import add_next_round
 from regionet_tui.models import Session
 from regionet_tui.models.commitment import ATTITUDES, CommitmentEntry
 from regionet_tui.models.reflection import FollowUp, ThemeRating
@@ -70,7 +71,7 @@ async def test_next_round_carries_over_and_compares_with_the_first(
             "p-b": {"svc-bijscholen": Score(offered=True, quality=5, wanted=True, desired=6)},
         }))  # gap: 7 - 6 = 1
         store.close()
-        app.refresh_start(second.path.name)
+        start_screen(app).reload(second.path.name)
         await pilot.pause()
         screen = await open_reflection(app, pilot)
         assert "Vorige ronde: Najaarsronde (kolom Vorige)" in screen_text(app)
@@ -123,12 +124,12 @@ async def test_a_missing_or_damaged_previous_round_is_reported_not_fatal(
     library: SessionLibrary, folder: Path
 ) -> None:
     first = make_network(library)
-    second = library.duplicate(first.stem, "Voorjaarsronde")
+    second = add_next_round(library, first, "Voorjaarsronde", date(2026, 11, 29))
     first.write_bytes(b'{"session": ')
     app = make_app(folder)
     async with app.run_test() as pilot:
         await pilot.pause()
-        app.refresh_start(library.path_for(second.id).name)
+        start_screen(app).reload(library.path_for(second.id).name)
         await pilot.pause()
         await open_reflection(app, pilot)
         assert "De vorige ronde kan niet worden gelezen" in screen_text(app)
@@ -216,7 +217,7 @@ async def test_a_service_hidden_last_round_and_shown_again_is_compared_with_its_
 
         store.change(score)
         store.close()
-        app.refresh_start(second.path.name)
+        start_screen(app).reload(second.path.name)
         await pilot.pause()
         await pilot.press("enter", "1")
         await pilot.pause()

@@ -94,7 +94,8 @@ async def test_two_sessions_with_the_same_title_keep_both_exports(
             assert isinstance(app.screen, StageScreen)
         text = screen_text(app)
         assert f"{second_stem}.json" in text
-        assert f"Er stond al een ander bestand {STEM}.json" in text
+        assert ("Niet overschreven, omdat er al een ander bestand met die naam stond (van een "
+                f"andere sessie, of sindsdien gewijzigd): {STEM}.json.") in text
         await pilot.press("escape")
         await pilot.pause()
     regions = {path.name: importer.read(path).region for path in exports.glob("*.json")}
@@ -120,6 +121,9 @@ async def test_a_partners_returned_file_in_exports_is_left_alone(
         plain.write_text(json.dumps(returned), encoding="utf-8")
         await pilot.press("e", "r")
         await pilot.pause()
+        # Only the export's name was taken: the report's was this session's own.
+        assert f"gewijzigd): {STEM}.json." in screen_text(app)
+        assert f"{STEM}.md" not in screen_text(app).split("gewijzigd):")[-1]
     assert importer.read(plain).region == "Bijgewerkt door ROC"
     own = f"{STEM}-{session_id[:8].lower()}"
     assert names(exports) == sorted([f"{STEM}.json", f"{own}.json", f"{own}.md"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from regionet_tui.core.rounds import load_predecessor, next_round
+from regionet_tui.core.rounds import add_next_round, load_predecessor, next_round
 from regionet_tui.models import Partner, Session
 from regionet_tui.models.commitment import CommitmentEntry
 from regionet_tui.models.reflection import FollowUp, Theme, ThemeRating
@@ -98,7 +98,8 @@ def test_load_predecessor_says_why_it_cannot_show_one(library: SessionLibrary) -
 
 def test_duplicate_in_the_library_starts_a_next_round(library: SessionLibrary) -> None:
     library.add(filled_session()).close()
-    copy = library.duplicate("voorjaar", "Najaarsronde")
+    copy = add_next_round(library, library.path_for("voorjaar"), "Najaarsronde",
+                          date(2026, 11, 29))
     assert copy.predecessor == "voorjaar"
     assert copy.portfolio.scores == {} and copy.reflection.followups == []
     assert library.path_for(copy.id).exists()

@@ -137,10 +137,12 @@ def test_a_file_over_ten_megabytes_is_refused_unread(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_or_a_folder_is_a_clear_refusal(tmp_path: Path) -> None:
-    for path in (tmp_path / "bestaat-niet.json", tmp_path):
-        with pytest.raises(ImportRefused) as refused:
-            importer.read(path)
-        assert "kan niet worden gelezen" in refused.value.message()
+    with pytest.raises(ImportRefused) as refused:
+        importer.read(tmp_path / "bestaat-niet.json")
+    assert "kan niet worden gelezen" in refused.value.message()
+    with pytest.raises(ImportRefused) as refused:
+        importer.read(tmp_path)
+    assert refused.value.message() == "Dit is een map, geen exportbestand."
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
@@ -282,4 +284,4 @@ def test_a_damaged_import_never_touches_existing_sessions(
     added = set(after) - set(before)
     assert {name: after[name] for name in before} == before
     assert added == {f"{session.id}.json"}
-    library.delete(session.id)
+    library.delete(library.path_for(session.id))

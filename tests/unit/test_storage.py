@@ -12,6 +12,7 @@ import pytest
 from support.app import make_session
 
 from regionet_tui.core.partners import add_partner
+from regionet_tui.core.rounds import add_next_round
 from regionet_tui.models import Partner
 from regionet_tui.storage import DamagedSessionFile, ReadOnlyError, SessionLibrary, sessionfile
 from regionet_tui.storage.atomic import atomic_write, remove_stale_temp_files
@@ -106,13 +107,13 @@ def test_index_is_used_and_refreshed(library: SessionLibrary, folder: Path) -> N
     assert library.entries()[0].title == "Eerste titel"
     index = json.loads((folder / ".index.json").read_text())
     assert f"{session_id}.json" in index
-    library.rename(session_id, "Tweede titel")
+    library.rename(library.path_for(session_id), "Tweede titel")
     assert library.entries()[0].title == "Tweede titel"
 
 
 def test_duplicate_links_to_its_predecessor(library: SessionLibrary) -> None:
     session_id = make_session(library, "Voorjaar")
-    copy = library.duplicate(session_id, "Najaar")
+    copy = add_next_round(library, library.path_for(session_id), "Najaar", date(2026, 11, 29))
     reread = sessionfile.read(library.path_for(copy.id))
     assert reread.predecessor == session_id and reread.predecessor_title == "Voorjaar"
     assert reread.title == "Najaar" and reread.id != session_id
@@ -120,7 +121,7 @@ def test_duplicate_links_to_its_predecessor(library: SessionLibrary) -> None:
 
 def test_delete_moves_to_trash_and_restores(library: SessionLibrary) -> None:
     session_id = make_session(library, "Weg ermee")
-    library.delete(session_id)
+    library.delete(library.path_for(session_id))
     assert library.entries() == []
     [trashed] = library.trashed()
     library.restore(trashed)

@@ -4,6 +4,7 @@ write rights) or a full disk: clear errors, and nothing changed or lost."""
 from __future__ import annotations
 
 import errno
+import os
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from support.share import folder_snapshot
 
 from regionet_tui import i18n
 from regionet_tui.core.partners import add_partner
+from regionet_tui.core.rounds import add_next_round
 from regionet_tui.models import Partner
 from regionet_tui.storage import ReadOnlyError, SaveError, SessionLibrary, sessionfile
 from regionet_tui.storage.problems import os_reason
@@ -48,12 +50,13 @@ def test_creating_renaming_duplicating_deleting_refuse_and_change_nothing(
     with pytest.raises(OSError) as created:
         library.create("Nieuw", "", date(2026, 11, 22))
     assert created.value.errno == code
+    path = library.path_for(session_id)
     with pytest.raises(OSError):
-        library.rename(session_id, "Andere naam")
+        library.rename(path, "Andere naam")
     with pytest.raises(OSError):
-        library.duplicate(session_id, "Volgende ronde")
+        add_next_round(library, path, "Volgende ronde", date(2026, 11, 29))
     with pytest.raises(OSError):
-        library.delete(session_id)
+        library.delete(path)
     assert folder_snapshot(folder) == before
     assert [e.title for e in library.entries()] == ["Op de stick"]
 
@@ -65,16 +68,16 @@ def test_a_failed_delete_of_the_backup_puts_the_session_back(
     store.change(lambda s: setattr(s, "region", "Betuwe"))  # the first backup
     store.close()
     before = folder_snapshot(folder)
-    real_replace = Path.replace
+    real_rename = Path.rename
 
     def backup_refused(self: Path, target: Path) -> Path:
         if self.name.endswith(sessionfile.BACKUP_SUFFIX):
             raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_replace(self, target)
+        return real_rename(self, target)
 
-    monkeypatch.setattr(Path, "replace", backup_refused)
+    monkeypatch.setattr(Path, "rename", backup_refused)
     with pytest.raises(PermissionError):
-        library.delete(store.session.id)
+        library.delete(store.path)
     assert folder_snapshot(folder) == before
 
 
@@ -137,14 +140,14 @@ def test_a_session_that_cannot_even_be_read_is_listed_with_the_reason(
 ) -> None:
     session_id = make_session(library, "Geen leesrechten")
     path = library.path_for(session_id)
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def refused(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_read(self)
+    def refused(name: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        if Path(name) == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        return real_open(name, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refused)
+    monkeypatch.setattr(os, "open", refused)
     [entry] = library.entries()
     assert entry.damage is not None and entry.damage.reason == "no_permission"
     assert i18n.t(f"damage.{entry.damage.reason}") == "je hebt geen rechten om dit bestand te lezen"
