@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from regionet_tui import i18n
 from regionet_tui.i18n import t
-from regionet_tui.storage import DamagedSessionFile, SessionEntry, SessionInUseError
+from regionet_tui.storage import DamagedSessionFile, SessionEntry, SessionInUseError, sessionfile
 from regionet_tui.storage.library import SessionGoneError
 
 if TYPE_CHECKING:
@@ -76,24 +76,31 @@ def rename(screen: StartScreen, entry: SessionEntry) -> None:
 
 
 def next_round(screen: StartScreen, entry: SessionEntry) -> None:
-    """Start the next round from the selected session (key `u`)."""
+    """Start the next round from the selected session (key `u`): asks its title,
+    proposed in the session's own language, and the date the group meets again."""
     from datetime import date
 
     from regionet_tui.core.rounds import add_next_round
+    from regionet_tui.i18n import speaking
 
-    from .dialogs.prompt import NamePromptDialog
+    from .dialogs.next_round_form import NextRound, NextRoundDialog
 
     app = screen.regionet_app
+    try:
+        previous = sessionfile.read(entry.path)
+    except DamagedSessionFile:
+        screen.reload()
+        return
 
-    def start(title: str | None) -> None:
-        if title is None:
+    def start(chosen: NextRound | None) -> None:
+        if chosen is None:
             return
         if not entry.path.exists():
             app.warn(t("start.gone", title=entry.title))
             screen.reload()
             return
         try:
-            copy = add_next_round(app.library, entry.path, title, date.today())
+            copy = add_next_round(app.library, entry.path, chosen.title, chosen.date)
         except DamagedSessionFile:
             screen.reload()
             return
@@ -103,9 +110,9 @@ def next_round(screen: StartScreen, entry: SessionEntry) -> None:
         app.notify(t("start.duplicated", title=copy.title), markup=False)
         screen.reload(app.library.path_for(copy.id).name)
 
-    default = t("start.duplicate_default", title=entry.title)[:200]
-    app.push_screen(NamePromptDialog(t("start.duplicate_title"),
-                                     "start.duplicate_label", default), start)
+    with speaking(previous.language):
+        proposed = t("start.duplicate_default", title=previous.title)[:200]
+    app.push_screen(NextRoundDialog(proposed, previous.date, date.today()), start)
 
 
 def delete(screen: StartScreen, entry: SessionEntry) -> None:

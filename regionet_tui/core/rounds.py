@@ -1,13 +1,13 @@
 """Rounds: the network evaluates regularly, each round a session of its own.
 
-- `next_round(previous, new_id, title, today)`: a new session that starts from
+- `next_round(previous, new_id, title, on)`: a new session that starts from
   an earlier one. What the network built up is carried over (partners,
   services, the starting situation, the long-term goal, the agreements, the
   plan, the flowchart, the themes and the workshop agenda); what each round
   asks anew starts fresh (commitments, portfolio scores, sign-offs, reflection
   ratings and follow-ups, time spent). The new session points to the previous
   one, where the earlier values stay readable for reference.
-- `add_next_round(library, path, title, today)`: the next round of the session
+- `add_next_round(library, path, title, on)`: the next round of the session
   in the file `path`, added to the sessions folder.
 - `load_predecessor(library, session)`: that previous session read from the
   sessions folder, or why it cannot be shown.
@@ -30,7 +30,7 @@ from ..storage import SessionLibrary, sessionfile
 from ..storage.sessionfile import Damage
 
 
-def next_round(previous: Session, new_id: str, title: str, today: date) -> Session:
+def next_round(previous: Session, new_id: str, title: str, on: date) -> Session:
     source = previous.model_copy(deep=True)
     now = utc_now()
     workshop = Workshop(
@@ -47,7 +47,7 @@ def next_round(previous: Session, new_id: str, title: str, today: date) -> Sessi
     milestones = [m.model_copy(update={"followup": None}) for m in source.plan.milestones]
     data = source.model_dump()
     data.update(
-        id=new_id, title=title, date=today, created=now, modified=now,
+        id=new_id, title=title, date=on, created=now, modified=now,
         predecessor=previous.id, predecessor_title=previous.title,
         commitment=Commitment().model_dump(),
         portfolio=Portfolio(services=source.portfolio.services).model_dump(),
@@ -59,12 +59,12 @@ def next_round(previous: Session, new_id: str, title: str, today: date) -> Sessi
     return Session.model_validate(data)
 
 
-def add_next_round(library: SessionLibrary, path: Path, title: str, today: date) -> Session:
+def add_next_round(library: SessionLibrary, path: Path, title: str, on: date) -> Session:
     """Start the next round from the session in the file `path` (the one the
     facilitator chose, whatever other file holds a session of its id), saved
     as a new session. DamagedSessionFile when that file cannot be read;
     OSError when the folder refuses the new file."""
-    copy = next_round(sessionfile.read(path), new_id(), title, today)
+    copy = next_round(sessionfile.read(path), new_id(), title, on)
     library.add(copy).close()
     return copy
 

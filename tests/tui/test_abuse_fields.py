@@ -37,7 +37,7 @@ STORED = unicodedata.normalize("NFC", remove_unsafe(HOSTILE))
 CASES: list[tuple[str, list[str], list[str], str]] = [
     ("new_session", [], ["n"], "SessionFormDialog"),
     ("rename_session", [], ["r"], "NamePromptDialog"),
-    ("duplicate_session", [], ["u"], "NamePromptDialog"),
+    ("duplicate_session", [], ["u"], "NextRoundDialog"),
     ("import_path", [], ["i"], "ImportFileDialog"),
     ("session_details", ["enter"], ["i"], "SessionFormDialog"),
     ("park", ["enter"], ["f2"], "NamePromptDialog"),

@@ -233,3 +233,43 @@ async def test_a_service_hidden_last_round_and_shown_again_is_compared_with_its_
         await pilot.pause()
         assert isinstance(app.screen, ComparisonScreen)
         assert "Bijscholen | 5 | 1 | ↘ kleiner" in rows(app, "compare-services")
+
+
+async def test_the_next_round_asks_its_date_and_never_falls_before_the_last(
+    library: SessionLibrary, folder: Path
+) -> None:
+    first = make_network(library)
+    store = library.open(first.stem)
+    store.change(lambda s: setattr(s, "date", date(2031, 3, 4)))  # a round still ahead
+    store.close()
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        fields = {field.id: field for field in app.screen.query(Input)}
+        assert fields["date"].value == "04-03-2031"  # not today: that falls before it
+        fields["date"].value = "01-01-2031"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "De nieuwe ronde kan niet voor de vorige vallen (04-03-2031)." in screen_text(app)
+        assert len(library.entries()) == 1  # nothing made
+        fields["date"].value = "15-09-2031"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [second] = [e for e in library.entries() if e.path != first]
+    assert sessionfile.read(second.path).date == date(2031, 9, 15)
+
+
+async def test_the_next_round_is_titled_in_the_session_language_not_the_interface(
+    library: SessionLibrary, folder: Path
+) -> None:
+    make_network(library)  # a Dutch session
+    app = make_app(folder, language="en")
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        title = app.screen.query_one("#title", Input).value
+        assert title.endswith("– volgende ronde"), title
+        assert "Date of the new round" in screen_text(app)  # the dialog speaks English
