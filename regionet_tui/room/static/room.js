@@ -11,6 +11,9 @@
   var TYPING_MS = 1200;
   // Answers given in quick succession (yes, then a score) travel together.
   var GATHER_MS = 250;
+  // A request the network swallowed (the phone went out of reach mid-send) is given up
+  // after this long, so the answer is sent again instead of waiting for ever.
+  var ANSWER_MS = 10000;
 
   function load(key) {
     try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
@@ -73,11 +76,16 @@
   }
 
   function post(action, body) {
+    var control = window.AbortController ? new window.AbortController() : null;
+    var timer = control ? window.setTimeout(function () { control.abort(); }, ANSWER_MS) : null;
     return window.fetch(action, {
       method: "POST",
       body: body,
       credentials: "same-origin",
-      headers: { "Accept": "application/json" }
+      headers: { "Accept": "application/json" },
+      signal: control ? control.signal : undefined
+    }).finally(function () {
+      window.clearTimeout(timer);
     }).then(function (response) {
       return response.json().then(function (answer) {
         answer.status = response.status;
@@ -100,6 +108,13 @@
     function soon(delay) {
       window.clearTimeout(gathering);
       gathering = window.setTimeout(flush, delay);
+    }
+
+    // Out of reach: say so at once, not only when a send fails.
+    function offline() {
+      if (window.navigator.onLine === false && Object.keys(pending).length) {
+        say("waiting", form.dataset.offline);
+      }
     }
 
     function store() { keep(key, Object.keys(pending).length ? pending : null); }
@@ -163,13 +178,14 @@
 
     Object.keys(pending).forEach(function (name) { show(form, name, pending[name].value); });
     form.addEventListener("change", function (event) {
-      if (event.target.name) { remember(event.target.name); soon(GATHER_MS); }
+      if (event.target.name) { remember(event.target.name); soon(GATHER_MS); offline(); }
     });
     form.addEventListener("input", function (event) {
       var field = event.target;
       if (field.tagName === "TEXTAREA" || field.type === "text") {
         remember(field.name);
         soon(TYPING_MS);
+        offline();
       }
     });
     form.addEventListener("submit", function (event) {
@@ -181,6 +197,7 @@
       if (Object.keys(pending).length) { flush(); } else { say("ok", form.dataset.saved); }
     });
     window.addEventListener("online", flush);
+    window.addEventListener("offline", offline);
     window.setInterval(flush, RETRY_MS);
     if (Object.keys(pending).length) { say("busy", form.dataset.resent); flush(); }
   }
@@ -239,6 +256,9 @@
       drain();
     });
     window.addEventListener("online", drain);
+    window.addEventListener("offline", function () {
+      if (queue.length) { say("waiting", form.dataset.offline); }
+    });
     window.setInterval(drain, RETRY_MS);
     if (queue.length) { say("busy", form.dataset.resent); drain(); }
   }
