@@ -1,7 +1,9 @@
 """Settings remembered between runs (language, theme, ASCII drawing).
 
 A plain dataclass read leniently: a damaged or foreign settings file gives
-the defaults, and start-up does not pay for pydantic.
+the defaults, and start-up does not pay for pydantic. Only an ordinary file of
+a settings file's size is read: a FIFO or a device in its place gives the
+defaults too, instead of a start that never comes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from dataclasses import asdict, dataclass, fields, replace
 
 from . import locations
 from .storage.atomic import atomic_write
+from .storage.regular import FileTooLarge, NotRegularFile, read_regular
+
+LIMIT = 64 * 1024  # bytes; the settings take a few dozen
 
 
 @dataclass(frozen=True)
@@ -30,8 +35,8 @@ _CHECKS = {"language": lambda v: v in ("nl", "en"), "theme": lambda v: isinstanc
 
 def load() -> Settings:
     try:
-        data = json.loads(locations.settings_file().read_bytes())
-    except (OSError, ValueError, RecursionError):
+        data = json.loads(read_regular(locations.settings_file(), LIMIT))
+    except (OSError, ValueError, RecursionError, NotRegularFile, FileTooLarge):
         return Settings()
     if not isinstance(data, dict):
         return Settings()
