@@ -22,6 +22,8 @@ API
     one group's gap); rows without a value go last, ties keep their order.
 ``others_mean(values, key) -> float | None``
     The mean of the other items' gaps, to say how far the outlier is off.
+``tenths(value) -> float | None``
+    A mean to one decimal, halves up, as a reader rounds.
 ``bar(gap, width=10) -> str``
     A horizontal bar for a positive gap on the 0..10 scale (text, not colour).
 
@@ -29,6 +31,10 @@ How a row is computed
 ---------------------
 Only partners whose gap is known are *paired*; the means are over the same
 paired partners, so ``gap == mean_desired - mean_current`` always holds.
+What is shown adds up too: ``shown_current`` and ``shown_desired`` are the
+means to one decimal and ``shown_gap`` is their difference, so a facilitator
+checking a row in front of the group finds desired − current = gap (the exact
+mean gap may differ from it by 0.1 at most; sorting and bars use the exact one).
 ``offered``/``wanted`` count the yes answers among all ``count`` items.
 ``spread`` is min..max of the individual gaps and ``disagreement`` their
 population standard deviation. ``outlier`` is the item whose gap is furthest
@@ -42,6 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from math import sqrt
 from typing import Literal, TypeVar, cast, get_args
 
@@ -110,6 +117,22 @@ class GapRow:
         return self.gap is not None and self.gap > 0 and self.wanted > 0
 
     @property
+    def shown_current(self) -> float | None:
+        return tenths(self.mean_current)
+
+    @property
+    def shown_desired(self) -> float | None:
+        return tenths(self.mean_desired)
+
+    @property
+    def shown_gap(self) -> float | None:
+        """desired − current as shown, so the row adds up on screen and on paper."""
+        current, desired = self.shown_current, self.shown_desired
+        if current is None or desired is None:
+            return tenths(self.gap)
+        return round(desired - current, 1)
+
+    @property
     def spread(self) -> int | None:
         """How far apart the smallest and largest individual gap are."""
         if self.gap_min is None or self.gap_max is None:
@@ -128,6 +151,14 @@ class GroupRow:
     def gap(self, group: Group) -> float | None:
         row = self.gaps.get(group)
         return None if row is None else row.gap
+
+
+def tenths(value: float | None) -> float | None:
+    """`value` to one decimal, halves up (1.75 -> 1.8, 6.25 -> 6.3), as a reader rounds;
+    Python's own rounding goes to the even digit and by the binary value."""
+    if value is None:
+        return None
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def _mean(values: Sequence[float]) -> float | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from regionet_tui.core import stap1_gaps
 from regionet_tui.core.stap1_gaps import Individual
@@ -164,3 +166,28 @@ def test_bar_is_text_one_block_per_point() -> None:
     assert stap1_gaps.bar(4) == "████"
     assert stap1_gaps.bar(12) == "█" * 10
     assert stap1_gaps.bar(0) == stap1_gaps.bar(-2) == stap1_gaps.bar(None) == ""
+
+
+def test_what_a_row_shows_adds_up_as_a_reader_checks_it() -> None:
+    # current 1, 2, 2, 2 -> 1.75; desired 6, 6, 6, 7 -> 6.25. Rounded on their own the
+    # three read 1.8, 6.2 and +4.5, and 6.2 - 1.8 is not 4.5.
+    session = session_with([("p1", "vo"), ("p2", "vo"), ("p3", "vo"), ("p4", "vo")], {
+        pid: {"s1": Score(offered=True, quality=current, wanted=True, desired=desired)}
+        for pid, current, desired in [("p1", 1, 6), ("p2", 2, 6), ("p3", 2, 6), ("p4", 2, 7)]
+    })
+    [row] = stap1_gaps.by_service(session)
+    assert (row.shown_current, row.shown_desired, row.shown_gap) == (1.8, 6.3, 4.5)
+
+
+@given(st.lists(st.tuples(st.integers(0, 10), st.integers(0, 10)), min_size=1, max_size=40))
+def test_shown_desired_minus_shown_current_is_always_the_shown_gap(
+        pairs: list[tuple[int, int]]) -> None:
+    partners = [(f"p{i}", "company") for i in range(len(pairs))]
+    session = session_with(partners, {  # type: ignore[arg-type]
+        f"p{i}": {"s1": Score(offered=current > 0, quality=current or None,
+                              wanted=desired > 0, desired=desired or None)}
+        for i, (current, desired) in enumerate(pairs)})
+    [row] = stap1_gaps.by_service(session)
+    assert row.shown_current is not None and row.shown_desired is not None
+    assert row.shown_gap == round(row.shown_desired - row.shown_current, 1)
+    assert row.gap is not None and abs(row.shown_gap - row.gap) <= 0.1 + 1e-9

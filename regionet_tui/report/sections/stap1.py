@@ -23,19 +23,20 @@ def _score(score: Score | None) -> str:
 
 
 def _number(value: float | None, labels: Labels) -> str:
-    return "–" if value is None else labels.number(round(value, 1))
+    return "–" if value is None else labels.number(value)
 
 
 def _gap_row(row: GapRow, labels: Labels) -> list[Cell]:
     gap: Cell = "–"
-    if row.gap is not None:
-        text = ("+" if row.gap > 0 else "") + labels.number(round(row.gap, 1))
+    shown = row.shown_gap
+    if row.gap is not None and shown is not None:
+        text = ("+" if shown > 0 else "") + labels.number(shown)
         if row.shortfall:
             text = "▲ " + text
         gap = Bar(max(row.gap, 0.0), SCALE, text)
     spread = "–" if row.gap_min is None else f"{row.gap_min} … {row.gap_max}"
-    return [labels.service(row.key), _number(row.mean_current, labels),
-            _number(row.mean_desired, labels), gap, spread,
+    return [labels.service(row.key), _number(row.shown_current, labels),
+            _number(row.shown_desired, labels), gap, spread,
             labels.partner(row.outlier) if row.outlier else "–"]
 
 
