@@ -59,9 +59,10 @@ class RunningApp:
                 return
             self.output += chunk
 
-    def wait_for(self, text: bytes, timeout: float = START_TIMEOUT) -> None:
+    def wait_for(self, text: bytes, timeout: float = START_TIMEOUT, since: int = 0) -> None:
+        """Until `text` is shown (in what came after the first `since` bytes)."""
         deadline = time.monotonic() + timeout
-        while text not in self.output:
+        while text not in self.output[since:]:
             assert time.monotonic() < deadline, f"{text!r} never shown"
             assert self.process.poll() is None, bytes(self.output[-2000:])
             time.sleep(0.05)
@@ -107,7 +108,9 @@ def one_round(folder: Path, path: Path, chance: random.Random, name: str) -> Non
         kill_after = chance.randrange(2, EDITS)
         for n in range(kill_after + 1):
             app.settle()
-            app.type("a")  # add a partner: the form opens
+            seen = len(app.output)
+            app.type("a")  # add a partner: the form opens, and is seen before typing
+            app.wait_for(b"Partner toevoegen", since=seen)
             app.settle()
             app.type(f"{name} {n:02d}\r")  # its name (partner names are unique), and save
             if n == kill_after:  # now, or while the save is being written
