@@ -1,4 +1,5 @@
-"""Crash-safe file writes: temp file, fsync, os.replace, fsync of the folder."""
+"""Crash-safe file writes: temp file, fsync, replace (retried while another
+program holds the file), fsync of the folder."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import shutil
 import time
 import uuid
 from pathlib import Path
+
+from .replace import replace_with_retry
 
 TEMP_SUFFIX = ".tmp"
 # A temp file this old belongs to no write in progress: a crash left it.
@@ -51,7 +54,7 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None
     try:
         if backup is not None and path.exists():
             _keep_backup(path, backup)
-        os.replace(temp, path)
+        replace_with_retry(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -65,7 +68,7 @@ def _keep_backup(path: Path, backup: Path) -> None:
         os.link(path, staged)
     except OSError:
         shutil.copyfile(path, staged)
-    os.replace(staged, backup)
+    replace_with_retry(staged, backup)
 
 
 def remove_stale_temp_files(folder: Path) -> int:
