@@ -10,6 +10,7 @@ import time
 import uuid
 from pathlib import Path
 
+from .regular import binary_flag
 from .replace import replace_with_retry
 
 TEMP_SUFFIX = ".tmp"
@@ -38,7 +39,7 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None
     file system allows it, so it costs no copy).
     """
     temp = _temp_path(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | binary_flag(), 0o644)
     try:
         view = memoryview(data)
         while view:
