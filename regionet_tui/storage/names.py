@@ -30,8 +30,9 @@ FORBIDDEN_CHARACTERS = frozenset('<>:"/\\|?*') | frozenset(map(chr, range(32)))
 MAX_NAME = 255
 MAX_PATH = 259
 # What a name can grow by where regionet writes it: the temp file of an atomic
-# write (`.<name>.<8 hex>.tmp`) or the claim of a move (`.<name>.<12 hex>.moving`).
-WRITE_EXTRA = len(".") + len(".123456789abc.moving")
+# write (`.<name>.<8 hex>.tmp`) or the claim of a move
+# (`.<name>.<seconds>-<8 hex>.moving`, see library._claim_name).
+WRITE_EXTRA = len(".") + len(".1765000000-12345678.moving")
 # How much longer than its own `<id>.json` a name made from a session file gets:
 # the copy kept before a merge, written through a temp file.
 SESSION_NAME_GROWTH = len(".before-merge-20261122-140300.json.bak") - len(".json") \
