@@ -7,6 +7,7 @@ platformdirs gives on each system."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
@@ -245,3 +246,20 @@ def test_off_linux_the_room_finds_its_address_without_linux_calls(
     monkeypatch.setitem(sys.modules, "fcntl", None)  # importing it would fail, as on Windows
     monkeypatch.setattr(network, "_route_address", lambda target: "192.168.1.23")
     assert network.room_addresses()[0] == "192.168.1.23"
+
+
+def test_output_to_a_file_or_pipe_is_utf8_where_windows_would_write_cp1252(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    graph = tmp_path / "graaf.json"
+    graph.write_text(json.dumps({
+        "nodes": [{"id": "g", "label": "Gemeente Tiel ✔", "kind": "partner"},
+                  {"id": "l", "label": "Onderwijsloket", "kind": "broker"}],
+        "edges": [{"from": "g", "to": "l", "label": "financiert"}]}), encoding="utf-8")
+    # `regionet flowchart --graph graaf.json > schema.txt` in PowerShell on Windows.
+    redirected = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    monkeypatch.setattr(sys, "stdout", redirected)
+    assert cli.main(["flowchart", "--graph", str(graph)]) == 0
+    redirected.flush()
+    written = redirected.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+    assert "┌" in written and "Gemeente Tiel ✔" in written
