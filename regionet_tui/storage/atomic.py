@@ -10,6 +10,7 @@ import time
 import uuid
 from pathlib import Path
 
+from .durable import flush_to_disk
 from .regular import binary_flag
 from .replace import replace_with_retry
 
@@ -45,7 +46,7 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        os.fsync(fd)
+        flush_to_disk(fd)
     except BaseException:
         os.close(fd)
         with contextlib.suppress(OSError):

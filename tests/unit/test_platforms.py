@@ -113,6 +113,42 @@ def test_on_windows_the_folder_is_not_fsynced(tmp_path: Path, monkeypatch: pytes
     assert target.read_bytes() == b'{"a": 1}'
 
 
+F_FULLFSYNC = 51  # its value on macOS
+
+
+@pytest.mark.parametrize("system", ["macos", "macos-refused", "windows", "linux"])
+def test_a_written_file_is_flushed_through_the_drive_cache_where_the_system_can(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, system: str
+) -> None:
+    import fcntl
+
+    synced: list[int] = []
+    full: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    if system.startswith("macos"):
+        monkeypatch.setattr(fcntl, "F_FULLFSYNC", F_FULLFSYNC, raising=False)
+
+        def mac_fcntl(fd: int, command: int, *args: object) -> int:
+            assert command == F_FULLFSYNC
+            full.append(fd)
+            if system == "macos-refused":  # a file system that does not know it
+                raise OSError(45, "Operation not supported")
+            return 0
+
+        monkeypatch.setattr(fcntl, "fcntl", mac_fcntl)
+    elif system == "windows":
+        monkeypatch.setitem(sys.modules, "fcntl", None)  # no fcntl to import
+        monkeypatch.setattr(os, "name", "nt")
+    target = tmp_path / "sessie.json"
+    atomic_write(target, b'{"a": 1}')
+    assert target.read_bytes() == b'{"a": 1}'
+    assert len(full) == (1 if system.startswith("macos") else 0)
+    # fsync for the file where F_FULLFSYNC did not do it; for the folder on POSIX.
+    expected = {"macos": 1, "macos-refused": 2, "windows": 1, "linux": 2}[system]
+    assert len(synced) == expected
+
+
 def test_where_a_hard_link_would_follow_a_symbolic_link_moves_still_work(
     library: SessionLibrary, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
