@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from . import sessionfile
 from .atomic import atomic_write, remove_stale_temp_files
 from .regular import FileTooLarge, NotRegularFile, kind_of, read_regular
+from .replace import rename_with_retry
 from .sessionfile import Damage, DamagedSessionFile
 
 if TYPE_CHECKING:
@@ -394,7 +395,7 @@ def _move_no_clobber(source: Path, *targets: Path) -> Path:
     when every target is taken; the file is then back where it was.
     """
     claimed = _claim_name(source)
-    source.rename(claimed)
+    rename_with_retry(source, claimed)
     try:
         for target in targets:
             try:

@@ -9,7 +9,7 @@ import pytest
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
 from support.app import make_app, make_session, screen_text
-from support.held import hold
+from support.held import hold, hold_while_moving
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
@@ -93,3 +93,32 @@ async def test_a_file_held_for_a_moment_saves_without_a_word(
         assert held.tries == 4
         assert not [s for s, _ in toasts.shown if s == "error"]
         assert saved_partners(path) == ["ROC Rivierenland"]
+
+
+async def test_moving_a_held_session_to_the_trash_says_why_and_works_once_let_go(
+    library: SessionLibrary, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = make_session(library, "Oude ronde")
+    path = library.path_for(session_id)
+    app = make_app(folder)
+    toasts = Toasts()
+    async with app.run_test(size=(80, 24), message_hook=toasts) as pilot:
+        await pilot.pause()
+        held = hold_while_moving(monkeypatch, path, times=1000)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        errors = [text for severity, text in toasts.shown if severity == "error"]
+        assert len(errors) == 1 and "er is niets veranderd" in errors[0]
+        assert "een ander programma hield het bestand vast" in errors[0]
+        assert path.exists() and "Oude ronde" in screen_text(app)
+
+        held.release()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert not path.exists()
+        assert "Oude ronde" not in screen_text(app)
+    assert [e.title for e in library.trashed()] == ["Oude ronde"]

@@ -11,13 +11,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support.held import hold
+from support.held import hold, hold_while_moving
 
 from regionet_tui.core.partners import add_partner
 from regionet_tui.i18n import set_language
 from regionet_tui.models import Partner
 from regionet_tui.storage import SaveError, SessionLibrary, sessionfile
 from regionet_tui.storage.atomic import atomic_write
+from regionet_tui.storage.problems import os_reason
 from regionet_tui.storage.replace import REPLACE_PAUSES, FileBusyError, replace_with_retry
 
 
@@ -130,3 +131,27 @@ def test_replace_with_retry_sleeps_only_between_refused_tries(
     replace_with_retry(source, target, pauses=(0.5, 0.25, 0.125), sleep=slept.append)
     assert slept == [0.5, 0.25]
     assert target.read_bytes() == b"nieuw" and not source.exists()
+
+
+def test_a_session_held_for_a_moment_still_goes_to_the_trash(
+    library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = library.create("Weg ermee", "", date(2026, 11, 22))
+    store.close()
+    held = hold_while_moving(monkeypatch, store.path, times=3)
+    trashed = library.delete(store.path)
+    assert held.tries == 4
+    assert not store.path.exists() and sessionfile.read(trashed).title == "Weg ermee"
+
+
+def test_a_session_held_through_every_try_stays_where_it_is(
+    library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = library.create("Vastgehouden", "", date(2026, 11, 22))
+    store.close()
+    hold_while_moving(monkeypatch, store.path, times=1000)
+    with pytest.raises(FileBusyError) as failure:
+        library.delete(store.path)
+    assert "een ander programma hield het bestand vast" in os_reason(failure.value)
+    assert [e.title for e in library.entries()] == ["Vastgehouden"]
+    assert library.trashed() == []
