@@ -350,8 +350,8 @@ def read(path: Path) -> Session:
 # -- adding to the sessions folder --------------------------------------------------------------
 def add_as_new(library: SessionLibrary, session: Session) -> tuple[Session, bool]:
     """Save an imported session in the folder. When its id is taken (the same
-    session, or a copy of it, is already there) it gets a new id: the second
-    value says so."""
+    session, or a copy of it, is already there) or cannot name its file on
+    every system (see _usable_id) it gets a new id: the second value says so."""
     renamed = not _usable_id(library, session.id)
     if renamed:
         session = session.model_copy(update={"id": _free_id(library)})
