@@ -26,7 +26,7 @@ class FileBusyError(PermissionError):
     or the file may not be changed at all."""
 
 
-def _retry_while_refused(action: Callable[[], None], held: Path, pauses: Sequence[float],
+def _retry_while_refused(action: Callable[[], object], held: Path, pauses: Sequence[float],
                          sleep: Callable[[float], None]) -> None:
     for pause in pauses:
         try:
@@ -55,6 +55,6 @@ def replace_with_retry(source: Path, target: Path, *,
 def rename_with_retry(source: Path, target: Path, *,
                       pauses: Sequence[float] = REPLACE_PAUSES,
                       sleep: Callable[[float], None] = time.sleep) -> None:
-    """`os.rename(source, target)` (never over an existing file on Windows),
+    """`source.rename(target)` (never over an existing file on Windows),
     tried again like `replace_with_retry` while `source` is held."""
-    _retry_while_refused(lambda: os.rename(source, target), source, pauses, sleep)
+    _retry_while_refused(lambda: source.rename(target), source, pauses, sleep)
