@@ -10,24 +10,12 @@ from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
 from support.app import make_app, make_session, screen_text
 from support.held import hold, hold_while_moving
-from textual.message import Message
-from textual.notifications import Notify
+from support.toasts import Toasts
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from regionet_tui.app import RegionetApp
 from regionet_tui.storage import SessionLibrary, sessionfile
-
-
-class Toasts:
-    """Every notification the app shows, in order (a message hook: public API)."""
-
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str]] = []
-
-    def __call__(self, message: Message) -> None:
-        if isinstance(message, Notify):
-            self.shown.append((message.notification.severity, message.notification.message))
 
 
 async def add_partner(pilot: Pilot[None], app: RegionetApp, name: str) -> None:
