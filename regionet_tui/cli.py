@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import importlib
+import io
 import sys
 from collections.abc import Sequence
 
@@ -46,7 +48,23 @@ def _language(argv: Sequence[str]) -> str:
     return chosen or settings.load().language
 
 
+def utf8_output() -> None:
+    """Write what goes to a file or a pipe as UTF-8, as on Linux and macOS.
+
+    On Windows, output sent to a file or a pipe (`regionet flowchart X >
+    schema.txt`) is encoded in the ANSI code page (cp1252), which has no
+    `┌`, `✔` or `○`: printing them raised UnicodeEncodeError. A terminal is
+    left as it is (Windows' console takes Unicode as it is).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper) or stream.isatty():
+            continue
+        if codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     language = _language(argv)
     i18n.set_language(language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)

@@ -22,7 +22,7 @@ from ..i18n import t
 from ..storage import sessionfile
 from ..storage.atomic import atomic_write
 from ..storage.problems import os_reason
-from ..storage.regular import kind_of
+from ..storage.regular import kind_of, optional_flags
 
 STDOUT = "-"
 # How a session file starts: TinyDB's layout as the store writes it.
@@ -115,7 +115,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _is_terminal(path: Path) -> bool:
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        fd = os.open(path, os.O_WRONLY | optional_flags("O_NONBLOCK", "O_NOCTTY", "O_BINARY"))
     except OSError:
         return False
     try:
@@ -147,13 +147,14 @@ def _write_directly(path: Path, data: bytes) -> None:
     """Write to a pipe or terminal as it is. A pipe nobody reads is refused at
     once (O_NONBLOCK), not waited for."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY)
+        fd = os.open(path, os.O_WRONLY | optional_flags("O_NONBLOCK", "O_NOCTTY", "O_BINARY"))
     except OSError as error:
         if error.errno == errno.ENXIO:  # a FIFO with no reader
             raise OutputRefused(t("share.cli.output_no_reader", path=str(path))) from None
         raise
     try:
-        os.set_blocking(fd, True)
+        if hasattr(os, "O_NONBLOCK"):  # Windows opened it blocking (and may lack set_blocking)
+            os.set_blocking(fd, True)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]

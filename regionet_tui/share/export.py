@@ -7,14 +7,13 @@ two-space indentation and a final newline.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..models import Session, utc_now
 from ..storage.atomic import atomic_write
+from ..storage.names import MAX_PATH, WRITE_EXTRA, portable_stem, slug
 from ..version import APP_VERSION
 from .document import FORMAT, ExportDocument
 
@@ -45,8 +44,21 @@ def export_folder(sessions_folder: Path) -> Path:
     return sessions_folder.parent / "exports"
 
 
-def file_stem(session: Session) -> str:
-    """A safe, readable file name for the session's files: title and date, ASCII only."""
-    folded = unicodedata.normalize("NFKD", session.title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:60].strip("-")
-    return f"{slug or session.id}-{session.date.isoformat()}"
+# The longest a title's part of a file name gets: readable, and far from any limit.
+TITLE_IN_NAME = 60
+# What `share.targets` and a report in another language add to a stem at most:
+# "-" and 8 characters of the id, a counter, ".en", and the longest suffix.
+ADDED_TO_STEM = len("-0123abcd-99") + len(".en") + len(".html")
+
+
+def file_stem(session: Session, folder: Path | None = None) -> str:
+    """A safe, readable file name for the session's files: title and date, ASCII
+    only, a name Windows takes. In `folder`, the title's part is shortened so
+    that every file regionet writes there stays within Windows' path limit."""
+    length = TITLE_IN_NAME
+    date_part = f"-{session.date.isoformat()}"
+    if folder is not None:
+        room = MAX_PATH - len(str(folder.absolute())) - 1 - len(date_part) \
+            - ADDED_TO_STEM - WRITE_EXTRA
+        length = max(8, min(length, room))
+    return portable_stem(f"{slug(session.title, length) or session.id}{date_part}")

@@ -37,6 +37,7 @@ from ..models import Session, new_id
 from ..models.base import left_out_reading
 from ..models.text import clean_line
 from ..storage import SessionLibrary
+from ..storage.names import SESSION_NAME_GROWTH, fits_windows_path, is_portable, name_taken
 from ..storage.problems import os_reason
 from ..storage.regular import FileTooLarge, NotRegularFile, read_regular
 from .document import FORMAT, ExportDocument
@@ -349,9 +350,9 @@ def read(path: Path) -> Session:
 # -- adding to the sessions folder --------------------------------------------------------------
 def add_as_new(library: SessionLibrary, session: Session) -> tuple[Session, bool]:
     """Save an imported session in the folder. When its id is taken (the same
-    session, or a copy of it, is already there) it gets a new id: the second
-    value says so."""
-    renamed = library.path_for(session.id).exists()
+    session, or a copy of it, is already there) or cannot name its file on
+    every system (see _usable_id) it gets a new id: the second value says so."""
+    renamed = not _usable_id(library, session.id)
     if renamed:
         session = session.model_copy(update={"id": _free_id(library)})
     if running_slot(session) is not None:
@@ -362,6 +363,16 @@ def add_as_new(library: SessionLibrary, session: Session) -> tuple[Session, bool
     store = library.add(session)
     store.close()
     return session, renamed
+
+
+def _usable_id(library: SessionLibrary, session_id: str) -> bool:
+    """The id can name the session's file in this folder: no file there has the
+    name, not even in another case, Windows takes it (not `CON.json`), and an
+    id longer than regionet's own leaves every file made from it within
+    Windows' path limit."""
+    path = library.path_for(session_id)
+    fits = len(session_id) <= len(new_id()) or fits_windows_path(path, SESSION_NAME_GROWTH)
+    return fits and is_portable(path.name) and not name_taken(library.folder, path.name)
 
 
 def _free_id(library: SessionLibrary) -> str:

@@ -1,4 +1,5 @@
-"""Crash-safe file writes: temp file, fsync, os.replace, fsync of the folder."""
+"""Crash-safe file writes: temp file, fsync, replace (retried while another
+program holds the file), fsync of the folder."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ import shutil
 import time
 import uuid
 from pathlib import Path
+
+from .durable import flush_to_disk
+from .regular import binary_flag
+from .replace import replace_with_retry
 
 TEMP_SUFFIX = ".tmp"
 # A temp file this old belongs to no write in progress: a crash left it.
@@ -35,13 +40,13 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None
     file system allows it, so it costs no copy).
     """
     temp = _temp_path(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | binary_flag(), 0o644)
     try:
         view = memoryview(data)
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        os.fsync(fd)
+        flush_to_disk(fd)
     except BaseException:
         os.close(fd)
         with contextlib.suppress(OSError):
@@ -51,7 +56,7 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None
     try:
         if backup is not None and path.exists():
             _keep_backup(path, backup)
-        os.replace(temp, path)
+        replace_with_retry(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -65,7 +70,7 @@ def _keep_backup(path: Path, backup: Path) -> None:
         os.link(path, staged)
     except OSError:
         shutil.copyfile(path, staged)
-    os.replace(staged, backup)
+    replace_with_retry(staged, backup)
 
 
 def remove_stale_temp_files(folder: Path) -> int:

@@ -13,6 +13,7 @@ so the start screen does not parse every session to list them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import stat
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 from . import sessionfile
 from .atomic import atomic_write, remove_stale_temp_files
 from .regular import FileTooLarge, NotRegularFile, kind_of, read_regular
+from .replace import rename_with_retry
 from .sessionfile import Damage, DamagedSessionFile
 
 if TYPE_CHECKING:
@@ -343,7 +345,7 @@ def recover_stale_moves(folder: Path, older_than: float = STALE_MOVE_SECONDS) ->
         for claimed in folder.glob(f".*{MOVING_SUFFIX}"):
             with contextlib.suppress(OSError):
                 status = claimed.lstat()
-                if status.st_ctime >= cutoff:  # claimed (renamed) just now: a move under way
+                if _claimed_at(claimed, status) >= cutoff:  # just now: a move under way
                     continue
                 if not stat.S_ISDIR(status.st_mode) and status.st_nlink > 1:
                     claimed.unlink()  # placed already; the crash came before the tidying
@@ -353,6 +355,22 @@ def recover_stale_moves(folder: Path, older_than: float = STALE_MOVE_SECONDS) ->
                     claimed.rename(original)
                     recovered += 1
     return recovered
+
+
+def _claim_name(source: Path) -> Path:
+    """The name a move claims `source` under: its own name, hidden, with the
+    moment of the claim and a random part (`.<name>.<seconds>-<hex>.moving`)."""
+    return source.with_name(
+        f".{source.name}.{int(time.time())}-{uuid.uuid4().hex[:8]}{MOVING_SUFFIX}")
+
+
+def _claimed_at(claimed: Path, status: os.stat_result) -> float:
+    """When a file was claimed for a move: the moment in its claimed name. A
+    rename changes no time Windows keeps (its st_ctime is when the file was
+    made), so the name is the one clock every system reads alike. A claim
+    named without it is as old as its last status change (POSIX ctime)."""
+    moment = claimed.name[:-len(MOVING_SUFFIX)].rpartition(".")[2].partition("-")[0]
+    return float(moment) if moment.isdigit() else status.st_ctime
 
 
 def _move_to_free_name(path: Path, folder: Path) -> Path:
@@ -376,8 +394,8 @@ def _move_no_clobber(source: Path, *targets: Path) -> Path:
     file is (a hard link fails rather than replace one). FileExistsError
     when every target is taken; the file is then back where it was.
     """
-    claimed = source.with_name(f".{source.name}.{uuid.uuid4().hex[:12]}{MOVING_SUFFIX}")
-    source.rename(claimed)
+    claimed = _claim_name(source)
+    rename_with_retry(source, claimed)
     try:
         for target in targets:
             try:
@@ -399,7 +417,7 @@ def _place(claimed: Path, target: Path) -> None:
         claimed.rename(target)
         return
     try:
-        os.link(claimed, target, follow_symlinks=False)
+        _hard_link(claimed, target)
     except FileExistsError:
         raise
     except OSError:  # no hard links here (a FAT-formatted stick): check, then move
@@ -408,3 +426,16 @@ def _place(claimed: Path, target: Path) -> None:
         claimed.rename(target)
         return
     claimed.unlink()
+
+
+def _hard_link(source: Path, target: Path) -> None:
+    """A second name for `source`, a symbolic link itself rather than what it
+    points to. Where Python cannot ask for that (Windows, whose hard links
+    follow a symbolic link; a system without linkat), a symbolic link gets an
+    OSError, so the caller moves it by a rename instead."""
+    if os.link in os.supports_follow_symlinks:
+        os.link(source, target, follow_symlinks=False)
+    elif source.is_symlink():
+        raise OSError(errno.EOPNOTSUPP, os.strerror(errno.EOPNOTSUPP), str(source))
+    else:
+        os.link(source, target)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 
 from ..i18n import t
+from .replace import FileBusyError
 
 _REASONS = {
     errno.ENOSPC: "disk_full",
@@ -24,7 +25,10 @@ _REASONS = {
 def os_reason(error: OSError) -> str:
     """The reason for `error`, translated, with the system's text as a detail."""
     detail = error.strerror or str(error) or type(error).__name__
-    key = _REASONS.get(error.errno) if error.errno is not None else None
+    if isinstance(error, FileBusyError):
+        key: str | None = "busy"
+    else:
+        key = _REASONS.get(error.errno) if error.errno is not None else None
     if key is None:
         return t("storage.other", detail=detail)
     return t("storage.with_detail", reason=t(f"storage.{key}"), detail=detail)

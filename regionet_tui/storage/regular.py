@@ -5,6 +5,8 @@ writer that never comes), a device (/dev/zero never ends), a directory, a
 socket. Such a file is refused before it is opened (`stat` does not open it),
 and the open itself cannot wait (O_NONBLOCK, which changes nothing for an
 ordinary file), so a file swapped for a FIFO between the two is refused too.
+Windows, which has no FIFO to wait for and no O_NONBLOCK, opens it in binary
+mode (O_BINARY): the bytes as they are on disk.
 At most `limit` bytes are read: a larger file is refused unread.
 """
 
@@ -17,8 +19,6 @@ from typing import Literal
 
 Kind = Literal["directory", "fifo", "device", "socket", "other"]
 
-_NO_WAIT = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
-    | getattr(os, "O_CLOEXEC", 0)
 CHUNK = 1024 * 1024
 
 
@@ -36,6 +36,21 @@ class FileTooLarge(Exception):
     def __init__(self, limit: int) -> None:
         super().__init__(limit)
         self.limit = limit
+
+
+def optional_flags(*names: str) -> int:
+    """The `os.O_*` flags of these names that this system has: Windows has no
+    O_NONBLOCK, O_NOCTTY or O_CLOEXEC, and only Windows has O_BINARY."""
+    flags = 0
+    for name in names:
+        flags |= getattr(os, name, 0)
+    return flags
+
+
+def binary_flag() -> int:
+    """O_BINARY where it exists. Without it Windows opens a file in text mode:
+    a write turns every LF into CR LF, and a read stops at the first Ctrl-Z."""
+    return optional_flags("O_BINARY")
 
 
 def kind_of(mode: int) -> Kind | None:
@@ -71,7 +86,8 @@ def read_regular(path: Path, limit: int) -> bytes:
     status = check_regular(path)
     if status.st_size > limit:
         raise FileTooLarge(limit)
-    fd = os.open(path, _NO_WAIT)
+    fd = os.open(path, os.O_RDONLY | optional_flags("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC",
+                                                    "O_BINARY"))
     try:
         opened = os.fstat(fd)
         kind = kind_of(opened.st_mode)

@@ -87,7 +87,7 @@ class ShareScreen(StageScreen):
         A report in another language than the session's gets the language in its
         name, so it stands beside the report in the session's own language.
         """
-        stem = file_stem(self.session)
+        stem = file_stem(self.session, self.folder())
         if language is not None and language != self.session.language:
             stem = f"{stem}.{language}"
         return self.folder() / f"{stem}{SUFFIXES[kind]}"
@@ -97,7 +97,7 @@ class ShareScreen(StageScreen):
 
     @on(Input.Changed, "#share-folder")
     def _show_files(self) -> None:
-        stem = file_stem(self.session)
+        stem = file_stem(self.session, self.folder())
         with contextlib.suppress(OSError):  # a folder typed halfway may not be looked into
             stem = choose_stem(self.folder(), stem, self.session.id)
         show_text(self.query_one("#share-files", Static), t("share.files", stem=stem))
