@@ -44,5 +44,6 @@ class ThemeFormDialog(FormDialog[ThemeDetails | None]):
             raise FieldError(t("form.error.required", field=t("reflection.theme_name")), "name")
         if name.casefold() in self._taken:
             raise FieldError(t("reflection.error.theme_exists", name=name), "name")
-        group: ThemeGroup = self.query_one("#group", Select).value  # type: ignore[assignment]
+        group = self.chosen("group", THEME_GROUPS)
+        assert group is not None, "the dropdown has no blank"
         return ThemeDetails(name, group)
