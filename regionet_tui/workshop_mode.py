@@ -134,7 +134,7 @@ class WorkshopMode(App[None]):
         from .core import workshop as core
         from .screens.dialogs.prompt import NamePromptDialog
 
-        if isinstance(self.screen, NamePromptDialog) or CommandPalette.is_open(self):
+        if isinstance(self.screen, (NamePromptDialog, CommandPalette)):
             return
 
         def park(text: str | None) -> None:

@@ -23,11 +23,11 @@ from typing import ClassVar
 
 from pydantic import ValidationError
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.widgets import Input, Static
 
 from regionet_tui import progress
@@ -48,7 +48,7 @@ STAGE_BINDINGS = [
 ]
 
 
-def apply_change(node: DOMNode, store: SessionStore, apply: Callable[[Session], object],
+def apply_change(node: Widget | App[None], store: SessionStore, apply: Callable[[Session], object],
                  labels: dict[str, str] | None = None) -> bool:
     """Apply and save one change; True when done, else `node` tells the user why."""
     try:
@@ -183,7 +183,7 @@ class StageScreen(RegionetScreen):
     # -- navigation ------------------------------------------------------------
     def action_goto(self, stage_id: str) -> None:
         if stage_id != self.STAGE_ID:
-            self.app.show_stage(stage_id)  # type: ignore[attr-defined]
+            self.regionet_app.show_stage(stage_id)
 
     def action_step(self, offset: int) -> None:
         ids = progress.STAGE_IDS
@@ -195,10 +195,10 @@ class StageScreen(RegionetScreen):
         if isinstance(self.focused, Input):  # a field of the stage (share): leave it
             self.set_focus(None)
             return
-        self.app.close_session()  # type: ignore[attr-defined]
+        self.regionet_app.close_session()
 
     def action_details(self) -> None:
-        self.app.edit_session_details()  # type: ignore[attr-defined]
+        self.regionet_app.edit_session_details()
 
     @on(StageNav.Selected)
     def _nav_selected(self, event: StageNav.Selected) -> None:
