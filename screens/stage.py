@@ -143,9 +143,10 @@ class StageScreen(RegionetScreen):
         if not self.was_left:
             return  # under a dialog or the agenda: still on view behind it
         # Kept off the stack until shown again, when Textual refreshes its styles
-        # and renders it anew anyway: let go of the rendered lines meanwhile.
-        for widget in self.walk_children():
-            widget._styles_cache.clear()
+        # and renders it anew anyway: let go of the rendered lines meanwhile
+        # (a full refresh drops a widget's cache of them).
+        for widget in self.walk_children(Widget):
+            widget.refresh()
             widget.notify_style_update()
 
     def help_text(self) -> str:
