@@ -460,7 +460,8 @@ def main() -> None:
             for name in ("by_service", "by_partner"):
                 wall = statistics.median(gaps[name]["wall"])
                 cpu = statistics.median(gaps[name]["cpu"])
-                row(f"stap1_gaps.{name} (med of {GAP_RUNS})", "<= 10 ms", ms(wall), ms(cpu), wall <= 0.01)
+                row(f"stap1_gaps.{name} (med of {GAP_RUNS})", "<= 10 ms", ms(wall), ms(cpu),
+                    wall <= 0.01)
 
         if "switch" in args.only:
             switch = child("switch", path)

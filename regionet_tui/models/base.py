@@ -98,7 +98,8 @@ class SmallRecord:
 # (a docstring is the schema's description, so each has one), in about 80 bytes
 # instead of about 1,100 (a model instance also carries a dict and a set of the
 # fields given), and quicker to build when a session is read.
-_small_dataclass = dataclass(slots=True, config=ConfigDict(extra="forbid", validate_assignment=True))
+_small_dataclass = dataclass(
+    slots=True, config=ConfigDict(extra="forbid", validate_assignment=True))
 
 
 # dataclass_transform tells a type checker that the decorated class gets the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Generic, TypeVar
 
 from pydantic import ValidationError
@@ -194,10 +195,8 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
         error.update(Content(message))
         error.add_class("-shown")
         if field_id:
-            try:
+            with suppress(NoMatches):
                 self.query_one(f"#{field_id}").focus()
-            except NoMatches:
-                pass
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

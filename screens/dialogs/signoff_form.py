@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Label, Select, TextArea
+from textual.widgets import Label, TextArea
 
 from regionet_tui.i18n import t
 from regionet_tui.models import utc_now

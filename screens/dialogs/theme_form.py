@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.widgets import Label, Select
+from textual.widgets import Label
 
 from regionet_tui.i18n import t
 from regionet_tui.models.reflection import THEME_GROUPS, ThemeGroup

@@ -19,7 +19,6 @@ from textual.app import ComposeResult, RenderResult
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
-from textual.widget import Widget
 from textual.widgets import Footer
 
 

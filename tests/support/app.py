@@ -59,11 +59,7 @@ def screen_text(app: RegionetApp) -> str:
         if isinstance(widget, SessionList):
             parts.extend(" | ".join(row.cells) for row in widget.rows)
             parts.extend(column.label for column in widget.columns)
-        elif isinstance(widget, LineTable):
-            for row in range(widget.row_count):
-                parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
-            parts.extend(str(c.label) for c in widget.columns.values())
-        elif isinstance(widget, DataTable):
+        elif isinstance(widget, (LineTable, DataTable)):
             for row in range(widget.row_count):
                 parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
             parts.extend(str(c.label) for c in widget.columns.values())

@@ -1,4 +1,5 @@
-"""A form's problem shows at once, even in an 80x24 terminal, and the field in error gets the cursor."""
+"""A form's problem shows at once, even in an 80x24 terminal, and the field in error gets
+the cursor."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""What Textual writes itself (key descriptions, placeholders, toasts) shows in the chosen language."""
+"""What Textual writes itself (key descriptions, placeholders, toasts) shows in the chosen
+language."""
 
 from __future__ import annotations
 

@@ -187,7 +187,8 @@ async def test_six_partners_answer_at_once_while_the_facilitator_types(folder: P
             assert rating.partner_notes[partner_id] == f"Notitie {index}-{k} <b>"
         assert saved.reflection.ratings[THEMES[0]].partner_attention.count(partner_id) == 1
     parked = [item.text for item in saved.workshop.parking]
-    assert sorted(t for t in parked if t.startswith("Zijpunt")) == [f"Zijpunt {i}" for i in range(4)]
+    zijpunten = sorted(t for t in parked if t.startswith("Zijpunt"))
+    assert zijpunten == [f"Zijpunt {i}" for i in range(4)]
     for row in stap1_gaps.by_service(saved):
         line = next(line for line in shown.splitlines()
                     if line.startswith(row.label[:18]) and " | " in line)

@@ -21,4 +21,4 @@ def test_every_exported_name_loads_and_no_other(package: str) -> None:
     for name in module.__all__:
         assert getattr(module, name) is not None
     with pytest.raises(AttributeError):
-        getattr(module, "NoSuchName")
+        module.__getattr__("NoSuchName")
