@@ -14,6 +14,8 @@ from textual.widgets.option_list import Option
 
 from regionet_tui.i18n import t
 
+from .base import read_all_styles
+
 # The id Textual gives the option that says nothing matched the search.
 NO_MATCHES_ID = "--no-matches"
 
@@ -31,6 +33,9 @@ class CommandListInLanguage(CommandList):
 
 
 class RegionetPalette(CommandPalette):
+    def on_mount(self) -> None:
+        read_all_styles(self)
+
     def compose(self) -> ComposeResult:
         # Textual's own layout, with the list of commands in the user's language.
         for widget in super().compose():
