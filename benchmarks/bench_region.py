@@ -142,7 +142,7 @@ def child_keys(path: Path) -> dict[str, Any]:
         wall, cpu = time.perf_counter(), time.thread_time()
         event = events.Key(key, key)
         event.set_sender(app)
-        app._driver.send_message(event)
+        app.post_message(event)  # as the terminal driver passes a key on
         await _until(app, lambda: done() and _last_paint_since(app, wall) is not None)
         painted = _last_paint_since(app, wall)
         assert painted is not None

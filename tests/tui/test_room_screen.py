@@ -16,7 +16,7 @@ from regionet_tui.screens.room import RoomScreen
 from regionet_tui.screens.stages.stap1 import Stap1Screen
 from regionet_tui.screens.widgets.qr_code import QrCode
 from regionet_tui.screens.widgets.room_badge import RoomBadge
-from support.app import make_app, screen_text
+from support.app import NotingApp, make_app, screen_text
 from support.room import phone
 from support.stages import notifications, open_demo_at
 
@@ -200,7 +200,7 @@ async def test_regionet_room_opens_the_session_with_its_room(folder: Path) -> No
         await pilot.pause()
     config = AppConfig(folder, "en", open_path=folder / "demo.json", open_room="local",
                        room_port=0)
-    app = RegionetApp(config)
+    app = NotingApp(config)
     async with app.run_test() as pilot:
         await until(pilot, lambda: isinstance(app.screen, RoomScreen)
                     and "on this laptop only" in screen_text(app))
