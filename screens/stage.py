@@ -11,8 +11,8 @@ the title, the stage bar and the timer, and the screen's `refresh_stage()`
 refreshes the body. Changes may come from anywhere (another stage renamed a
 partner, a merge replaced the plan, the agenda promoted a parked item), so
 `refresh_stage` compares what the screen would show with what it shows and
-touches only what differs: that comparison costs a few milliseconds, a
-refilled 400-row table a hundred. A screen that does not override
+touches only what differs: comparing is far cheaper than refilling a long
+table. A screen that does not override
 `refresh_stage` is not kept: it is built anew on every visit.
 """
 
