@@ -9,7 +9,7 @@ from pathlib import Path
 from regionet_tui.screens.stages.reflection import ReflectionScreen
 from regionet_tui.screens.widgets.line_table import LineTable
 from support.app import HOSTILE_NAMES, make_app, screen_text
-from support.stages import notifications
+from support.stages import notifications, set_input
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from regionet_tui.app import RegionetApp
@@ -37,10 +37,6 @@ async def open_reflection(app: RegionetApp, pilot: object) -> ReflectionScreen:
     await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, ReflectionScreen)
     return app.screen
-
-
-def set_input(app: RegionetApp, field_id: str, text: str) -> None:
-    app.screen.query_one(f"#{field_id}", Input).value = text
 
 
 def theme_row(app: RegionetApp, name: str) -> str:

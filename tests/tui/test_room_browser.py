@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from support.app import make_app, screen_text
 from support.browser import PHONE, chromium, needs_chromium
+from support.keys import type_text
 from support.room import CODE, DEMO_PARTNERS
 from support.stages import open_demo_at
 
@@ -46,10 +47,6 @@ def expected_scores(partner_index: int) -> dict[str, tuple[bool, int | None, boo
         quality = (partner_index + j) % 7 + 2 if offered else None
         answers[service] = (offered, quality, True, min(10, (quality or 3) + 2))
     return answers
-
-
-async def type_text(pilot: Any, text: str) -> None:
-    await pilot.press(*("space" if char == " " else char for char in text))
 
 
 class LoopWatch:

@@ -12,6 +12,7 @@ from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.widgets.parking_table import ParkingTable
 from regionet_tui.screens.widgets.stage_timer import StageTimer
 from support.app import make_app, make_session, noted, screen_text
+from support.keys import type_text
 from textual.color import Color
 from textual.widgets import Footer, Input
 
@@ -56,10 +57,6 @@ async def open_session(app: RegionetApp, pilot: object, stage_key: str | None = 
         await pilot.press(stage_key)  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, StageScreen)
-
-
-async def type_text(pilot: object, text: str) -> None:
-    await pilot.press(*[c if c != " " else "space" for c in text])  # type: ignore[attr-defined]
 
 
 async def test_timer_counts_down_pauses_extends_and_says_when_time_is_up(
