@@ -21,20 +21,13 @@ from regionet_tui.models.stap1 import BUILTIN_SERVICES
 from regionet_tui.room.server import RoomServer
 from regionet_tui.storage import sessionfile
 
-pytestmark = needs_chromium()
+pytestmark = [needs_chromium(), pytest.mark.usefixtures("any_free_port")]
 
 THEMES = ["thm-teacher_shortage", "thm-give_and_take"]
 NO_SCRIPT = "p-loket"  # this partner's phone has JavaScript off: plain form posts
 
 
 
-@pytest.fixture(autouse=True)
-def any_free_port(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests run side by side: each room takes a free port, not the usual 8765 (a phone
-    of a closed room would otherwise reach another test's room there)."""
-    from regionet_tui.room import server
-
-    monkeypatch.setattr(server, "DEFAULT_PORT", 0)
 
 def expected_scores(partner_index: int) -> dict[str, tuple[bool, int | None, bool, int]]:
     """What partner `partner_index` answers: offered, quality, wanted, desired for every

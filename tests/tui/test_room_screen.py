@@ -25,14 +25,8 @@ from regionet_tui.core import stap1_gaps
 from regionet_tui.room.qr import matrix
 from regionet_tui.storage import sessionfile
 
+pytestmark = pytest.mark.usefixtures("any_free_port")
 
-@pytest.fixture(autouse=True)
-def any_free_port(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests run side by side: each room takes a free port, not the usual 8765 (a phone
-    of a closed room would otherwise reach another test's room there)."""
-    from regionet_tui.room import server
-
-    monkeypatch.setattr(server, "DEFAULT_PORT", 0)
 
 async def until(pilot: Any, condition: Callable[[], object], seconds: float = 10.0) -> None:
     """Let the app run until `condition` holds (bounded: the machine may be busy)."""
