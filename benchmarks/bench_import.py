@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from region import region_session  # noqa: E402
+from region import region_session
 
-from regionet_tui.models import Partner  # noqa: E402
-from regionet_tui.models.stap1 import Score  # noqa: E402
-from regionet_tui.share.export import export_bytes  # noqa: E402
-from regionet_tui.share.importer import parse, parse_precise, parse_sound  # noqa: E402
+from regionet_tui.models import Partner
+from regionet_tui.models.stap1 import Score
+from regionet_tui.share.export import export_bytes
+from regionet_tui.share.importer import parse, parse_precise, parse_sound
 
 TARGET_BYTES = 5 * 1024 * 1024
 TARGET_RATIO = 3

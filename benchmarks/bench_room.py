@@ -259,7 +259,8 @@ def main() -> None:
             print(f"\n## burst, {way}: {result['partners']} partners x {result['services']} "
                   f"services within {WINDOW:.0f} s, {result['requests']} requests "
                   f"in {result['seconds']:.1f} s")
-            print(f"request time  p50 {ms(result['request_p50'])}, p95 {ms(result['request_p95'])}, "
+            print(f"request time  p50 {ms(result['request_p50'])}, "
+                  f"p95 {ms(result['request_p95'])}, "
                   f"max {ms(result['request_max'])}; refused {result['refused']}")
             print(f"key to repaint ({result['keys']} keys)  p50 {ms(result['key_p50'])}, "
                   f"p95 {ms(result['key_p95'])}, max {ms(result['key_max'])}  "

@@ -7,8 +7,8 @@ from __future__ import annotations
 import gc
 import weakref
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import TYPE_CHECKING
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import SystemCommand
@@ -44,7 +44,7 @@ FREEZE_DELAY = 0.25
 FREEZE_WAITS = 8
 
 
-def _style_paths(names: Iterable[str] | None = None) -> list[str | Path]:
+def _style_paths(names: Iterable[str] | None = None) -> list[str | PurePath]:
     """The style sheets in styles/ (only `names` if given), app.tcss (the shared base) first."""
     from . import styles
 
@@ -84,7 +84,7 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         self._all_styles_read = False
         self._stage_screens: dict[str, StageScreen] = {}  # kept for the open session
         self._full_collection_due = False
-        self._dropped: weakref.WeakSet[Screen[object]] = weakref.WeakSet()  # still going
+        self._dropped: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()  # still going
 
     def get_default_screen(self) -> Screen[None]:
         """The start screen is the bottom of the stack: no empty screen under it."""
@@ -93,24 +93,23 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         self.library.prepare()
         return StartScreen()
 
-    def _load_screen_css(self, screen: Screen[object]) -> None:
-        """Read the style sheets the start screen did without, before the first
-        other screen is shown (Textual calls this for every screen it pushes or
-        switches to; the start screen, the default screen, never passes here).
+    def read_all_styles(self) -> None:
+        """Read the style sheets the start screen did without (START_STYLES).
 
-        A private hook of Textual 8: the public way, CSS_PATH on each screen
-        class, would have every screen name the sheets it needs.
+        Every screen but the start screen asks for them as it is mounted, before
+        its first paint (screens/base.py): CSS_PATH on each screen class would
+        have every screen name the sheets it needs.
         """
-        if not self._all_styles_read:
-            self._all_styles_read = True
-            later = [Path(path) for path in _style_paths() if path not in self.css_path]
-            for path in later:
-                self.stylesheet.read(path)
-            if self.css_monitor is not None:
-                self.css_monitor.add_paths(later)
-            self.stylesheet.reparse()
-            self.stylesheet.update(self)
-        super()._load_screen_css(screen)
+        if self._all_styles_read:
+            return
+        self._all_styles_read = True
+        later = [Path(path) for path in _style_paths() if path not in self.css_path]
+        for path in later:
+            self.stylesheet.read(path)
+        if self.css_monitor is not None:
+            self.css_monitor.add_paths(later)
+        self.stylesheet.reparse()
+        self.stylesheet.update(self)
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._keep_too_small_on_top)
@@ -289,7 +288,7 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         else:
             self.push_screen(screen)
 
-    def kept_screens(self) -> list[Screen[object]]:
+    def kept_screens(self) -> list[Screen[Any]]:
         return list(self._stage_screens.values())
 
     def _drop_stage_screens(self) -> None:
@@ -337,8 +336,12 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
                 self.store.save_unsaved()
             except SaveError as error:
                 self.clear_notifications()  # the question says it all; toasts would cover it
-                self.push_screen(ConfirmDialog(t(question_key, reason=str(error))),
-                                 lambda yes: then() if yes else None)
+
+                def answered(go_on: bool | None) -> None:
+                    if go_on:
+                        then()
+
+                self.push_screen(ConfirmDialog(t(question_key, reason=str(error))), answered)
                 return
         then()
 
@@ -441,7 +444,7 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
 
         from .screens.palette import RegionetPalette
 
-        if not CommandPalette.is_open(self):
+        if not isinstance(self.screen, CommandPalette):
             self.push_screen(RegionetPalette(id="--command-palette",
                                              placeholder=t("app.palette_placeholder")))
 
@@ -473,7 +476,7 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         """ctrl+c (which copies in a field) says how to quit, in the user's language."""
         self.notify(t("app.help_quit"), title=t("app.help_quit_title"), markup=False)
 
-    def _save_screenshot(self) -> None:
+    def take_screenshot(self) -> None:
         """An SVG of the screen in Downloads, or where regionet was started when
         there is no such folder; the toast says where."""
         downloads = Path.home() / "Downloads"
@@ -521,5 +524,5 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
                     t(help_key), lambda chosen=language: self.choose_language(chosen))
         yield SystemCommand(t("app.cmd_theme"), t("app.cmd_theme_help"), self.action_change_theme)
         yield SystemCommand(t("app.cmd_screenshot"), t("app.cmd_screenshot_help"),
-                            lambda: self.set_timer(0.1, self._save_screenshot))
+                            lambda: self.set_timer(0.1, self.take_screenshot))
         yield SystemCommand(t("app.cmd_quit"), t("app.cmd_quit_help"), self.action_quit)

@@ -18,8 +18,8 @@ from typing import Any
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 
-# Package data beside this module (read as files; importlib.resources would
-# cost start-up a few milliseconds of imports for the same answer).
+# Package data beside this module, read as files: importlib.resources would
+# add imports to the start-up for the same answer.
 _LOCALE = Path(__file__).parent / "locale"
 _areas: dict[tuple[str, str], dict[str, str]] = {}  # (language, area) -> messages
 _catalogues: dict[str, dict[str, str]] = {}

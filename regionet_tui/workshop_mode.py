@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -83,7 +83,7 @@ class WorkshopMode(App[None]):
             if screen is not self.screen:
                 self.stylesheet.update(screen)
 
-    def kept_screens(self) -> list[Screen[object]]:
+    def kept_screens(self) -> list[Screen[Any]]:
         """Screens kept off the stack to be shown again."""
         return []
 
@@ -134,7 +134,7 @@ class WorkshopMode(App[None]):
         from .core import workshop as core
         from .screens.dialogs.prompt import NamePromptDialog
 
-        if isinstance(self.screen, NamePromptDialog) or CommandPalette.is_open(self):
+        if isinstance(self.screen, (NamePromptDialog, CommandPalette)):
             return
 
         def park(text: str | None) -> None:

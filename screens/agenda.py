@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 from regionet_tui.core import workshop as core
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
+from regionet_tui.models.workshop import ParkingStatus
 from regionet_tui.storage import SessionStore
 
 from .base import RegionetScreen
@@ -91,8 +92,7 @@ class AgendaScreen(RegionetScreen):
                      if isinstance(screen, StageScreen)), None)
 
     def _now(self) -> datetime:
-        clock: Callable[[], datetime] = self.app.clock  # type: ignore[attr-defined]
-        return clock()
+        return self.regionet_app.clock()
 
     def fill(self, stage: str | None = None, item: str | None = None) -> None:
         rows = core.agenda_rows(self.session, self._now())
@@ -136,7 +136,7 @@ class AgendaScreen(RegionetScreen):
         stage = self.selected_stage()
         if stage is not None:
             self.app.pop_screen()
-            self.app.show_stage(stage)  # type: ignore[attr-defined]
+            self.regionet_app.show_stage(stage)
 
     def action_edit_minutes(self) -> None:
         stage = self.selected_stage()
@@ -235,7 +235,7 @@ class AgendaScreen(RegionetScreen):
         item = self.query_one(ParkingTable).selected_item()
         if item is None:
             return
-        status = "open" if item.status == "closed" else "closed"
+        status: ParkingStatus = "open" if item.status == "closed" else "closed"
         if self.change(lambda s: core.set_parking_status(s, item.id, status)):
             self.fill(item=item.id)
             self.notify(t(f"workshop.item_{status}"), markup=False)

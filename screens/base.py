@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast, runtime_checkable
 
-from textual import events
+from textual import events, on
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -60,7 +60,29 @@ def translated(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
 _SHOWN: set[str] = set()
 
 
+@runtime_checkable
+class StylesOnDemand(Protocol):
+    """An App that reads most style sheets only once a screen needs them."""
+
+    def read_all_styles(self) -> None: ...
+
+
+def read_all_styles(screen: Screen[Any]) -> None:
+    """Have the App read every style sheet, if it has not yet, before `screen`
+    is first painted (the start screen is painted with fewer)."""
+    if isinstance(screen.app, StylesOnDemand):
+        screen.app.read_all_styles()
+
+
 class RegionetScreen(Screen[None]):
+    # Only the start screen does with the sheets read at start-up (app.py).
+    NEEDS_ALL_STYLES: ClassVar[bool] = True
+
+    @on(events.Mount)
+    def _read_all_styles(self) -> None:
+        if self.NEEDS_ALL_STYLES:
+            read_all_styles(self)
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translated(super().active_bindings)
@@ -92,6 +114,10 @@ class RegionetModal(ModalScreen[ResultType], Generic[ResultType]):
     CHANGES_SESSION = False
 
     _ready_button: Button | None = None  # the button the facilitator moved to
+
+    @on(events.Mount)
+    def _read_all_styles(self) -> None:
+        read_all_styles(self)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

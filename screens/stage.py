@@ -11,8 +11,8 @@ the title, the stage bar and the timer, and the screen's `refresh_stage()`
 refreshes the body. Changes may come from anywhere (another stage renamed a
 partner, a merge replaced the plan, the agenda promoted a parked item), so
 `refresh_stage` compares what the screen would show with what it shows and
-touches only what differs: that comparison costs a few milliseconds, a
-refilled 400-row table a hundred. A screen that does not override
+touches only what differs: comparing is far cheaper than refilling a long
+table. A screen that does not override
 `refresh_stage` is not kept: it is built anew on every visit.
 """
 
@@ -23,11 +23,11 @@ from typing import ClassVar
 
 from pydantic import ValidationError
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.dom import DOMNode
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from regionet_tui import progress
@@ -48,7 +48,7 @@ STAGE_BINDINGS = [
 ]
 
 
-def apply_change(node: DOMNode, store: SessionStore, apply: Callable[[Session], object],
+def apply_change(node: Widget | App[None], store: SessionStore, apply: Callable[[Session], object],
                  labels: dict[str, str] | None = None) -> bool:
     """Apply and save one change; True when done, else `node` tells the user why."""
     try:
@@ -143,9 +143,10 @@ class StageScreen(RegionetScreen):
         if not self.was_left:
             return  # under a dialog or the agenda: still on view behind it
         # Kept off the stack until shown again, when Textual refreshes its styles
-        # and renders it anew anyway: let go of the rendered lines meanwhile.
-        for widget in self.walk_children():
-            widget._styles_cache.clear()
+        # and renders it anew anyway: let go of the rendered lines meanwhile
+        # (a full refresh drops a widget's cache of them).
+        for widget in self.walk_children(Widget):
+            widget.refresh()
             widget.notify_style_update()
 
     def help_text(self) -> str:
@@ -183,7 +184,7 @@ class StageScreen(RegionetScreen):
     # -- navigation ------------------------------------------------------------
     def action_goto(self, stage_id: str) -> None:
         if stage_id != self.STAGE_ID:
-            self.app.show_stage(stage_id)  # type: ignore[attr-defined]
+            self.regionet_app.show_stage(stage_id)
 
     def action_step(self, offset: int) -> None:
         ids = progress.STAGE_IDS
@@ -195,10 +196,10 @@ class StageScreen(RegionetScreen):
         if isinstance(self.focused, Input):  # a field of the stage (share): leave it
             self.set_focus(None)
             return
-        self.app.close_session()  # type: ignore[attr-defined]
+        self.regionet_app.close_session()
 
     def action_details(self) -> None:
-        self.app.edit_session_details()  # type: ignore[attr-defined]
+        self.regionet_app.edit_session_details()
 
     @on(StageNav.Selected)
     def _nav_selected(self, event: StageNav.Selected) -> None:

@@ -53,6 +53,7 @@ def _sort_value(entry: SessionEntry, column: str) -> str | int:
 
 
 class StartScreen(RegionetScreen):
+    NEEDS_ALL_STYLES = False  # painted with START_STYLES alone (app.py)
     # At 80 columns the footer holds about seven keys; the rest are in help (?)
     # and the command palette.
     BINDINGS = [

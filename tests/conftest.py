@@ -21,6 +21,15 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture
+def any_free_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run side by side: each room takes a free port, not the usual 8765 (a phone
+    of a closed room would otherwise reach another test's room there)."""
+    from regionet_tui.room import server
+
+    monkeypatch.setattr(server, "DEFAULT_PORT", 0)
+
+
+@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     path = tmp_path / "sessions"
     path.mkdir()

@@ -17,7 +17,6 @@ from ..models.text import clean_line
 from ..progress import Status
 
 ScoreField = Literal["offered", "quality", "wanted", "desired"]
-SCORE_FIELDS: tuple[ScoreField, ...] = ("offered", "quality", "wanted", "desired")
 
 
 def progress(session: Session) -> Status:

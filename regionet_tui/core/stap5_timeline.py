@@ -30,7 +30,6 @@ from ..i18n import t
 from ..models.stap5 import Milestone, MilestoneStatus
 
 Scale = Literal["month", "quarter"]
-SCALES: tuple[Scale, ...] = ("month", "quarter")
 
 # A quarter is named with its year ("K1'27"), so a chart that spans years reads
 # without looking up at the year line.

@@ -102,7 +102,7 @@ def generate(session: Session, label: Callable[[str], str],
                         connect(node_of[giver], node_of[taker], agreement.what[:40])
 
     scores = session.portfolio.scores
-    for service_id, name, gap in [s for s in shortfalls if s[2] > 0][:MAX_SERVICES]:
+    for service_id, name, _gap in [s for s in shortfalls if s[2] > 0][:MAX_SERVICES]:
         service = FlowNode(id=new_id(), kind="service", label=name, ref=service_id)
         nodes.append(service)
         if hub is not None:

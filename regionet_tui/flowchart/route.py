@@ -46,10 +46,10 @@ def _wants_above(first: _Span, second: _Span) -> tuple[bool, bool]:
     wants = must = False
     column, low, high = second[1], first[2], first[3]
     if low <= column <= high:
-        wants, must = True, column == low or column == high
+        wants, must = True, column in (low, high)
     column, low, high = first[0], second[2], second[3]
     if low <= column <= high:
-        wants, must = True, must or column == low or column == high
+        wants, must = True, must or column in (low, high)
     return wants, must
 
 

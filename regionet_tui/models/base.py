@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable, Mapping
-from typing import Annotated, Any, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Annotated, Any, TypeVar, cast, dataclass_transform
 
 from pydantic import (
     AfterValidator,
@@ -98,8 +98,16 @@ class SmallRecord:
 # (a docstring is the schema's description, so each has one), in about 80 bytes
 # instead of about 1,100 (a model instance also carries a dict and a set of the
 # fields given), and quicker to build when a session is read.
-small_record: Callable[[type[T]], type[T]] = dataclass(  # type: ignore[assignment]
+_small_dataclass = dataclass(
     slots=True, config=ConfigDict(extra="forbid", validate_assignment=True))
+
+
+# dataclass_transform tells a type checker that the decorated class gets the
+# dataclass's __init__ from its fields, as pydantic's own decorator does.
+@dataclass_transform(field_specifiers=(Field, dataclasses.field))
+def small_record(cls: type[T]) -> type[T]:
+    # pydantic types its result as its own protocol; the class is still `cls`.
+    return cast("type[T]", _small_dataclass(cls))
 
 
 # A small record does not remember which fields it was given (a model keeps

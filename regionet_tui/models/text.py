@@ -59,7 +59,8 @@ SHORT_MAX = 200
 LONG_MAX = 5000
 
 # A required single line (names, titles): 1..200 characters after cleaning.
-Name = Annotated[str, AfterValidator(clean_line), StringConstraints(min_length=1, max_length=NAME_MAX)]
+Name = Annotated[
+    str, AfterValidator(clean_line), StringConstraints(min_length=1, max_length=NAME_MAX)]
 # An optional single line.
 ShortText = Annotated[str, AfterValidator(clean_line), StringConstraints(max_length=SHORT_MAX)]
 # An optional block of text (notes, explanations).

@@ -79,7 +79,3 @@ class Labels:
         text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
         return text.replace(".", ",") if self.language == "nl" else text
 
-    def yes_no(self, value: bool | None) -> str:
-        if value is None:
-            return "–"
-        return self.t("report.yes") if value else self.t("report.no")

@@ -474,12 +474,12 @@ class RoomServer:
             raise Problem(400, "room.error.bad_request")
         if sid in device.submissions:  # sent before and saved: a replay adds nothing
             return self._saved(request, stage, partner_id)
-        if stage == "parking":
-            now = self.host.clock()
-            apply: Callable[[Any], object] = (
-                lambda session: module.add(session, partner_id, sid, cleaned, now))
-        else:
-            apply = lambda session: module.add(session, partner_id, sid, cleaned)
+        # The parking lot also records when an item came in.
+        extra = (self.host.clock(),) if stage == "parking" else ()
+
+        def apply(session: Any) -> object:
+            return module.add(session, partner_id, sid, cleaned, *extra)
+
         async with self.host.turn():
             self._apply(device, apply)
         await self._durable(device, stage, len(cleaned))

@@ -232,8 +232,8 @@ def refusal_for(error: ValidationError) -> ImportRefused:
     kind = first["type"]
     ctx = first.get("ctx") or {}
     if kind == "literal_error":
-        return ImportRefused("not_allowed", place=where,
-                             expected=clean_line(str(ctx.get("expected", ""))).replace(" or ", ", ")[:300])
+        expected = clean_line(str(ctx.get("expected", ""))).replace(" or ", ", ")[:300]
+        return ImportRefused("not_allowed", place=where, expected=expected)
     if kind == "duplicate_id":
         return ImportRefused("duplicate_id", place=place((*first["loc"], *ctx["at"])),
                              id=_key_text(ctx["id"]))

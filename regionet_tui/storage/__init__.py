@@ -21,7 +21,12 @@ _WHERE = {
     "ReadOnlyError": "store", "SaveError": "store", "SessionStore": "store",
 }
 
-__all__ = list(_WHERE)
+# Spelled out (not built from _WHERE) so a type checker knows what is exported;
+# tests/unit/test_lazy_exports.py checks that the two agree.
+__all__ = [
+    "Damage", "DamagedSessionFile", "ReadOnlyError", "SaveError", "SessionEntry",
+    "SessionGoneError", "SessionInUseError", "SessionLibrary", "SessionStore",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -33,7 +33,6 @@ T = TypeVar("T")
 
 # Above this many bytes a save moves off the calling thread.
 BACKGROUND_SAVE_BYTES = 512 * 1024
-MAX_SAVE_DELAY = 0.5
 
 
 class ReadOnlyError(Exception):

@@ -28,6 +28,5 @@ class CapacityFormDialog(FormDialog[CapacityItem | None]):
         yield TextArea(self._item.text, id="text", classes="form-text")
 
     def build_result(self) -> CapacityItem:
-        value = self.query_one("#assessment", Select).value
-        return CapacityItem(assessment=None if value is Select.NULL else value,
+        return CapacityItem(assessment=self.chosen("assessment", ASSESSMENTS),
                             text=self.query_one("#text", TextArea).text)

@@ -49,7 +49,8 @@ class NodeFormDialog(FormDialog[NodeFields | None]):
                      value=self._node.kind if self._node else "partner", allow_blank=False)
 
     def build_result(self) -> NodeFields:
-        kind: NodeKind = self.query_one("#kind", Select).value  # type: ignore[assignment]
+        kind = self.chosen("kind", NODE_KINDS)
+        assert kind is not None, "the dropdown has no blank"
         return NodeFields(_NAME.validate_python(self.value("label")), kind)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Generic, TypeVar
 
 from pydantic import ValidationError
@@ -32,6 +33,7 @@ from ..base import RegionetModal
 
 ResultType = TypeVar("ResultType")
 Parsed = TypeVar("Parsed")
+Choice = TypeVar("Choice")
 
 _FIELDS = "Input, Select, TextArea, SelectionList, Checkbox, Switch"
 
@@ -158,6 +160,12 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
 
+    def chosen(self, field_id: str, choices: tuple[Choice, ...]) -> Choice | None:
+        """The option chosen in a dropdown, as the one of `choices` it is (so typed
+        as they are); None when none is chosen."""
+        value = self.query_one(f"#{field_id}", Select).value
+        return next((choice for choice in choices if choice == value), None)
+
     def parsed(self, field_id: str, parse: Callable[[str], Parsed]) -> Parsed:
         """The text of an input turned into a value; its problem is about that field."""
         try:
@@ -187,10 +195,8 @@ class FormDialog(RegionetModal[ResultType], Generic[ResultType]):
         error.update(Content(message))
         error.add_class("-shown")
         if field_id:
-            try:
+            with suppress(NoMatches):
                 self.query_one(f"#{field_id}").focus()
-            except NoMatches:
-                pass
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

@@ -40,7 +40,7 @@ class MergeDialog(RegionetModal[Choices | None]):
         self.plan = plan
         self._labels = labels
         self._file_name = file_name
-        self.choices: Choices = {index: "local" for index in range(len(plan.conflicts))}
+        self.choices: Choices = dict.fromkeys(range(len(plan.conflicts)), "local")
 
     def compose(self) -> ComposeResult:
         plan = self.plan

@@ -71,7 +71,8 @@ class MilestoneFormDialog(FormDialog[Milestone | None]):
         milestone = Milestone(
             id=m.id if m else new_id(), title=self.value("title"), phase=self.value("phase"),
             owner=None if owner is Select.NULL else owner,
-            start=self.parsed("start", lambda text: parse_optional_date(text, t("stap5.field_start"))),
+            start=self.parsed("start",
+                              lambda text: parse_optional_date(text, t("stap5.field_start"))),
             deadline=self.parsed("deadline",
                                  lambda text: parse_optional_date(text, t("stap5.field_deadline"))),
             status=self.query_one("#status", Select).value,

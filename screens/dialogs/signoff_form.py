@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Label, Select, TextArea
+from textual.widgets import Label, TextArea
 
 from regionet_tui.i18n import t
 from regionet_tui.models import utc_now
@@ -28,5 +28,7 @@ class SignOffFormDialog(FormDialog[SignOff | None]):
         yield TextArea(self._signoff.note, id="note", classes="form-text")
 
     def build_result(self) -> SignOff:
-        return SignOff(status=self.query_one("#status", Select).value,
+        status = self.chosen("status", SIGNOFF_STATUSES)
+        assert status is not None, "the dropdown has no blank"
+        return SignOff(status=status,
                        note=self.query_one("#note", TextArea).text, at=utc_now())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.widgets import Label, Select
+from textual.widgets import Label
 
 from regionet_tui.i18n import t
 from regionet_tui.models.reflection import THEME_GROUPS, ThemeGroup
@@ -44,5 +44,6 @@ class ThemeFormDialog(FormDialog[ThemeDetails | None]):
             raise FieldError(t("form.error.required", field=t("reflection.theme_name")), "name")
         if name.casefold() in self._taken:
             raise FieldError(t("reflection.error.theme_exists", name=name), "name")
-        group: ThemeGroup = self.query_one("#group", Select).value  # type: ignore[assignment]
+        group = self.chosen("group", THEME_GROUPS)
+        assert group is not None, "the dropdown has no blank"
         return ThemeDetails(name, group)

@@ -7,7 +7,6 @@ records why the group goes on without full commitment.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from rich.text import Text
@@ -21,6 +20,7 @@ from regionet_tui.i18n import t
 from regionet_tui.models.commitment import ATTITUDES, Attitude, CommitmentEntry
 from regionet_tui.models.partners import Partner
 
+from ..commitment_reason import ask_reason
 from ..dialogs.text_prompt import TextPromptDialog
 from ..stage import StageScreen
 from ..widgets.line_table import LineTable, Row
@@ -202,33 +202,6 @@ class CommitmentScreen(StageScreen):
 
     def action_reason(self) -> None:
         ask_reason(self, after=self.fill)
-
-
-def ask_reason(screen: StageScreen, after: Callable[[], object] | None = None,
-               on_cancel: Callable[[], object] | None = None, *, gate: bool = False) -> None:
-    """Ask why the group goes on without full commitment, and save it."""
-    commitment = screen.session.commitment
-
-    def save(reason: str | None) -> None:
-        if reason is None:
-            if on_cancel is not None:
-                on_cancel()
-            return
-        if screen.change(lambda s: rules.record_override(s, reason)):
-            screen.notify(t("commitment.reason_saved"), markup=False)
-            if after is not None:
-                after()
-        elif on_cancel is not None:
-            on_cancel()
-
-    heading = t("commitment.gate_title") if gate else t("commitment.reason_title")
-    explain = t("commitment.gate_text") if gate else t("commitment.reason_text")
-    screen.app.push_screen(
-        TextPromptDialog(heading, "commitment.reason_label", commitment.override_reason,
-                         explain=explain, required=True,
-                         required_key="commitment.reason_required"),
-        save,
-    )
 
 
 SCREEN = CommitmentScreen

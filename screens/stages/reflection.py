@@ -88,7 +88,7 @@ class ReflectionScreen(StageScreen):
 
     def _load_previous(self) -> Predecessor:
         self.previous_of = self.session.predecessor
-        previous = load_predecessor(self.app.library, self.session)  # type: ignore[attr-defined]
+        previous = load_predecessor(self.regionet_app.library, self.session)
         note = self.query_one("#previous-note", Static)
         if previous.session is not None:
             show_text(note, t("reflection.previous_round", title=previous.session.title))

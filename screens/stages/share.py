@@ -1,7 +1,7 @@
 """Sharing: export the session as JSON, write the report, merge a partner's file.
 
-The report writer and the merge are imported when first used: together they
-cost about 100 ms to import, which the first visit of this stage need not pay.
+The report writer and the merge are imported when first used: they are large
+imports, which the first visit of this stage need not pay.
 """
 
 from __future__ import annotations

@@ -22,12 +22,12 @@ from regionet_tui.models.partners import Partner
 from regionet_tui.models.stap1 import FINANCING
 from regionet_tui.storage import SessionStore
 
+from ..commitment_reason import ask_reason
 from ..dialogs.pick import PickDialog
 from ..dialogs.text_prompt import TextPromptDialog
 from ..widgets.gap_table import GapTable
 from ..widgets.score_grid import GridRow, ScoreGrid
 from ..widgets.text import show_text
-from .commitment import ask_reason
 from .stap1_services import ServiceEditing
 
 ENTRY_ACTIONS = {"add", "rename", "remove", "restore", "move"}
@@ -90,7 +90,7 @@ class Stap1Screen(ServiceEditing):
         return "\n\n".join((super().help_text(), t("stap1.hint"), t("stap1_gaps.legend")))
 
     def _ask_gate(self) -> None:
-        ask_reason(self, on_cancel=lambda: self.app.show_stage("commitment"),  # type: ignore[attr-defined]
+        ask_reason(self, on_cancel=lambda: self.regionet_app.show_stage("commitment"),
                    gate=True)
 
     # -- attributes down ------------------------------------------------------------------

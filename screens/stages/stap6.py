@@ -26,8 +26,8 @@ if TYPE_CHECKING:  # dialogs and lists are imported when first opened, not on th
     from ..dialogs.flow_forms import EdgeFields, NodeFields
 
 DIRECTIONS = ("auto", "TB", "LR")
-# Charts up to this size are drawn before the stage is first shown (an
-# 80-node chart takes about 15 ms); larger ones are drawn right after.
+# Charts up to this size are drawn before the stage is first shown, quickly
+# enough not to delay it (BENCHMARKS.md, "Flowchart"); larger ones right after.
 DRAW_FIRST_NODES = 100
 
 
@@ -35,7 +35,7 @@ DRAW_FIRST_NODES = 100
 def _drawing(nodes: tuple[Node, ...], edges: tuple[Edge, ...], direction: str, ascii: bool,
              max_width: int) -> Drawing:
     """The drawing of a chart; coming back to STAP 6 with the chart unchanged
-    reuses the last one instead of laying it out again (~15 ms at 80 nodes)."""
+    reuses the last one instead of laying it out again."""
     return render(Graph(list(nodes), list(edges)), direction=direction, ascii=ascii,
                   max_width=max_width)
 

@@ -3,8 +3,8 @@
 Drawn with Textual's line API: a line on screen is the drawing's line at
 that row, cut to the view, with the boxes of a styled kind in their style.
 An 80-node chart is a few hundred cells wide and tall; as one Static it was
-measured and rendered through Rich in full (tens of milliseconds) every time
-it was shown, while a screen shows only a part of it.
+measured and rendered through Rich in full every time it was shown, while a
+screen shows only a part of it.
 """
 
 from __future__ import annotations

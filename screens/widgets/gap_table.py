@@ -91,7 +91,8 @@ class GapTable(DataTable[Text]):
             present = self._groups()
             return [("label", t("stap1_gaps.col_service")),
                     *((f"gap:{g}", stap1_gaps.group_name(g)) for g in present),
-                    ("difference", t("stap1_gaps.col_difference")), ("widest", t("stap1_gaps.col_widest"))]
+                    ("difference", t("stap1_gaps.col_difference")),
+                    ("widest", t("stap1_gaps.col_widest"))]
         per_service = self.view == "service"
         return [
             ("label", t("stap1_gaps.col_service") if per_service else t("stap1_gaps.col_partner")),
@@ -111,11 +112,14 @@ class GapTable(DataTable[Text]):
         kinds = {stap1_gaps.group_of(p.kind) for p in session.partners} if session else set()
         return [g for g in stap1_gaps.GROUPS if g in kinds]
 
+    def _direction_name(self) -> str:
+        return t("stap1_gaps.descending") if self.descending else t("stap1_gaps.ascending")
+
     def caption(self) -> str:
         names = dict(self._columns())
         return t("stap1_gaps.sorted", view=t(f"stap1_gaps.view_{self.view}"),
                  column=names.get(self.sort_column, ""),
-                 direction=t("stap1_gaps.descending") if self.descending else t("stap1_gaps.ascending"))
+                 direction=self._direction_name())
 
     def _render_rows(self) -> None:
         session = self._session
@@ -128,7 +132,7 @@ class GapTable(DataTable[Text]):
         for key, label in columns:
             marker = ""
             if key == self.sort_column:
-                marker = " " + (t("stap1_gaps.descending") if self.descending else t("stap1_gaps.ascending"))
+                marker = " " + self._direction_name()
             width = 20 if key == "label" else (17 if key == "gap" else None)
             self.add_column(Text(label + marker), key=key, width=width)
         self._shown = {}
@@ -138,7 +142,8 @@ class GapTable(DataTable[Text]):
                 self._shown[group_row.key] = group_row
                 self.add_row(*self._group_cells(group_row), key=group_row.key)
         else:
-            found = stap1_gaps.by_service(session) if self.view == "service" else stap1_gaps.by_partner(session)
+            by = stap1_gaps.by_service if self.view == "service" else stap1_gaps.by_partner
+            found = by(session)
             for row in stap1_gaps.sort_rows(found, self.sort_column, self.descending):
                 self._shown[row.key] = row
                 self.add_row(*self._cells(row), key=row.key)
@@ -156,8 +161,8 @@ class GapTable(DataTable[Text]):
             known = {str(g): r.gap for g, r in row.gaps.items() if r.gap is not None}
             if row.widest is None:
                 return t("stap1_gaps.nobody_differs", label=row.label)
-            return t("stap1_gaps.widest_detail", label=row.label, group=stap1_gaps.group_name(row.widest),
-                     gap=number(known[row.widest]),
+            return t("stap1_gaps.widest_detail", label=row.label,
+                     group=stap1_gaps.group_name(row.widest), gap=number(known[row.widest]),
                      others=number(stap1_gaps.others_mean(known, row.widest)))
         if row.outlier is None:
             return t("stap1_gaps.nobody_differs", label=row.label)

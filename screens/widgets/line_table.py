@@ -429,12 +429,12 @@ class LineTable(ScrollView, can_focus=True):
         on_cursor_row = index == self._cursor.row and self.cursor_type in ("row", "cell")
         segments = []
         column = -1
-        for text, style in self._row_pieces(index):
+        for text, piece_style in self._row_pieces(index):
             if not text:
                 column += 1
                 continue
             under = on_cursor_row and (self.cursor_type == "row"
                                        or column == self._cursor.column)
             background = cursor_style if under else row_style
-            segments.append(Segment(text, background + style if style else background))
+            segments.append(Segment(text, background + piece_style if piece_style else background))
         return Strip(segments).crop_extend(left, left + width, row_style)

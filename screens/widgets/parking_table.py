@@ -45,8 +45,8 @@ class ParkingTable(DataTable[Text]):
         self.clear()
         self.items = list(items)
         for item in self.items:
-            self.add_row(Text(t(f"workshop.parking_{item.status}")), Text(_local_time(item.created)),
-                         Text(item.text), key=item.id)
+            self.add_row(Text(t(f"workshop.parking_{item.status}")),
+                         Text(_local_time(item.created)), Text(item.text), key=item.id)
         ids = [item.id for item in self.items]
         if keep in ids:
             self.move_cursor(row=ids.index(keep))

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from typing import NamedTuple
 
-# Rows added before the first paint of a refill: more than a screen holds.
-FIRST_ROWS = 60
-
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+
+# Rows added before the first paint of a refill: more than a screen holds.
+FIRST_ROWS = 60
 
 
 class Row(NamedTuple):

@@ -356,11 +356,13 @@ class ScoreGrid(ScrollView, can_focus=True):
     def _fit_columns(self) -> None:
         names = [row.name for row in self._rows]
         financing = [self._cell(index, FINANCING)[0] for index in range(len(self._rows))]
-        self._widths = column_widths(names, financing, self.scrollable_content_region.width)
+        region_width = self.scrollable_content_region.width
+        self._widths = column_widths(names, financing, region_width)
         self.virtual_size = Size(sum(self._widths), len(self._rows) + 1)
         # The layout that resized the grid decided its scrollbars with the old
         # width; without this a horizontal bar that is no longer needed stays.
-        self._refresh_scrollbars()
+        if self.show_horizontal_scrollbar and sum(self._widths) <= region_width:
+            self.show_horizontal_scrollbar = False
         self._redraw_all()
 
     def _scroll_to_cursor(self) -> None:

@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size, Spacing
@@ -327,7 +326,7 @@ class SessionList(ScrollView, can_focus=True):
             mark = NO_MARK
         segments = [Segment(mark, row_style)]
         for text, component in self._row_parts(index):
-            style: Style = row_style
+            style = row_style
             if component and index != self.cursor:  # the cursor's colours stay readable
                 style += self.get_component_rich_style(component, partial=True)
             segments.append(Segment(text, style))

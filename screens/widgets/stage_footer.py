@@ -11,16 +11,14 @@ A click on a key presses it, as in Textual's footer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual import events
-from textual.app import RenderResult
+from textual.app import ComposeResult, RenderResult
 from textual.content import Content
 from textual.screen import Screen
 from textual.style import Style
-from textual.widget import Widget
 from textual.widgets import Footer
 
 
@@ -59,7 +57,7 @@ class StageFooter(Footer):
         self._palette: _Key | None = None
         self._spots: list[_Spot] = []
 
-    def compose(self) -> Iterable[Widget]:  # type: ignore[override]
+    def compose(self) -> ComposeResult:
         yield from ()
 
     def bindings_changed(self, screen: Screen[object]) -> None:

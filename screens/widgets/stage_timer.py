@@ -26,6 +26,7 @@ from regionet_tui.core.workshop import (
 )
 from regionet_tui.i18n import t
 from regionet_tui.storage import SessionStore
+from regionet_tui.workshop_mode import WorkshopMode
 
 # Under this many seconds left the countdown stands out (the digits still say it).
 WARN_SECONDS = 120
@@ -60,8 +61,9 @@ class StageTimer(Widget):
 
     @property
     def _clock(self) -> Callable[[], datetime]:
-        clock: Callable[[], datetime] = self.app.clock  # type: ignore[attr-defined]
-        return clock
+        app = self.app
+        assert isinstance(app, WorkshopMode), "the timer runs in a regionet App"
+        return app.clock
 
     def tick(self) -> None:
         """Recompute from the saved agenda and the clock, and redraw.

@@ -1,7 +1,7 @@
 """Setting a line of text only when it changes, and laying out only when it must.
 
 `Static.update` always costs a new layout of the screen and a repaint, even
-with the same text (~10 ms with a region-sized session). Kept stage screens
+with the same text. Kept stage screens
 refresh every line each time they are shown again, and STAP 1 rewrites its
 detail line every few keys, so they go through `show_text`.
 """

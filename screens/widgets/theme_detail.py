@@ -37,8 +37,9 @@ class ThemeDetail(Static):
                 lines.append(t("room.detail_attention", names=", ".join(
                     names.get(pid, pid) for pid in rating.partner_attention)))
             if rating.partner_notes:
+                notes = rating.partner_notes.items()
                 lines.append(t("room.detail_notes", notes=" · ".join(
-                    f"{names.get(pid, pid)}: {note}" for pid, note in rating.partner_notes.items())))
+                    f"{names.get(pid, pid)}: {note}" for pid, note in notes)))
             if rating.notes:
                 lines.append(t("reflection.detail_notes", text=rating.notes))
             if rating.next_steps:

@@ -12,6 +12,7 @@ from regionet_tui.storage import SessionLibrary
 
 if TYPE_CHECKING:
     from regionet_tui.screens.start import StartScreen
+    from textual.notifications import SeverityLevel
 
 HOSTILE_NAMES = [
     "[/x]",
@@ -26,8 +27,28 @@ HOSTILE_NAMES = [
 ]
 
 
-def make_app(folder: Path, language: str = "nl", demo: bool = False) -> RegionetApp:
-    return RegionetApp(AppConfig(folder, language, demo))
+class NotingApp(RegionetApp):
+    """The App, noting every notification it is asked to show, as (title, message):
+    Textual keeps its own list private."""
+
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__(config)
+        self.noted: list[tuple[str, str]] = []
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        self.noted.append((title, message))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+
+def make_app(folder: Path, language: str = "nl", demo: bool = False) -> NotingApp:
+    return NotingApp(AppConfig(folder, language, demo))
+
+
+def noted(app: RegionetApp) -> list[tuple[str, str]]:
+    """Every notification shown so far, as (title, message); the app from make_app."""
+    assert isinstance(app, NotingApp), "make the app with make_app"
+    return app.noted
 
 
 def make_session(library: SessionLibrary, title: str = "Ronde 1", region: str = "Rivierenland"
@@ -59,11 +80,7 @@ def screen_text(app: RegionetApp) -> str:
         if isinstance(widget, SessionList):
             parts.extend(" | ".join(row.cells) for row in widget.rows)
             parts.extend(column.label for column in widget.columns)
-        elif isinstance(widget, LineTable):
-            for row in range(widget.row_count):
-                parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
-            parts.extend(str(c.label) for c in widget.columns.values())
-        elif isinstance(widget, DataTable):
+        elif isinstance(widget, (LineTable, DataTable)):
             for row in range(widget.row_count):
                 parts.append(" | ".join(str(c) for c in widget.get_row_at(row)))
             parts.extend(str(c.label) for c in widget.columns.values())

@@ -9,9 +9,8 @@ rectangle that is not a box reads as an extra, empty box.
 
 from __future__ import annotations
 
-from support.flowchart_grid_reader import cells_of
-
 from regionet_tui.flowchart import Drawing
+from support.flowchart_grid_reader import cells_of
 
 Box = tuple[int, int, int, int]  # x, y, width, height
 

@@ -12,9 +12,15 @@ import unicodedata
 from typing import Any
 
 from textual import events
+from textual.pilot import Pilot
 
 # Named keys and the character a terminal sends for them.
 _NAMED = {"space": " ", "tab": "\t", "enter": "\r", "escape": "\x1b", "backspace": "\x7f"}
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` key by key, as a facilitator does."""
+    await pilot.press(*("space" if char == " " else char for char in text))
 
 
 def key_event(key: str) -> events.Key:

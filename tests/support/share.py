@@ -7,7 +7,9 @@ from pathlib import Path
 
 from regionet_tui.demo import build_demo
 from regionet_tui.models import Session
+from regionet_tui.share import importer
 from regionet_tui.share.export import export_bytes
+from regionet_tui.storage import SessionLibrary
 
 EXPORTED_AT = datetime(2026, 11, 22, 14, 3, tzinfo=UTC)
 
@@ -80,3 +82,19 @@ def full_session(names: list[str] | None = None) -> Session:
     session.reflection.followups = [FollowUp(id="f-1", what="Stuurgroep plannen",
                                              partner="p-loket", when=date(2026, 12, 15))]
     return session
+
+
+def restored_beside_its_copy(library: SessionLibrary, tmp_path: Path) -> tuple[Path, Path]:
+    """The audit's case: delete a session, import its export again (the id is free,
+    so the copy takes it), restore the deleted one (it becomes `<id>-<stamp>.json`).
+    Returns (the restored file, the imported copy's file)."""
+    source = tmp_path / "export.json"
+    source.write_bytes(demo_export())
+    original, _ = importer.import_file(library, source)
+    library.delete(library.path_for(original.id))
+    copy, renamed = importer.import_file(library, source)
+    assert not renamed and copy.id == original.id
+    [trashed] = library.trashed()
+    restored = library.restore(trashed)
+    assert restored.name != f"{original.id}.json" and restored.name.startswith(original.id)
+    return restored, library.path_for(copy.id)

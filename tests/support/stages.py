@@ -10,7 +10,7 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 from regionet_tui.app import RegionetApp
 from regionet_tui.models import Session
 from regionet_tui.storage import sessionfile
-from support.app import make_app
+from support.app import make_app, noted
 
 
 def demo_path(folder: Path) -> Path:
@@ -54,4 +54,4 @@ def choose(app: RegionetApp, field_id: str, *values: str) -> None:
 
 
 def notifications(app: RegionetApp) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [message for _title, message in noted(app)]

@@ -72,7 +72,7 @@ CASES: list[tuple[str, list[str], list[str], str]] = [
 
 def terminal_cells(app: Any) -> list[str]:
     """The text of every line the terminal would be sent for the whole screen."""
-    update = app.screen._compositor.render_full_update()
+    update = app.screen._compositor.render_full_update()  # noqa: SLF001 (no public API gives the drawn cells)
     return ["".join(segment.text for segment in strip) for strip in update.strips]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from regionet_tui.screens.stages.commitment import CommitmentScreen
 from regionet_tui.screens.widgets.line_table import LineTable
 from support.app import make_app, screen_text
+from support.stages import notifications
 from support.stap1 import prepared_session
 
 from regionet_tui.storage import SessionLibrary, sessionfile
@@ -100,7 +101,7 @@ async def test_keys_on_the_count_row_change_nothing(library: SessionLibrary, fol
         table.cursor_coordinate = table.cursor_coordinate._replace(row=3, column=2)
         await pilot.press("j", "a")
         await pilot.pause()
-        assert any("alleen" in n.message for n in app._notifications)
+        assert any("alleen" in message for message in notifications(app))
     assert path.read_bytes() == before
 
 

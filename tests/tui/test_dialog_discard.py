@@ -8,7 +8,7 @@ from regionet_tui.screens.dialogs.confirm import ConfirmDialog
 from regionet_tui.screens.dialogs.partner_form import PartnerFormDialog
 from regionet_tui.screens.stage import StageScreen
 from support.app import make_app
-from support.stages import demo_app, open_demo_at, saved, set_input
+from support.stages import demo_app, open_demo_at, saved
 from textual.command import CommandList, CommandPalette
 
 

@@ -1,4 +1,5 @@
-"""A form's problem shows at once, even in an 80x24 terminal, and the field in error gets the cursor."""
+"""A form's problem shows at once, even in an 80x24 terminal, and the field in error gets
+the cursor."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from regionet_tui.storage import SessionLibrary
 
 def shown(app: RegionetApp, widget: Widget) -> bool:
     """Whether the widget is actually painted on the terminal (not scrolled away)."""
-    return widget in app.screen._compositor.visible_widgets
+    return widget in app.screen._compositor.visible_widgets  # noqa: SLF001 (no public API gives the drawn cells)
 
 
 def error_text(app: RegionetApp) -> str:

@@ -19,7 +19,7 @@ from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.stages.partners import PartnersScreen
 from support.app import make_app, make_session
 from support.keys import burst
-from support.stages import demo_app, open_demo_at, saved
+from support.stages import demo_app, notifications, open_demo_at, saved
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 
@@ -116,7 +116,7 @@ async def test_a_button_focused_by_the_dialog_itself_does_not_take_enter(folder:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)  # Enter answered nothing
-        assert any("Kies met j (ja) of n (nee)" in n.message for n in app._notifications)
+        assert any("Kies met j (ja) of n (nee)" in message for message in notifications(app))
         await pilot.press("tab", "enter")  # to "Ja", chosen: yes
         await pilot.pause()
         assert isinstance(app.screen, PartnersScreen)

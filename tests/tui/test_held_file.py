@@ -47,7 +47,8 @@ async def test_a_held_file_is_reported_and_the_next_change_saves(
         await add_partner(pilot, app, "ROC Rivierenland")
         errors = [text for severity, text in toasts.shown if severity == "error"]
         assert len(errors) == 1
-        assert errors[0].startswith("Opslaan is mislukt: een ander programma hield het bestand vast")
+        assert errors[0].startswith(
+            "Opslaan is mislukt: een ander programma hield het bestand vast")
         assert "Je wijziging staat nog in het geheugen" in errors[0]
         assert isinstance(app.screen, StageScreen)
         assert "ROC Rivierenland" in screen_text(app)  # kept in memory, shown

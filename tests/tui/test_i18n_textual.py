@@ -1,4 +1,5 @@
-"""What Textual writes itself (key descriptions, placeholders, toasts) shows in the chosen language."""
+"""What Textual writes itself (key descriptions, placeholders, toasts) shows in the chosen
+language."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from regionet_tui.screens.dialogs.help import HelpDialog
+from support.app import noted
 from support.stages import demo_app, notifications, open_demo_at
 from textual.command import CommandInput, CommandList, CommandPalette
 
@@ -85,7 +87,7 @@ async def test_a_screenshot_goes_to_an_existing_folder_and_says_where(
     app = demo_app(folder)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_demo_at(pilot, "p")
-        app._save_screenshot()
+        app.take_screenshot()
         await pilot.pause()
         shots = list(started_in.glob("*.svg"))
         assert len(shots) == 1
@@ -100,6 +102,6 @@ async def test_ctrl_c_says_how_to_quit_in_dutch(folder: Path) -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert app.is_running
-        shown = [(n.title, n.message) for n in app._notifications]
+        shown = noted(app)
         assert ("Stoppen?", "Druk op ctrl+q om regionet te sluiten; alles is al opgeslagen.") \
             in shown

@@ -9,6 +9,7 @@ from pathlib import Path
 from regionet_tui.screens.stages.reflection import ReflectionScreen
 from regionet_tui.screens.widgets.line_table import LineTable
 from support.app import HOSTILE_NAMES, make_app, screen_text
+from support.stages import notifications, set_input
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from regionet_tui.app import RegionetApp
@@ -36,10 +37,6 @@ async def open_reflection(app: RegionetApp, pilot: object) -> ReflectionScreen:
     await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, ReflectionScreen)
     return app.screen
-
-
-def set_input(app: RegionetApp, field_id: str, text: str) -> None:
-    app.screen.query_one(f"#{field_id}", Input).value = text
 
 
 def theme_row(app: RegionetApp, name: str) -> str:
@@ -138,8 +135,7 @@ async def test_plus_minus_and_the_attention_key(library: SessionLibrary, folder:
         await pilot.press("exclamation_mark")
         await pilot.pause()
         assert "⚑ ja" in theme_row(app, "Dalende leerlingaantallen")
-        assert "Aandacht nodig: Dalende leerlingaantallen" in [
-            n.message for n in app._notifications]
+        assert "Aandacht nodig: Dalende leerlingaantallen" in notifications(app)
     rating = sessionfile.read(path).reflection.ratings["thm-declining_pupils"]
     assert (rating.group, rating.attention) == (4, True)
 
@@ -154,7 +150,7 @@ async def test_custom_themes_can_be_added_and_removed_but_not_the_defaults(
         await pilot.press("x")  # on a default theme
         await pilot.pause()
         assert isinstance(app.screen, ReflectionScreen)
-        assert any("standaardthema" in n.message for n in app._notifications)
+        assert any("standaardthema" in message for message in notifications(app))
         await pilot.press("a")
         await pilot.pause()
         set_input(app, "name", "Stageplaatsen in de bouw")
@@ -208,13 +204,12 @@ async def test_a_followup_from_a_theme_becomes_a_stap5_milestone(
         assert "Karin Jansen" in screen_text(app)
         await pilot.press("m")
         await pilot.pause()
-        assert "Mijlpaal gemaakt in STAP 5: Tegenprestatie afspreken" in [
-            n.message for n in app._notifications]
+        assert "Mijlpaal gemaakt in STAP 5: Tegenprestatie afspreken" in notifications(app)
         assert "→ gepland" in screen_text(app)
         saved = sessionfile.read(path)
         await pilot.press("m")  # a second time: refused
         await pilot.pause()
-        assert any("al een mijlpaal" in n.message for n in app._notifications)
+        assert any("al een mijlpaal" in message for message in notifications(app))
     followup = saved.reflection.followups[0]
     [milestone] = saved.plan.milestones
     assert (followup.what, followup.partner, followup.when, followup.theme) == (

@@ -17,7 +17,7 @@ from regionet_tui.storage import SessionLibrary
 
 def drawn(app: RegionetApp) -> list[str]:
     """The lines of the screen as drawn."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    return [strip.text for strip in app.screen._compositor.render_strips()]  # noqa: SLF001 (no public API gives the drawn cells)
 
 
 def tab_line(app: RegionetApp, first: str = "Praatplaat") -> str:

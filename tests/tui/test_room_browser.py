@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from support.app import make_app, screen_text
 from support.browser import PHONE, chromium, needs_chromium
+from support.keys import type_text
 from support.room import CODE, DEMO_PARTNERS
 from support.stages import open_demo_at
 
@@ -20,20 +21,13 @@ from regionet_tui.models.stap1 import BUILTIN_SERVICES
 from regionet_tui.room.server import RoomServer
 from regionet_tui.storage import sessionfile
 
-pytestmark = needs_chromium()
+pytestmark = [needs_chromium(), pytest.mark.usefixtures("any_free_port")]
 
 THEMES = ["thm-teacher_shortage", "thm-give_and_take"]
 NO_SCRIPT = "p-loket"  # this partner's phone has JavaScript off: plain form posts
 
 
 
-@pytest.fixture(autouse=True)
-def any_free_port(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests run side by side: each room takes a free port, not the usual 8765 (a phone
-    of a closed room would otherwise reach another test's room there)."""
-    from regionet_tui.room import server
-
-    monkeypatch.setattr(server, "DEFAULT_PORT", 0)
 
 def expected_scores(partner_index: int) -> dict[str, tuple[bool, int | None, bool, int]]:
     """What partner `partner_index` answers: offered, quality, wanted, desired for every
@@ -46,10 +40,6 @@ def expected_scores(partner_index: int) -> dict[str, tuple[bool, int | None, boo
         quality = (partner_index + j) % 7 + 2 if offered else None
         answers[service] = (offered, quality, True, min(10, (quality or 3) + 2))
     return answers
-
-
-async def type_text(pilot: Any, text: str) -> None:
-    await pilot.press(*("space" if char == " " else char for char in text))
 
 
 class LoopWatch:
@@ -187,7 +177,8 @@ async def test_six_partners_answer_at_once_while_the_facilitator_types(folder: P
             assert rating.partner_notes[partner_id] == f"Notitie {index}-{k} <b>"
         assert saved.reflection.ratings[THEMES[0]].partner_attention.count(partner_id) == 1
     parked = [item.text for item in saved.workshop.parking]
-    assert sorted(t for t in parked if t.startswith("Zijpunt")) == [f"Zijpunt {i}" for i in range(4)]
+    zijpunten = sorted(t for t in parked if t.startswith("Zijpunt"))
+    assert zijpunten == [f"Zijpunt {i}" for i in range(4)]
     for row in stap1_gaps.by_service(saved):
         line = next(line for line in shown.splitlines()
                     if line.startswith(row.label[:18]) and " | " in line)

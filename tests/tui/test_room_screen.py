@@ -16,7 +16,7 @@ from regionet_tui.screens.room import RoomScreen
 from regionet_tui.screens.stages.stap1 import Stap1Screen
 from regionet_tui.screens.widgets.qr_code import QrCode
 from regionet_tui.screens.widgets.room_badge import RoomBadge
-from support.app import make_app, screen_text
+from support.app import NotingApp, make_app, screen_text
 from support.room import phone
 from support.stages import notifications, open_demo_at
 
@@ -25,14 +25,8 @@ from regionet_tui.core import stap1_gaps
 from regionet_tui.room.qr import matrix
 from regionet_tui.storage import sessionfile
 
+pytestmark = pytest.mark.usefixtures("any_free_port")
 
-@pytest.fixture(autouse=True)
-def any_free_port(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests run side by side: each room takes a free port, not the usual 8765 (a phone
-    of a closed room would otherwise reach another test's room there)."""
-    from regionet_tui.room import server
-
-    monkeypatch.setattr(server, "DEFAULT_PORT", 0)
 
 async def until(pilot: Any, condition: Callable[[], object], seconds: float = 10.0) -> None:
     """Let the app run until `condition` holds (bounded: the machine may be busy)."""
@@ -200,7 +194,7 @@ async def test_regionet_room_opens_the_session_with_its_room(folder: Path) -> No
         await pilot.pause()
     config = AppConfig(folder, "en", open_path=folder / "demo.json", open_room="local",
                        room_port=0)
-    app = RegionetApp(config)
+    app = NotingApp(config)
     async with app.run_test() as pilot:
         await until(pilot, lambda: isinstance(app.screen, RoomScreen)
                     and "on this laptop only" in screen_text(app))

@@ -259,7 +259,7 @@ def test_every_stage_screen_is_kept(library: SessionLibrary) -> None:
                 for stage in progress.STAGE_IDS}
     finally:
         store.close()
-    assert kept == {stage: True for stage in progress.STAGE_IDS}
+    assert kept == dict.fromkeys(progress.STAGE_IDS, True)
 
 
 async def test_stap1_shown_again_shows_changes_and_asks_the_gate_only_when_needed(

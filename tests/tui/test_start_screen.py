@@ -8,6 +8,7 @@ from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
 from regionet_tui.screens.widgets.session_list import SessionList
 from support.app import make_app, make_session, screen_text
+from support.keys import type_text
 from textual.widgets import Input, Static
 
 from regionet_tui.storage import SessionLibrary, sessionfile
@@ -15,10 +16,6 @@ from regionet_tui.storage import SessionLibrary, sessionfile
 
 def session_files(folder: Path) -> list[Path]:
     return [p for p in folder.glob("*.json") if not p.name.startswith(".")]
-
-
-async def type_text(pilot: object, text: str) -> None:
-    await pilot.press(*[c if c != " " else "space" for c in text])  # type: ignore[attr-defined]
 
 
 async def fill_field(app: object, field_id: str, text: str) -> None:

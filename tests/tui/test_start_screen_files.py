@@ -17,7 +17,7 @@ from regionet_tui.screens.dialogs.choice import ChoiceDialog
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
 from support.app import make_app, make_session, screen_text, start_screen
-from support.share import demo_export
+from support.share import demo_export, restored_beside_its_copy
 from textual.widgets import Input
 
 from regionet_tui.demo.rounds import PREVIOUS_ID
@@ -50,16 +50,6 @@ async def select(app: object, pilot: object, name: str) -> None:
         await pilot.press("down")  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]
     raise AssertionError(f"{name} is not listed")
-
-
-def restored_beside_its_copy(library: SessionLibrary, tmp_path: Path) -> tuple[Path, Path]:
-    source = tmp_path / "export.json"
-    source.write_bytes(demo_export())
-    original, _ = importer.import_file(library, source)
-    library.delete(library.path_for(original.id))
-    importer.import_file(library, source)  # the id is free again: the copy takes it
-    [trashed] = library.trashed()
-    return library.restore(trashed), library.path_for(original.id)
 
 
 async def test_rename_next_round_and_delete_act_on_the_row_selected(

@@ -48,7 +48,7 @@ def cursor_line(app: RegionetApp) -> str:
 
 def screen_cells(app: RegionetApp) -> str:
     """Every character the whole screen sends to the terminal."""
-    return "".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001 (no public API gives the drawn cells)
 
 
 def titles_in_view(app: RegionetApp) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from regionet_tui.screens.dialogs.confirm import ConfirmDialog
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
-from support.app import make_app, make_session, screen_text
+from support.app import make_app, make_session, noted, screen_text
 from support.disk import full, read_only
 from support.share import folder_snapshot
 from textual.widgets import Input, Static
@@ -19,7 +19,7 @@ from regionet_tui.storage import SessionLibrary, sessionfile
 
 
 def messages(app: object) -> list[str]:
-    return [n.message for n in app._notifications]  # type: ignore[attr-defined]
+    return [message for _title, message in noted(app)]
 
 
 async def add_partner(app: object, pilot: object, name: str) -> None:
@@ -61,7 +61,7 @@ async def test_a_read_only_folder_opens_sessions_read_only_and_refuses_changes(
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
 
-        app._notifications.clear()
+        noted(app).clear()
         await pilot.press("x")  # delete
         await pilot.pause()
         await pilot.press("j")

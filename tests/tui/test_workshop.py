@@ -11,7 +11,8 @@ from regionet_tui.screens.dialogs.prompt import NamePromptDialog
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.widgets.parking_table import ParkingTable
 from regionet_tui.screens.widgets.stage_timer import StageTimer
-from support.app import make_app, make_session, screen_text
+from support.app import make_app, make_session, noted, screen_text
+from support.keys import type_text
 from textual.color import Color
 from textual.widgets import Footer, Input
 
@@ -45,7 +46,7 @@ def timer_text(app: RegionetApp) -> str:
 
 
 def messages(app: RegionetApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [message for _title, message in noted(app)]
 
 
 async def open_session(app: RegionetApp, pilot: object, stage_key: str | None = None) -> None:
@@ -56,10 +57,6 @@ async def open_session(app: RegionetApp, pilot: object, stage_key: str | None = 
         await pilot.press(stage_key)  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, StageScreen)
-
-
-async def type_text(pilot: object, text: str) -> None:
-    await pilot.press(*[c if c != " " else "space" for c in text])  # type: ignore[attr-defined]
 
 
 async def test_timer_counts_down_pauses_extends_and_says_when_time_is_up(

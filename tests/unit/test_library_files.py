@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 from support.app import make_session
-from support.share import demo_export
+from support.share import restored_beside_its_copy
 
 from regionet_tui.core.rounds import add_next_round
-from regionet_tui.share import importer
 from regionet_tui.storage import DamagedSessionFile, SessionLibrary, sessionfile
 from regionet_tui.storage.library import MOVING_SUFFIX, SessionGoneError, recover_stale_moves
 
@@ -23,22 +22,6 @@ def titles(folder: Path) -> dict[str, str]:
     """File name -> title of every session file in `folder`."""
     return {path.name: sessionfile.read(path).title for path in folder.glob("*.json")
             if not path.name.startswith(".")}
-
-
-def restored_beside_its_copy(library: SessionLibrary, tmp_path: Path) -> tuple[Path, Path]:
-    """The audit's case: delete a session, import its export again (the id is free,
-    so the copy takes it), restore the deleted one (it becomes `<id>-<stamp>.json`).
-    Returns (the restored file, the imported copy's file)."""
-    source = tmp_path / "export.json"
-    source.write_bytes(demo_export())
-    original, _ = importer.import_file(library, source)
-    library.delete(library.path_for(original.id))
-    copy, renamed = importer.import_file(library, source)
-    assert not renamed and copy.id == original.id
-    [trashed] = library.trashed()
-    restored = library.restore(trashed)
-    assert restored.name != f"{original.id}.json" and restored.name.startswith(original.id)
-    return restored, library.path_for(copy.id)
 
 
 def test_delete_rename_and_next_round_act_on_the_file_chosen(

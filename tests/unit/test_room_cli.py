@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.room import demo_store
 
 from regionet_tui.cli import main
 from regionet_tui.share.export import export_bytes
 from regionet_tui.storage import SessionLibrary
-from support.room import demo_store
 
 
 def test_an_unknown_session_or_an_export_file_is_refused(

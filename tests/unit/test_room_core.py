@@ -187,7 +187,8 @@ def test_the_qr_matrix_is_square_with_a_light_border() -> None:
 
 def test_every_text_the_pages_use_is_in_both_catalogues() -> None:
     sources = [*ROOM.glob("*.py"), *ROOM.glob("templates/*.html")]
-    pattern = re.compile(r"""(?:\bt|tr|_tr|Problem\(\d+,|Refused\()\s*\(?\s*["'](room\.[a-z0-9_.]+)["']""")
+    pattern = re.compile(
+        r"""(?:\bt|tr|_tr|Problem\(\d+,|Refused\()\s*\(?\s*["'](room\.[a-z0-9_.]+)["']""")
     used = {key for source in sources for key in pattern.findall(source.read_text("utf-8"))}
     used |= {f"room.{kind}.{stage}" for stage in ROOM_STAGES for kind in ("stage", "intro")}
     assert len(used) > 40

@@ -239,7 +239,7 @@ async def test_a_locked_part_and_a_closed_room_refuse(store: SessionStore) -> No
     async with room_on(store) as server, phone(server, "p-roc") as handset:
         await _refused(store, server, lambda: handset.post(
             "/s/stap1", {f"{SERVICE}.quality": "9"}), 403, "niet open voor de zaal")
-        status, page = await handset.get("/")
+        _status, page = await handset.get("/")
         assert "Nog niets staat open" in page
         server.set_open("stap1", True)
         _status, page = await handset.get("/")

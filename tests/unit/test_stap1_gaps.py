@@ -117,8 +117,10 @@ def test_rows_come_with_the_largest_shortfall_first_and_sort_by_any_column() -> 
     rows = stap1_gaps.by_service(session)
     assert [r.key for r in stap1_gaps.sort_rows(rows, "gap", descending=False)] == ["a", "b", "c"]
     assert [r.key for r in stap1_gaps.sort_rows(rows, "mean_current")] == ["a", "b", "c"]
-    assert [r.key for r in stap1_gaps.sort_rows(rows, "label", descending=False)] == ["a", "b", "c"]
-    assert [r.key for r in stap1_gaps.sort_rows(rows, "offered")] == ["b", "a", "c"]  # ties keep order
+    by_label = stap1_gaps.sort_rows(rows, "label", descending=False)
+    assert [r.key for r in by_label] == ["a", "b", "c"]
+    by_offered = stap1_gaps.sort_rows(rows, "offered")
+    assert [r.key for r in by_offered] == ["b", "a", "c"]  # ties keep order
 
 
 def test_per_partner_rows_run_over_the_services() -> None:
@@ -158,7 +160,8 @@ def test_groups_show_where_kinds_of_organisation_differ() -> None:
     assert row.difference == 6
     # Leave one out over 4, 6, 0: school |4-3| = 1, company |6-2| = 4, government |0-5| = 5.
     assert row.widest == "government"
-    assert stap1_gaps.group_of("uwv") == "government" and stap1_gaps.group_of("knowledge") == "other"
+    assert stap1_gaps.group_of("uwv") == "government"
+    assert stap1_gaps.group_of("knowledge") == "other"
 
 
 def test_bar_is_text_one_block_per_point() -> None:

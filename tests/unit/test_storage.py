@@ -156,7 +156,7 @@ def test_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_large_sessions_are_saved_off_the_calling_thread(library: SessionLibrary) -> None:
     store = library.create("Groot", "", date(2026, 11, 22))
-    store._last_size = 10 * 1024 * 1024  # as if the file were large
+    store._last_size = 10 * 1024 * 1024  # noqa: SLF001 (the store's own) — as if the file were large
     store.change(lambda s: setattr(s, "region", "Groot gebied"))
     store.flush()
     assert sessionfile.read(store.path).region == "Groot gebied"

@@ -103,7 +103,7 @@ def test_a_failed_background_save_is_kept_too(
     library: SessionLibrary, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = library.create("Groot", "", date(2026, 11, 22))
-    store._last_size = 10 * 1024 * 1024  # as if the file were large: the writer thread saves
+    store._last_size = 10 * 1024 * 1024  # noqa: SLF001 (the store's own) — as if the file were large: the writer thread saves
     errors: list[Exception] = []
     store.on_background_error = errors.append
     disk = full(monkeypatch, folder)

@@ -26,7 +26,7 @@ def test_the_file_is_the_session_as_tinydb_reads_it(library: SessionLibrary) -> 
 
 def test_a_background_save_writes_the_state_of_its_change(library: SessionLibrary) -> None:
     store = library.create("Groot", "", date(2026, 11, 22))
-    store._last_size = 10 * 1024 * 1024  # as if the file were large: the writer thread saves
+    store._last_size = 10 * 1024 * 1024  # noqa: SLF001 (the store's own) — as if the file were large: the writer thread saves
     store.change(lambda s: setattr(s, "region", "Eerste"))
     store.change(lambda s: setattr(s, "region", "Tweede"))
     store.flush()
