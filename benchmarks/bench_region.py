@@ -142,7 +142,20 @@ def child_keys(path: Path) -> dict[str, Any]:
 
     app = _measured_app(path.parent)
 
-    async def press(key: str, done: Any) -> tuple[float, float]:
+    saving: list[float] = []  # CPU of the interface thread in SessionStore.save, per key
+
+    def watch_saves() -> None:
+        save = app.store.save
+
+        def timed_save() -> None:
+            begin = time.thread_time()
+            save()
+            saving.append(time.thread_time() - begin)
+
+        app.store.save = timed_save
+
+    async def press(key: str, done: Any) -> tuple[float, float, float]:
+        saving.clear()
         wall, cpu = time.perf_counter(), time.thread_time()
         event = events.Key(key, key)
         event.set_sender(app)
@@ -150,15 +163,16 @@ def child_keys(path: Path) -> dict[str, Any]:
         await _until(app, lambda: done() and _last_paint_since(app, wall) is not None)
         painted = _last_paint_since(app, wall)
         assert painted is not None
-        return painted[0] - wall, painted[1] - cpu
+        return painted[0] - wall, painted[1] - cpu, painted[1] - cpu - sum(saving)
 
     async def run() -> dict[str, Any]:
-        single: list[tuple[float, float]] = []
-        typing: list[tuple[float, float]] = []
+        single: list[tuple[float, float, float]] = []
+        typing: list[tuple[float, float, float]] = []
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             app.open_session(path)
             await _settle(app)
+            watch_saves()
             app.show_stage("stap1")
             await _until(app, lambda: app.screen.query(ScoreGrid))
             grid = app.screen.query_one(ScoreGrid)
@@ -193,7 +207,8 @@ def child_keys(path: Path) -> dict[str, Any]:
 
                 typing.append(await press(key, typed))
             app.store.flush()
-        return {name: {"wall": [w for w, _ in runs], "cpu": [c for _, c in runs]}
+        return {name: {"wall": [w for w, _, _ in runs], "cpu": [c for _, c, _ in runs],
+                       "unsaved": [u for _, _, u in runs]}
                 for name, runs in (("single", single), ("typing", typing))}
 
     return asyncio.run(run())
@@ -452,6 +467,9 @@ def main() -> None:
                         wall <= FRAME if name == "p95" else None)
                 row(f"{label} to repaint max", "", ms(max(times["wall"])),
                     ms(max(times["cpu"])), None)
+                for share, name in ((0.5, "p50"), (0.95, "p95")):
+                    row(f"  cpu outside the save, {name}", "", "",
+                        ms(percentile(times["unsaved"], share)), None)
 
         if "save" in args.only:
             save = child("save", path)

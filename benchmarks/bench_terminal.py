@@ -5,7 +5,8 @@ followed by QUIET seconds of silence). Target: p95 <= 16.7 ms (one frame) at
 6, 120 and 1000 partners.
 
 The keys are typed as a facilitator scores: j and a digit for offered and
-quality, j and a digit for wanted and desired, service after service. The
+quality, j and a digit for wanted and desired, service after service, eight
+services of a partner and then tab to the next (not timed). The
 timer starts when tmux has the key; tmux's own relay of the output is included.
 
 Run from the checkout root after `pip install .`:
@@ -32,7 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 SOCKET = f"regionet-bench-{os.getpid()}"
 QUIET = 0.05
 FRAME = 1 / 60
-TYPED = "j7j8j5j9j6j4j3j2"  # offered+quality, wanted+desired, twice per pattern
+# Offered+quality and wanted+desired for eight services (the rows an 80x24 grid
+# shows), then tab to the next partner, untimed.
+TYPED = "j7j8j5j9j6j4j3j2" * 2
 
 
 def regionet_command() -> list[str]:
@@ -129,8 +132,10 @@ def measure(partners: int, keys: int) -> list[float]:
             while len(times) < keys:
                 for key in TYPED:
                     took = terminal.key(key)
-                    if took is not None:
-                        times.append(took)
+                    if took is None:
+                        raise RuntimeError(f"no repaint after {key!r}:\n{terminal.screen()}")
+                    times.append(took)
+                terminal.key("Tab")
         finally:
             terminal.close()
     return times[:keys]
