@@ -9,8 +9,12 @@ quality, j and a digit for wanted and desired, service after service, eight
 services of a partner and then tab to the next (not timed). The
 timer starts when tmux has the key; tmux's own relay of the output is included.
 
+With --memory: the peak memory (VmHWM) of the app with every stage of the
+120-partner session visited, against a bare Textual app (Header, Static,
+Footer) in the same terminal. Target: at most 1.8x.
+
 Run from the checkout root after `pip install .`:
-    python benchmarks/bench_terminal.py [--keys N] [--partners 6 120 1000]
+    python benchmarks/bench_terminal.py [--keys N] [--partners 6 120 1000] [--memory]
 """
 
 from __future__ import annotations
@@ -36,6 +40,20 @@ FRAME = 1 / 60
 # Offered+quality and wanted+desired for eight services (the rows an 80x24 grid
 # shows), then tab to the next partner, untimed.
 TYPED = "j7j8j5j9j6j4j3j2" * 2
+
+
+BARE = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("hallo")
+        yield Footer()
+
+Bare().run()
+"""
 
 
 def regionet_command() -> list[str]:
@@ -99,6 +117,15 @@ class Terminal:
         last = self.quiet(limit=5.0)
         return None if last is None else last - sent
 
+    def peak_mb(self) -> float:
+        """The peak resident memory of the program in the pane (env execs it)."""
+        pid = subprocess.run(["tmux", "-L", SOCKET, "display-message", "-p", "-t", "bench",
+                              "#{pane_pid}"], capture_output=True, text=True,
+                             check=True).stdout.strip()
+        status = Path(f"/proc/{pid}/status").read_text()
+        return next(int(line.split()[1]) for line in status.splitlines()
+                    if line.startswith("VmHWM:")) / 1024
+
     def close(self) -> None:
         subprocess.run(["tmux", "-L", SOCKET, "kill-server"], check=False)
         self.client.wait(timeout=10)
@@ -141,13 +168,54 @@ def measure(partners: int, keys: int) -> list[float]:
     return times[:keys]
 
 
+def memory() -> tuple[float, float]:
+    """Peak MB of the bare app, and of regionet with every stage visited."""
+    from region import save_region
+
+    from regionet_tui.progress import STAGES
+
+    with tempfile.TemporaryDirectory() as tmp:
+        environment = {"HOME": tmp, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        terminal = Terminal([sys.executable, "-c", BARE], environment)
+        try:
+            wait_for(terminal, "hallo")
+            terminal.quiet()
+            bare = terminal.peak_mb()
+        finally:
+            terminal.close()
+        folder = Path(tmp) / "sessions"
+        save_region(folder)
+        terminal = Terminal([*regionet_command(), "--sessions-dir", str(folder)], environment)
+        try:
+            wait_for(terminal, "Onderwijsregio Oo")
+            terminal.command("send-keys -t bench Enter")
+            wait_for(terminal, "Contactpersoon")
+            for stage in [*STAGES[1:], STAGES[0]]:
+                terminal.command(f"send-keys -t bench {stage.key}")
+                terminal.quiet()
+            time.sleep(1)
+            region = terminal.peak_mb()
+        finally:
+            terminal.close()
+    return bare, region
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--keys", type=int, default=100)
     parser.add_argument("--partners", type=int, nargs="+", default=[6, 120, 1000])
+    parser.add_argument("--memory", action="store_true", help="peak memory instead of keys")
+    parser.add_argument("--runs", type=int, default=3, help="with --memory: runs of each")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is not installed: no real terminal to measure in")
+        return
+    if args.memory:
+        runs = [memory() for _ in range(args.runs)]
+        bare, region = (statistics.median(run[i] for run in runs) for i in (0, 1))
+        print(f"peak memory in tmux at 80x24 (median of {args.runs}): bare Textual app "
+              f"{bare:.1f} MB, regionet with every stage of 120 partners {region:.1f} MB: "
+              f"{region / bare:.2f}x (target <= 1.8x) {'PASS' if region / bare <= 1.8 else 'MISS'}")
         return
     print(f"Python {platform.python_version()}, {platform.machine()}, "
           f"load {os.getloadavg()[0]:.1f}; tmux at 80x24, {args.keys} score keys each; "
