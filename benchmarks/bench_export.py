@@ -53,7 +53,7 @@ def main() -> None:
         def anchor(data: Any = data) -> str:
             return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
-        snapshots = [timed(lambda: export_document(session).model_dump(mode="json"))
+        snapshots = [timed(lambda session=session: export_document(session).model_dump(mode="json"))
                      for _ in range(args.runs)]
         anchors, encodes = [], []
         for _ in range(args.runs):

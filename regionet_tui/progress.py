@@ -7,8 +7,8 @@ this module only knows the order of the stages and collects their answers.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:

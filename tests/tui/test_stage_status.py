@@ -7,13 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from regionet_tui import progress
 from regionet_tui.screens.widgets.stage_nav import StageNav
 from support.app import make_app
 from support.stap1 import prepared_session
 from test_stap1 import open_stap1
 
+from regionet_tui import progress
 from regionet_tui.storage import SessionLibrary, sessionfile
 
 
