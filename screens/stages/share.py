@@ -155,7 +155,7 @@ class ShareScreen(StageScreen):
         def export() -> None:
             try:
                 said = _written(usual, session_id, encode(data), "share.exported")
-            except Exception as error:  # noqa: BLE001 - the facilitator hears of any failure
+            except Exception as error:  # the facilitator hears of any failure
                 said = (t("share.write_failed", path=str(usual), cause=str(error)), True)
             self.post_message(self.Exported(*said))
 

@@ -250,8 +250,9 @@ async def test_the_first_session_opens_without_a_full_collection_and_a_closed_on
     those are collected on the start screen, once it has shown."""
     import gc
 
-    from regionet_tui import app as app_module
     from regionet_tui.screens.start import StartScreen
+
+    from regionet_tui import app as app_module
 
     collections: list[int] = []
     collect = gc.collect

@@ -8,7 +8,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from regionet_tui.screens.dialogs.import_file import ImportFileDialog
 from regionet_tui.screens.dialogs.merge import MergeDialog
 from regionet_tui.screens.stage import StageScreen
