@@ -46,12 +46,14 @@ KIND_NAMES = {"po": "Basisschool", "vo": "Scholengemeenschap", "mbo": "ROC", "hb
               "other": "Organisatie"}
 
 
-def region_session(session_id: str = "region", seed: int = 7) -> Session:
+def region_session(session_id: str = "region", seed: int = 7, partners: int = PARTNERS
+                   ) -> Session:
+    """The region session; `partners` other than 120 for the other scales (6, 1000, 2000)."""
     rng = random.Random(seed)
     session = Session(id=session_id, title="Onderwijsregio Oost – alle partners",
                       region="Oost-Nederland", date=date(2026, 11, 22),
                       facilitator="Marieke de Vries", created=WHEN, modified=WHEN)
-    _partners(session, rng)
+    _partners(session, rng, partners)
     _commitment(session, rng)
     _portfolio(session, rng)
     _start(session, rng)
@@ -64,20 +66,25 @@ def region_session(session_id: str = "region", seed: int = 7) -> Session:
     return session
 
 
-def save_region(folder: Path, session_id: str = "region") -> Path:
+def save_region(folder: Path, session_id: str = "region", partners: int = PARTNERS) -> Path:
     from regionet_tui.storage import SessionLibrary
 
     library = SessionLibrary(folder)
     library.prepare()
-    store = library.add(region_session(session_id))
+    store = library.add(region_session(session_id, partners=partners))
     path = store.path
     store.close()
     return path
 
 
-def _partners(session: Session, rng: random.Random) -> None:
+def _some(rng: random.Random, partners: list[Partner], count: int) -> list[Partner]:
+    """`count` partners drawn at random, or all of them in a smaller network."""
+    return rng.sample(partners, min(count, len(partners)))
+
+
+def _partners(session: Session, rng: random.Random, count: int) -> None:
     partners = []
-    for n in range(PARTNERS):
+    for n in range(count):
         kind = rng.choice(ORG_KINDS)
         partners.append(Partner(id=f"p{n:03d}", name=f"{KIND_NAMES[kind]} {n:03d}", kind=kind,
                                 contact=f"Contactpersoon {n}",
@@ -137,7 +144,7 @@ def _goal(session: Session, rng: random.Random) -> None:
         SharedItem(id=f"sh{n:02d}", title=f"Gedeeld agendapunt {n}",
                    explanation="Wat de partners hier samen aan doen.",
                    sources=rng.sample(item_ids, 3),
-                   supporters=[p.id for p in rng.sample(session.partners, 8)])
+                   supporters=[p.id for p in _some(rng, session.partners, 8)])
         for n in range(SHARED)
     ]
     session.goal.statement = "In 2030 vindt elke leerling in de regio een passende stage."
@@ -146,8 +153,8 @@ def _goal(session: Session, rng: random.Random) -> None:
 def _deal(session: Session, rng: random.Random) -> None:
     agreements = []
     for n in range(AGREEMENTS):
-        givers = rng.sample(session.partners, 4)
-        takers = rng.sample(session.partners, 3)
+        givers = _some(rng, session.partners, 4)
+        takers = _some(rng, session.partners, 3)
         agreements.append(Agreement(
             id=f"a{n:02d}", what=f"Afspraak {n}",
             contributions=[
@@ -190,11 +197,11 @@ def _flowchart(session: Session, rng: random.Random) -> None:
     services = session.portfolio.services
     nodes = []
     for n in range(NODES):
-        if n < 60:
+        if n < min(60, len(session.partners)):
             partner = session.partners[n]
             nodes.append(FlowNode(id=f"n{n:02d}", kind="broker" if n == 0 else "partner",
                                   label=partner.name, ref=partner.id))
-        elif n < 70:
+        elif 60 <= n < 70:
             service = services[n - 60]
             nodes.append(FlowNode(id=f"n{n:02d}", kind="service",
                                   label=service.name or f"Dienst {n}", ref=service.id))
@@ -216,7 +223,7 @@ def _reflection(session: Session, rng: random.Random) -> None:
     session.reflection.ratings = {
         theme.id: ThemeRating(
             group=rng.randint(1, 5),
-            per_partner={p.id: rng.randint(1, 5) for p in rng.sample(session.partners, 40)},
+            per_partner={p.id: rng.randint(1, 5) for p in _some(rng, session.partners, 40)},
             attention=rng.random() < 0.3, notes="Wat de groep hierover zei.",
             next_steps="Wat de groep als volgende stap ziet.",
         )

@@ -84,6 +84,9 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         self._all_styles_read = False
         self._stage_screens: dict[str, StageScreen] = {}  # kept for the open session
         self._full_collection_due = False
+        # A session closed since the last full collection: its objects, thawed,
+        # are garbage that a freeze must not keep (see _collect_closed).
+        self._closed_garbage = False
         self._dropped: weakref.WeakSet[Screen[Any]] = weakref.WeakSet()  # still going
 
     def get_default_screen(self) -> Screen[None]:
@@ -181,10 +184,12 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         # The session's models and the app live until the session closes: tens of
         # thousands of objects that every full collection of the cyclic GC would
         # scan again (60-160 ms, on a key now and then). Frozen, they are skipped:
-        # once the partners screen has shown (show_stage), after a full
-        # collection, so that nothing of a session closed before is frozen with
-        # them. (unfreeze on close thaws every frozen object of the process.)
-        self._full_collection_due = True
+        # once the partners screen has shown (show_stage). A full collection
+        # first only while a session closed before may still be lying about
+        # (unfreeze on close thaws every frozen object of the process; the
+        # start screen collects them once it has shown): the first session
+        # opened settles without one (60 ms at 120 partners).
+        self._full_collection_due = self._closed_garbage
         store.on_background_error = self._background_save_failed
         if store.lock_error is not None:
             self.notify(t("app.readonly_folder", reason=os_reason(store.lock_error)),
@@ -211,7 +216,10 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         if self.store is None:  # closed meanwhile: nothing to keep
             self._full_collection_due = False
             return
-        gc.collect(2 if self._full_collection_due or self._dropped else 1)
+        full = self._full_collection_due or bool(self._dropped)
+        gc.collect(2 if full else 1)
+        if full:
+            self._closed_garbage = False
         if self._dropped and waited < FREEZE_WAITS:
             # A dropped screen is still held while Textual takes it down: frozen
             # now, it would stay until the session closes. Collecting as usual
@@ -349,6 +357,19 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         # The start screen, shown again, lists the folder anew (StartScreen.on_screen_resume).
         self._drop_stage_screens()
         self._close_store()
+        self._closed_garbage = True
+        self.call_after_refresh(self._collect_closed)
+
+    def _collect_closed(self, waited: int = 0) -> None:
+        """The closed session's objects, thawed, collected while the start screen is
+        read, rather than when the next session opens (which does it otherwise)."""
+        if not self._closed_garbage or self.store is not None:
+            return
+        if self._dropped and waited < FREEZE_WAITS:  # its screens are still being taken down
+            self.set_timer(FREEZE_DELAY, lambda: self._collect_closed(waited + 1))
+            return
+        gc.collect()
+        self._closed_garbage = False
 
     def _close_store(self) -> None:
         if self.store is not None:

@@ -170,14 +170,16 @@ class StageScreen(RegionetScreen):
     def change(self, apply: Callable[[Session], object],
                labels: dict[str, str] | None = None) -> bool:
         """Apply and save one change; True when done, else the user sees why."""
+        before = progress.parts(self.session)
         if not apply_change(self, self.store, apply, labels):
             return False
-        self.refresh_nav()
+        self.refresh_nav(progress.touched(self.session, before))
         return True
 
-    def refresh_nav(self) -> None:
+    def refresh_nav(self, changed: tuple[str, ...] | None = None) -> None:
+        """Show each stage's status; after a change, only `changed` are worked out anew."""
         nav = self.query_one(StageNav)
-        statuses = progress.statuses(self.session)
+        statuses = progress.refreshed(self.session, nav.statuses, changed)
         if statuses != nav.statuses:
             nav.statuses = statuses
 

@@ -20,10 +20,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, library: SessionLibrary) -> int:
-    from ..flowchart import render
-    from .flowchart_graph import GraphFileError, draw_graph_file
-    from .resolve import ResolveError, resolve
-
     if (args.session is None) == (args.graph is None):
         print(t("cli.flowchart_one_source"), file=sys.stderr)
         return 2
@@ -31,7 +27,9 @@ def run(args: argparse.Namespace, library: SessionLibrary) -> int:
         print(t("cli.width_too_small"), file=sys.stderr)
         return 2
     direction = args.direction or "auto"
-    if args.graph is not None:
+    if args.graph is not None:  # the graph file alone: neither the models nor pydantic
+        from .flowchart_graph import GraphFileError, draw_graph_file
+
         try:
             print(draw_graph_file(Path(args.graph), ascii=args.ascii, direction=direction,
                                   width=args.width))
@@ -39,6 +37,9 @@ def run(args: argparse.Namespace, library: SessionLibrary) -> int:
             print(t("cli.graph_error", path=args.graph, reason=str(error)), file=sys.stderr)
             return 1
         return 0
+    from ..flowchart import render
+    from .resolve import ResolveError, resolve
+
     try:
         resolved = resolve(library, args.session)
     except ResolveError as error:

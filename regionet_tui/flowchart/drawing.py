@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from rich.text import Text
+from typing import TYPE_CHECKING, NamedTuple
 
 from .text import char_cells
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 Box = tuple[int, int, int, int]  # x, y, width, height in cells
 
@@ -36,6 +37,8 @@ class Drawing(NamedTuple):
         Labels are user text, so they are appended as plain text, never parsed
         as markup.
         """
+        from rich.text import Text  # the screens' need: the command line prints plain text
+
         result = Text(self.text, no_wrap=True, end="")
         if not styles:
             return result

@@ -11,41 +11,67 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from .graph import Edge, Graph, Node
 
 MAX_GRAPH_FILE_BYTES = 1_000_000
 # Beyond this a drawing takes seconds and no longer fits a screen.
 MAX_NODES = 300
 MAX_EDGES = 1000
+KINDS = ("partner", "broker", "service", "step", "other")
 
 
 class GraphFileError(ValueError):
     """A graph file that cannot be used; the message says where and why, in plain English."""
 
 
-class _NodeEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    id: str = Field(min_length=1)
-    label: str
-    kind: Literal["partner", "broker", "service", "step", "other"] = "other"
-
-
-class _EdgeEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    source: str = Field(alias="from")
-    target: str = Field(alias="to")
-    label: str = ""
+# The fields of each entry: name -> (required, check). Checked by hand, not by
+# pydantic, whose import would be most of what `regionet flowchart --graph` costs.
+_Check = Literal["id", "text", "kind"]
+_NODE: dict[str, tuple[bool, _Check]] = {"id": (True, "id"), "label": (True, "text"),
+                                         "kind": (False, "kind")}
+_EDGE: dict[str, tuple[bool, _Check]] = {"from": (True, "text"), "to": (True, "text"),
+                                         "label": (False, "text")}
 
 
-class _GraphEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+def _problem(value: object, check: _Check) -> str | None:
+    if not isinstance(value, str):
+        if check == "kind":
+            return "Input should be " + ", ".join(f"'{k}'" for k in KINDS[:-1]) + \
+                f" or '{KINDS[-1]}'"
+        return "Input should be a valid string"
+    if check == "id" and not value:
+        return "String should have at least 1 character"
+    if check == "kind" and value not in KINDS:
+        return _problem(None, "kind")
+    return None
 
-    nodes: list[_NodeEntry]
-    edges: list[_EdgeEntry] = []
+
+def _entries(raw: dict[str, Any], name: str, fields: dict[str, tuple[bool, _Check]],
+             required: bool) -> list[dict[str, Any]]:
+    """The entries of one list of the file, each checked against `fields`."""
+    if name not in raw:
+        if required:
+            raise GraphFileError(f"{name}: Field required")
+        return []
+    entries = raw[name]
+    if not isinstance(entries, list):
+        raise GraphFileError(f"{name}: Input should be a valid list")
+    for index, entry in enumerate(entries):
+        place = f"{name}[{index}]"
+        if not isinstance(entry, dict):
+            raise GraphFileError(f"{place}: Input should be a valid dictionary")
+        for field, (needed, check) in fields.items():
+            if field not in entry:
+                if needed:
+                    raise GraphFileError(f"{place}.{field}: Field required")
+                continue
+            problem = _problem(entry[field], check)
+            if problem is not None:
+                raise GraphFileError(f"{place}.{field}: {problem}")
+        for field in entry:
+            if field not in fields:
+                raise GraphFileError(f"{place}.{field}: Extra inputs are not permitted")
+    return entries
 
 
 def load_graph_file(path: Path) -> Graph:
@@ -82,35 +108,36 @@ def parse_graph(data: bytes) -> Graph:
         raise GraphFileError("the JSON is nested too deeply to be a graph") from error
     if not isinstance(raw, dict):
         raise GraphFileError('the file must hold one JSON object with "nodes" and "edges"')
-    try:
-        entry = _GraphEntry.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise GraphFileError(f"{_place(first['loc'])}: {first['msg']}") from error
-    return _build(entry)
+    nodes = _entries(raw, "nodes", _NODE, required=True)
+    edges = _entries(raw, "edges", _EDGE, required=False)
+    for extra in raw:
+        if extra not in ("nodes", "edges"):
+            raise GraphFileError(f"{extra}: Extra inputs are not permitted")
+    return _build(nodes, edges)
 
 
-def _build(entry: _GraphEntry) -> Graph:
+def _build(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> Graph:
     for name, count, limit in (
-        ("nodes", len(entry.nodes), MAX_NODES),
-        ("edges", len(entry.edges), MAX_EDGES),
+        ("nodes", len(nodes), MAX_NODES),
+        ("edges", len(edges), MAX_EDGES),
     ):
         if count > limit:
             raise GraphFileError(
                 f"{name}: {count} {name} are more than the {limit} a flowchart can show"
             )
     seen: set[str] = set()
-    for index, node in enumerate(entry.nodes):
-        if node.id in seen:
-            raise GraphFileError(f"nodes[{index}].id: duplicate node id {json.dumps(node.id)}")
-        seen.add(node.id)
-    for index, edge in enumerate(entry.edges):
-        for field, node_id in (("from", edge.source), ("to", edge.target)):
-            if node_id not in seen:
-                raise GraphFileError(f"edges[{index}].{field}: unknown node {json.dumps(node_id)}")
+    for index, node in enumerate(nodes):
+        if node["id"] in seen:
+            raise GraphFileError(f"nodes[{index}].id: duplicate node id {json.dumps(node['id'])}")
+        seen.add(node["id"])
+    for index, edge in enumerate(edges):
+        for field in ("from", "to"):
+            if edge[field] not in seen:
+                raise GraphFileError(
+                    f"edges[{index}].{field}: unknown node {json.dumps(edge[field])}")
     return Graph(
-        [Node(node.id, node.label, node.kind) for node in entry.nodes],
-        [Edge(edge.source, edge.target, edge.label) for edge in entry.edges],
+        [Node(node["id"], node["label"], node.get("kind", "other")) for node in nodes],
+        [Edge(edge["from"], edge["to"], edge.get("label", "")) for edge in edges],
     )
 
 
@@ -125,11 +152,3 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _refuse_constant(name: str) -> Any:
     raise GraphFileError(f"{name} is not a number this file may contain")
-
-
-def _place(location: tuple[int | str, ...]) -> str:
-    """Turn a pydantic error location into `edges[3].to`."""
-    place = ""
-    for part in location:
-        place += f"[{part}]" if isinstance(part, int) else (f".{part}" if place else str(part))
-    return place or "the file"

@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import PydanticSerializationError, to_json
+
 from ..models import Session, utc_now
 from ..storage.atomic import atomic_write
 from ..storage.names import MAX_PATH, WRITE_EXTRA, portable_stem, slug
@@ -23,9 +25,55 @@ def export_document(session: Session, at: datetime | None = None) -> ExportDocum
                           exported_at=at or utc_now(), session=session)
 
 
+# Floats that Python and pydantic-core both write without an exponent, digit for digit.
+_PLAIN_FLOAT = (1e-4, 1e16)
+_LARGEST_INT = 2**63
+
+
+class _Unusual(Exception):
+    """A value `_sorted` leaves to the standard encoder."""
+
+
+def _sorted(value: Any) -> Any:
+    """A copy with every object's keys sorted, for an encoder that keeps key order.
+
+    Refuses what the two encoders might write differently (a float with an
+    exponent, NaN, a huge integer, a key that is not text, anything that is not
+    plain JSON data).
+    """
+    kind = type(value)
+    if kind is dict:
+        for key in value:
+            if type(key) is not str:
+                raise _Unusual
+        return {key: _sorted(value[key]) for key in sorted(value)}
+    if kind is list:
+        return [_sorted(item) for item in value]
+    if kind is str or kind is bool or value is None:
+        return value
+    if kind is int:
+        if -_LARGEST_INT < value < _LARGEST_INT:
+            return value
+        raise _Unusual
+    if kind is float and (value == 0.0 or _PLAIN_FLOAT[0] <= abs(value) < _PLAIN_FLOAT[1]):
+        return value
+    raise _Unusual
+
+
 def encode(data: Any) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
-    return (text + "\n").encode("utf-8")
+    """The data as the export writes it: exactly `json.dumps(data, ensure_ascii=False,
+    indent=2, sort_keys=True)` and a newline.
+
+    With an indent, the standard library encodes in Python (70 ms for a region's
+    session); pydantic-core's encoder writes the same text from data whose keys
+    are already in order, at a sixth of the cost. Data it might write otherwise
+    goes the standard way.
+    """
+    try:
+        return to_json(_sorted(data), indent=2) + b"\n"
+    except (_Unusual, RecursionError, PydanticSerializationError):
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+        return (text + "\n").encode("utf-8")
 
 
 def export_bytes(session: Session, at: datetime | None = None) -> bytes:

@@ -16,10 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from regionet_tui.i18n import LANGUAGES, language, t
-from regionet_tui.share.export import export_bytes, export_folder, file_stem
+from regionet_tui.share.export import encode, export_document, export_folder, file_stem
 from regionet_tui.share.targets import choose_stem, taken_names, write_own_file
 from regionet_tui.storage.problems import os_reason
 
@@ -34,6 +35,20 @@ if TYPE_CHECKING:
     from ..dialogs.merge import Choices
 
 SUFFIXES: dict[str, str] = {"json": ".json", "md": ".md", "html": ".html"}
+
+
+def _written(usual: Path, session_id: str, data: bytes, done_key: str) -> tuple[str, bool]:
+    """Write a file without overwriting another's: what to tell the user, and
+    whether it is an error. Touches no widget (an export runs in a thread)."""
+    try:
+        taken = taken_names(usual.parent, usual.stem, session_id)
+        path = write_own_file(usual.parent, usual.stem, usual.suffix, session_id, data)
+    except OSError as error:
+        return t("share.write_failed", path=str(usual), cause=os_reason(error)), True
+    message = t(done_key, path=str(path))
+    if path != usual:
+        message = f"{message}\n{t('share.name_taken', names=', '.join(taken))}"
+    return message, False
 
 
 class ShareScreen(StageScreen):
@@ -51,6 +66,7 @@ class ShareScreen(StageScreen):
         super().__init__(store)
         # The report is in the session's language unless the facilitator picks another.
         self.report_language: str = self.session.language
+        self._exporting = False  # an export is being written in the background
 
     def compose_stage(self) -> ComposeResult:
         folder = export_folder(self.regionet_app.library.folder)
@@ -116,22 +132,39 @@ class ShareScreen(StageScreen):
     # -- export and report ---------------------------------------------------------------
     def _write(self, kind: str, data: bytes, done_key: str, language: str | None = None) -> None:
         """Write the file without overwriting another's, and say where it went."""
-        usual = self.target(kind, language)
-        try:
-            taken = taken_names(usual.parent, usual.stem, self.session.id)
-            path = write_own_file(usual.parent, usual.stem, usual.suffix, self.session.id, data)
-        except OSError as error:
-            self._result(t("share.write_failed", path=str(usual), cause=os_reason(error)),
-                         error=True)
-            return
-        message = t(done_key, path=str(path))
-        if path != usual:
-            message = f"{message}\n{t('share.name_taken', names=', '.join(taken))}"
-        self._result(message)
+        self._result(*_written(self.target(kind, language), self.session.id, data, done_key))
+
+    class Exported(Message):
+        """The export written (or refused) in the background: what to tell the user."""
+
+        def __init__(self, message: str, error: bool) -> None:
+            super().__init__()
+            self.message = message
+            self.error = error
 
     @on(Button.Pressed, "#share-export")
     def action_export(self) -> None:
-        self._write("json", export_bytes(self.session), "share.exported")
+        """Take the session as it is now, then encode and write it off the interface
+        thread: at region scale that takes a while, and keys must keep answering."""
+        if self._exporting:
+            return
+        self._exporting = True
+        data = export_document(self.session).model_dump(mode="json")
+        usual, session_id = self.target("json"), self.session.id
+
+        def export() -> None:
+            try:
+                said = _written(usual, session_id, encode(data), "share.exported")
+            except Exception as error:  # the facilitator hears of any failure
+                said = (t("share.write_failed", path=str(usual), cause=str(error)), True)
+            self.post_message(self.Exported(*said))
+
+        self.run_worker(export, thread=True, group="export", exit_on_error=False)
+
+    @on(Exported)
+    def _exported(self, event: Exported) -> None:
+        self._exporting = False
+        self._result(event.message, error=event.error)
 
     @on(Button.Pressed, "#share-md")
     def _report_md(self) -> None:

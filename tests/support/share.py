@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from regionet_tui.demo import build_demo
 from regionet_tui.models import Session
@@ -98,3 +99,11 @@ def restored_beside_its_copy(library: SessionLibrary, tmp_path: Path) -> tuple[P
     restored = library.restore(trashed)
     assert restored.name != f"{original.id}.json" and restored.name.startswith(original.id)
     return restored, library.path_for(copy.id)
+
+
+async def press_export(app: Any, pilot: Any) -> None:
+    """`e` on the share stage, and wait until the file is written and the screen says so
+    (the export is written in the background)."""
+    await pilot.press("e")
+    await app.workers.wait_for_complete()
+    await pilot.pause()

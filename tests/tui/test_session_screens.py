@@ -240,3 +240,43 @@ async def test_screens_dropped_for_another_language_are_freed_while_the_session_
         gc.collect()
         assert dutch() is None
         app.close_session()
+
+
+async def test_the_first_session_opens_without_a_full_collection_and_a_closed_one_is_collected(
+    library: SessionLibrary, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full collection after the first paint cost 60 ms of settling at 120 partners:
+    it is only needed while a closed session's objects may still be about, and
+    those are collected on the start screen, once it has shown."""
+    import gc
+
+    from regionet_tui.screens.start import StartScreen
+
+    from regionet_tui import app as app_module
+
+    collections: list[int] = []
+    collect = gc.collect
+
+    def recorded(generation: int = 2) -> int:
+        collections.append(generation)
+        return collect(generation)
+
+    first, second = make_session(library, "Ronde A"), make_session(library, "Ronde B")
+    app = make_app(folder)
+    monkeypatch.setattr(app_module.gc, "collect", recorded)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.open_session(library.path_for(first))
+        await until_frozen(pilot)
+        assert collections == [1]
+        app.close_session()
+        for _ in range(FREEZE_WAITS * 4):  # until the dropped screens are taken down
+            await pilot.pause(FREEZE_DELAY)
+            if 2 in collections:
+                break
+        assert isinstance(app.screen, StartScreen)
+        assert collections == [1, 2]  # on the start screen
+        app.open_session(library.path_for(second))
+        await until_frozen(pilot)
+        assert collections == [1, 2, 1]
+        app.close_session()

@@ -4,15 +4,17 @@ partner's file (choosing per conflict), and import from the start screen."""
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
+import pytest
 from regionet_tui.screens.dialogs.import_file import ImportFileDialog
 from regionet_tui.screens.dialogs.merge import MergeDialog
 from regionet_tui.screens.stage import StageScreen
 from regionet_tui.screens.start import StartScreen
 from regionet_tui.screens.widgets.session_list import SessionList
 from support.app import make_app, screen_text
-from support.share import demo_export, demo_session, folder_snapshot
+from support.share import demo_export, demo_session, folder_snapshot, press_export
 from textual.widgets import Button, Input
 
 from regionet_tui.share import importer
@@ -55,8 +57,7 @@ async def test_export_and_both_reports_land_in_the_exports_folder(
         await open_share(app, pilot)
         exports = folder.parent / "exports"
         assert app.screen.query_one("#share-folder", Input).value == str(exports)
-        await pilot.press("e")
-        await pilot.pause()
+        await press_export(app, pilot)
         assert f"{STEM}.json" in screen_text(app)
         await pilot.press("r", "h")
         await pilot.pause()
@@ -64,6 +65,31 @@ async def test_export_and_both_reports_land_in_the_exports_folder(
     assert importer.read(exports / f"{STEM}.json") == sessionfile.read(library.path_for("demo"))
     assert (exports / f"{STEM}.md").read_text().startswith("# Leernetwerk Rivierenland")
     assert "<!DOCTYPE html>" in (exports / f"{STEM}.html").read_text()
+
+
+async def test_the_export_is_encoded_and_written_off_the_interface_thread(
+    library: SessionLibrary, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from regionet_tui.screens.stages import share
+
+    add_demo(library)
+    encoded_on: list[threading.Thread] = []
+    encode = share.encode
+
+    def recorded(data: object) -> bytes:
+        encoded_on.append(threading.current_thread())
+        return encode(data)
+
+    monkeypatch.setattr(share, "encode", recorded)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_share(app, pilot)
+        before = sessionfile.read(library.path_for("demo"))
+        await press_export(app, pilot)
+        assert f"{STEM}.json" in screen_text(app)
+    assert encoded_on and encoded_on[0] is not threading.main_thread()
+    exported = folder.parent / "exports" / f"{STEM}.json"
+    assert importer.read(exported) == before
 
 
 async def test_the_export_folder_can_be_changed(
@@ -74,13 +100,11 @@ async def test_the_export_folder_can_be_changed(
     async with app.run_test() as pilot:
         await open_share(app, pilot)
         app.screen.query_one("#share-folder", Input).value = str(tmp_path / "usb")
-        await pilot.press("e")
-        await pilot.pause()
+        await press_export(app, pilot)
         blocker = tmp_path / "geen-map"
         blocker.write_text("")
         app.screen.query_one("#share-folder", Input).value = str(blocker)
-        await pilot.press("e")
-        await pilot.pause()
+        await press_export(app, pilot)
         assert "Kan niet schrijven naar" in screen_text(app)
     assert (tmp_path / "usb" / f"{STEM}.json").exists()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from regionet_tui.screens.stage import StageScreen
 from support.app import make_app, screen_text
+from support.share import press_export
 
 from regionet_tui.share import importer
 from regionet_tui.share.targets import LEDGER_NAME, choose_stem, write_own_file
@@ -89,8 +90,7 @@ async def test_two_sessions_with_the_same_title_keep_both_exports(
             await pilot.pause()
             shown = STEM if session_id == ids[0] else second_stem
             assert f"Bestanden: {shown}.json, .md en .html" in screen_text(app)
-            await pilot.press("e")
-            await pilot.pause()
+            await press_export(app, pilot)
             assert isinstance(app.screen, StageScreen)
         text = screen_text(app)
         assert f"{second_stem}.json" in text
@@ -113,13 +113,14 @@ async def test_a_partners_returned_file_in_exports_is_left_alone(
     async with app.run_test() as pilot:
         app.open_session(library.path_for(session_id))
         await pilot.pause()
-        await pilot.press("8", "e")
-        await pilot.pause()
+        await pilot.press("8")
+        await press_export(app, pilot)
         plain = exports / f"{STEM}.json"
         returned = json.loads(plain.read_bytes())
         returned["session"]["region"] = "Bijgewerkt door ROC"
         plain.write_text(json.dumps(returned), encoding="utf-8")
-        await pilot.press("e", "r")
+        await press_export(app, pilot)
+        await pilot.press("r")
         await pilot.pause()
         # Only the export's name was taken: the report's was this session's own.
         assert f"gewijzigd): {STEM}.json." in screen_text(app)

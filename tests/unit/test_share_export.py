@@ -118,3 +118,24 @@ def test_a_timer_running_in_an_imported_file_is_paused_with_its_time(
     stap1 = next(slot for slot in saved.workshop.agenda if slot.stage == "stap1")
     assert (stap1.started_at, stap1.actual_seconds) == (None, 60 + 600)
     assert all(slot.started_at is None for slot in saved.workshop.agenda)
+
+
+def _standard(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+            + "\n").encode("utf-8")
+
+
+def test_the_export_encoder_writes_exactly_what_the_standard_one_does() -> None:
+    from regionet_tui.share.export import encode
+
+    every_character = "".join(chr(code) for code in range(0x3000) if not 0xD800 <= code < 0xE000)
+    samples: list[object] = [
+        {"z": every_character, "a": ["\"\\\n\r\t\b\f\x00\x1b\x7f\u2028\u202e🧑‍🏫", "Café"],
+         "m": {"b": {}, "a": [], "c": [{}]}, "t": True, "f": False, "n": None},
+        [0.0, -0.0, 0.1, 1.5, 100.0, 0.0001, 123456.789, 999999999999.99, 1e15, -2.5e-3],
+        [1e16, 1e-5, 1e300, 5e-324, 2**63, -(2**70), 7],  # written the standard way
+        {"2": 1, "10": 2, "é": 3, "E": 4, "": 5},
+        json.loads(demo_export()),
+    ]
+    for data in samples:
+        assert encode(data) == _standard(data)

@@ -105,3 +105,21 @@ def test_missing_file_and_bad_encoding_are_explained(tmp_path: Path) -> None:
 def test_unknown_direction_is_a_graph_file_error(tmp_path: Path) -> None:
     with pytest.raises(GraphFileError, match="direction"):
         draw_graph_file(write(tmp_path, json.dumps(GOOD)), ascii=False, direction="up", width=None)
+
+
+def test_drawing_a_graph_file_loads_neither_pydantic_nor_the_models(tmp_path: Path) -> None:
+    """`regionet flowchart --graph` pays for the drawing only (a third of the time)."""
+    import subprocess
+    import sys
+
+    graph = write(tmp_path, '{"nodes": [{"id": "a", "label": "Gemeente"}, '
+                            '{"id": "b", "label": "Loket"}], "edges": [{"from": "a", "to": "b"}]}')
+    code = ("import sys; from regionet_tui import cli; "
+            f"code = cli.main(['--sessions-dir', {str(tmp_path / 's')!r}, 'flowchart', "
+            f"'--graph', {str(graph)!r}]); "
+            "loaded = [m for m in ('pydantic', 'regionet_tui.models', 'rich.text', 'textual') "
+            "if m in sys.modules]; print(code, loaded)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert "Gemeente" in done.stdout and "Loket" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "0 []"
