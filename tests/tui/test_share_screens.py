@@ -229,6 +229,12 @@ async def test_import_from_the_start_screen(folder: Path, tmp_path: Path) -> Non
         await pilot.pause()
         assert app.screen.query_one("#sessions", SessionList).row_count == 2
     assert len([p for p in folder.glob("*.json") if not p.name.startswith(".")]) == 2
+    # Each copy remembers the export it was made from, which is kept as its base.
+    revision = json.loads(source.read_bytes())["revision"]
+    for entry in SessionLibrary(folder).entries():
+        assert sessionfile.read(entry.path).origin_revision == revision
+        assert (folder / "bases" / f"{revision}.{entry.id}.json").read_bytes() == \
+            source.read_bytes()
 
 
 async def test_a_refused_import_is_explained_in_the_dialog(
