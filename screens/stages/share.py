@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from regionet_tui.i18n import LANGUAGES, language, t
-from regionet_tui.share.export import export_document, export_folder, file_stem
+from regionet_tui.share.export import export_document, export_folder, file_stem, with_revision
 from regionet_tui.share.targets import choose_stem, taken_names, write_own_file
 from regionet_tui.storage.problems import os_reason
 
@@ -152,7 +152,6 @@ class ShareScreen(StageScreen):
         The export is kept as a base too: a partner's file made from it then
         merges three-way."""
         from regionet_tui.share.bases import keep_base
-        from regionet_tui.share.export import with_revision
 
         if self._exporting:
             return

@@ -10,7 +10,7 @@ from pathlib import Path
 from regionet_tui.screens.dialogs.merge import MergeDialog
 from regionet_tui.screens.stage import StageScreen
 from support.app import make_app, screen_text
-from support.share import demo_session
+from support.share import demo_session, press_export
 from support.stages import set_text
 from textual.widgets import DataTable, Input
 
@@ -95,8 +95,7 @@ async def test_three_partner_files_in_a_row_ask_only_true_conflicts(
         await pilot.pause()
         await pilot.press("enter", "8")
         await pilot.pause()
-        await pilot.press("e")  # the file the partners get
-        await pilot.pause()
+        await press_export(app, pilot)  # the file the partners get
         assert export.exists()
         files = [partner_copy(export, tmp_path, name, edit)
                  for name, edit in (("roc", roc), ("tiel", tiel), ("uwv", uwv))]
@@ -176,8 +175,7 @@ async def test_a_damaged_base_falls_back_to_two_way_with_its_reason(
         await pilot.pause()
         await pilot.press("enter", "8")
         await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await press_export(app, pilot)
         source = partner_copy(export, tmp_path, "tiel", tiel)
         [base] = (folder / "bases").glob("*.demo.json")
         base.write_bytes(base.read_bytes().replace(b"Gemeente Tiel", b"Gemeente Buren"))
@@ -198,8 +196,7 @@ async def test_an_export_whose_base_cannot_be_kept_is_written_and_says_what_that
         await pilot.pause()
         await pilot.press("enter", "8")
         await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await press_export(app, pilot)
         text = screen_text(app)
         assert "Sessie geëxporteerd naar" in text
         assert "kon hem niet als basis bewaren" in text and "tweeweg" in text

@@ -74,13 +74,13 @@ async def test_the_export_is_encoded_and_written_off_the_interface_thread(
 
     add_demo(library)
     encoded_on: list[threading.Thread] = []
-    encode = share.encode
+    encode = share.with_revision
 
-    def recorded(data: object) -> bytes:
+    def recorded(data: dict[str, object]) -> tuple[bytes, str]:
         encoded_on.append(threading.current_thread())
         return encode(data)
 
-    monkeypatch.setattr(share, "encode", recorded)
+    monkeypatch.setattr(share, "with_revision", recorded)
     app = make_app(folder)
     async with app.run_test() as pilot:
         await open_share(app, pilot)
