@@ -18,7 +18,7 @@ from regionet_tui.storage import DamagedSessionFile, SessionEntry, SessionInUseE
 from regionet_tui.storage.library import SessionGoneError
 
 if TYPE_CHECKING:
-    from regionet_tui.models import Language, Session
+    from regionet_tui.models import Language
 
     from .dialogs.session_form import SessionDetails
     from .start import StartScreen
@@ -227,17 +227,17 @@ def open_demo(screen: StartScreen) -> None:
 
 def import_session(screen: StartScreen) -> None:
     from regionet_tui.share.export import export_folder
-    from regionet_tui.share.importer import add_as_new
+    from regionet_tui.share.importer import ExportFile, add_export
 
     from .dialogs.import_file import ImportFileDialog
 
     app = screen.regionet_app
 
-    def add(session: Session | None) -> None:
-        if session is None:
+    def add(export: ExportFile | None) -> None:
+        if export is None:
             return
         try:
-            added, renamed = add_as_new(app.library, session)
+            added, renamed = add_export(app.library, export)
         except OSError as error:
             app.folder_refused(error)
             return

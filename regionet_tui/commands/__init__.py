@@ -9,4 +9,4 @@ from __future__ import annotations
 # Command name -> its module (`import` is a Python keyword: the module is import_session).
 COMMANDS = {"list": "list", "new": "new", "export": "export", "import": "import_session",
             "report": "report", "schema": "schema", "flowchart": "flowchart",
-            "room": "room"}
+            "room": "room", "merge": "merge"}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, StringConstraints, field_validator
 
 from .base import Day, Id, Moment, Record, ids_of, new_id, unique_ids, utc_now
 from .commitment import Commitment
@@ -21,6 +21,8 @@ from .text import Name, ShortText
 from .workshop import Workshop
 
 Language = Literal["nl", "en"]
+# The content hash of a session as it was exported (share/revision.py).
+Revision = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
 
 
 class Session(Record):
@@ -35,6 +37,9 @@ class Session(Record):
     modified: Moment = Field(default_factory=utc_now)
     predecessor: Id | None = None
     predecessor_title: ShortText = ""
+    # The revision of the export file this copy was imported from: a merge of a
+    # file made from this copy finds the common ancestor by it.
+    origin_revision: Revision | None = None
 
     partners: list[Partner] = Field(default_factory=list)
     commitment: Commitment = Field(default_factory=Commitment)

@@ -4,9 +4,14 @@
       "app_version": "0.1.0",
       "exported_at": "2026-11-22T14:03:00Z",
       "format": "regionet-session",
+      "revision": "3f0c…",
       "schema_version": 1,
       "session": { ...the Session... }
     }
+
+`revision` (optional: files of earlier versions lack it) is the content hash
+of the session as exported (revision.py): a merge of a file made from this
+one finds its common ancestor by it.
 
 `schema_version` numbers the shape of the whole document; it is the same
 number as the session's own `schema_version`, and both move together.
@@ -20,6 +25,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator
 
 from ..models import Record, Session
+from ..models.session import Revision
 from ..models.text import ShortText
 
 FORMAT = "regionet-session"
@@ -41,3 +47,4 @@ class ExportDocument(Record):
     app_version: ShortText
     exported_at: datetime
     session: Session
+    revision: Revision | None = None

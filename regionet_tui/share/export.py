@@ -18,6 +18,7 @@ from ..storage.atomic import atomic_write
 from ..storage.names import MAX_PATH, WRITE_EXTRA, portable_stem, slug
 from ..version import APP_VERSION
 from .document import FORMAT, ExportDocument
+from .revision import revision_of_json
 
 
 def export_document(session: Session, at: datetime | None = None) -> ExportDocument:
@@ -77,7 +78,22 @@ def encode(data: Any) -> bytes:
 
 
 def export_bytes(session: Session, at: datetime | None = None) -> bytes:
-    return encode(export_document(session, at).model_dump(mode="json"))
+    """The export file, recording the revision it was made at."""
+    return exported(session, at)[0]
+
+
+def exported(session: Session, at: datetime | None = None) -> tuple[bytes, str]:
+    """The export file and its revision (the session's JSON is made once for both)."""
+    return with_revision(export_document(session, at).model_dump(mode="json",
+                                                                 exclude={"revision"}))
+
+
+def with_revision(data: dict[str, Any]) -> tuple[bytes, str]:
+    """An export document's data (dumped without its revision) encoded with the
+    revision of its session, and that revision. Touches no session: it can run
+    off the interface thread."""
+    revision = revision_of_json(data["session"])
+    return encode({**data, "revision": revision}), revision
 
 
 def write_export(session: Session, path: Path, at: datetime | None = None) -> Path:

@@ -19,12 +19,14 @@ for goes the precise way (`parse_precise`), which names what is wrong and where.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gc
 import json
 import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -241,6 +243,8 @@ def refusal_for(error: ValidationError) -> ImportRefused:
         return ImportRefused("date_out_of_range", place=where, first=ctx["first"],
                              last=ctx["last"])
     reason = _TYPE_REASONS.get(kind, "invalid")
+    if reason == "bad_id" and first["loc"][-1] in {"revision", "origin_revision"}:
+        reason = "bad_revision"
     if reason == "too_many" and isinstance(first.get("input"), str):
         reason = "too_long"
     values: dict[str, object] = {"place": where}
@@ -254,6 +258,11 @@ def refusal_for(error: ValidationError) -> ImportRefused:
 def validate(data: Any, raw: bytes | None = None) -> Session:
     """The session in a parsed export (`raw`: the bytes it was parsed from, if
     at hand), checked strictly; ImportRefused naming the first problem."""
+    return validate_document(data, raw).session
+
+
+def validate_document(data: Any, raw: bytes | None = None) -> ExportDocument:
+    """The parsed export as a document, checked strictly as `validate` says."""
     if not isinstance(data, dict):
         raise ImportRefused("not_object")
     if data.get("format") != FORMAT:
@@ -269,7 +278,7 @@ def validate(data: Any, raw: bytes | None = None) -> Session:
         raw = json.dumps(migrated, ensure_ascii=False).encode("utf-8")
     try:
         return ExportDocument.model_validate_json(raw.removeprefix(codecs.BOM_UTF8),
-                                                  strict=True).session
+                                                  strict=True)
     except ValidationError as error:
         raise refusal_for(error) from None
 
@@ -304,7 +313,20 @@ def _collector_paused() -> Iterator[None]:
 
 def parse_sound(raw: bytes) -> Session | None:
     """The session in a sound export of the current version, read in one pass;
-    None when this pass cannot vouch for the file (parse_precise then decides).
+    None when this pass cannot vouch for the file (parse_precise then decides)."""
+    document = sound_document(raw)
+    return None if document is None else document.session
+
+
+def parse_precise(raw: bytes) -> Session:
+    """Every check in turn on the parsed document: slower, but it names the place
+    of the first problem."""
+    return precise_document(raw).session
+
+
+def sound_document(raw: bytes) -> ExportDocument | None:
+    """The document of a sound export of the current version, read in one pass;
+    None when this pass cannot vouch for the file (precise_document then decides).
 
     Strict validation straight from the bytes refuses everything the precise
     path refuses (NaN, Infinity, numbers beyond range, nesting no field allows,
@@ -324,22 +346,31 @@ def parse_sound(raw: bytes) -> Session | None:
             return None
         if keys_in(document) - left_out != pairs_at_most(raw):
             return None
-    return document.session
+    return document
 
 
-def parse_precise(raw: bytes) -> Session:
-    """Every check in turn on the parsed document: slower, but it names the place
-    of the first problem."""
-    return validate(parse_json(raw), raw)
+def precise_document(raw: bytes) -> ExportDocument:
+    """The document, checked the precise way (see parse_precise)."""
+    return validate_document(parse_json(raw), raw)
+
+
+def parse_document(raw: bytes) -> ExportDocument:
+    """The export document in the bytes of an export file, or ImportRefused
+    saying what is wrong and where."""
+    if len(raw) > MAX_BYTES:
+        raise ImportRefused("too_large", max=MAX_BYTES // (1024 * 1024))
+    document = sound_document(raw)
+    return document if document is not None else precise_document(raw)
 
 
 def parse(raw: bytes) -> Session:
-    """The session in the bytes of an export file, or ImportRefused saying what is
-    wrong and where."""
-    if len(raw) > MAX_BYTES:
-        raise ImportRefused("too_large", max=MAX_BYTES // (1024 * 1024))
-    session = parse_sound(raw)
-    return session if session is not None else parse_precise(raw)
+    """The session in the bytes of an export file, or ImportRefused."""
+    return parse_document(raw).session
+
+
+def read_document(path: Path) -> ExportDocument:
+    """The document in an export file, or ImportRefused saying what is wrong and where."""
+    return parse_document(read_capped(path))
 
 
 def read(path: Path) -> Session:
@@ -382,6 +413,42 @@ def _free_id(library: SessionLibrary) -> str:
             return candidate
 
 
+@dataclass(frozen=True)
+class ExportFile:
+    """An export file as read and checked: its document and its bytes."""
+
+    document: ExportDocument
+    raw: bytes
+
+
+def read_export(path: Path) -> ExportFile:
+    """An export file, or ImportRefused saying what is wrong and where."""
+    raw = read_capped(path)
+    return ExportFile(parse_document(raw), raw)
+
+
+def add_export(library: SessionLibrary, export: ExportFile) -> tuple[Session, bool]:
+    """Save the session of an export file as a new session (see add_as_new).
+
+    The new session remembers the revision the file was made at, and the file
+    is kept as its base, so that a file later made from this copy merges
+    three-way, here or where the file came from (bases.py). The base is kept
+    only when the file's content is the revision it names; it is a cache, so
+    a folder that refuses it does not stop the import."""
+    from .bases import keep_base
+    from .revision import revision_of
+
+    document = export.document
+    session = document.session
+    if document.revision is not None:
+        session = session.model_copy(update={"origin_revision": document.revision})
+    added, renamed = add_as_new(library, session)
+    if document.revision is not None and revision_of(document.session) == document.revision:
+        with contextlib.suppress(OSError):
+            keep_base(library.folder, added.id, document.revision, export.raw)
+    return added, renamed
+
+
 def import_file(library: SessionLibrary, path: Path) -> tuple[Session, bool]:
     """Read an export file and save its session in the folder as a new session."""
-    return add_as_new(library, read(path))
+    return add_export(library, read_export(path))

@@ -10,14 +10,13 @@ from textual.binding import Binding
 
 from regionet_tui.forms import FormError
 from regionet_tui.i18n import t
-from regionet_tui.models import Session
 from regionet_tui.share import importer
 from regionet_tui.share.errors import ImportRefused
 
 from .form import FormDialog
 
 
-class ImportFileDialog(FormDialog[Session | None]):
+class ImportFileDialog(FormDialog[importer.ExportFile | None]):
     """Its button imports: nothing is saved until the file has been read and checked."""
 
     BINDINGS = [Binding("ctrl+s", "save", "share.key_import")]
@@ -31,11 +30,11 @@ class ImportFileDialog(FormDialog[Session | None]):
         yield from self.labelled_input("share.import_label", "path", f"{self._folder}/",
                                        placeholder=t("share.path_placeholder"))
 
-    def build_result(self) -> Session:
+    def build_result(self) -> importer.ExportFile:
         text = self.value("path").strip()
         if not text:
             raise FormError(t("share.path_required"))
         try:
-            return importer.read(Path(text).expanduser())
+            return importer.read_export(Path(text).expanduser())
         except ImportRefused as refused:
             raise FormError(refused.message()) from None

@@ -1,5 +1,6 @@
-"""Merging a file into the open session: what it adds, and per conflict which
-value stays. Nothing changes until the facilitator confirms."""
+"""Merging a file into the open session: how (three-way from a known export, or
+two-way), what it takes, and per conflict which value stays. Nothing changes
+until the facilitator confirms."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from textual.widgets import Button, DataTable, Static
 
 from regionet_tui.i18n import t
 from regionet_tui.report.labels import Labels
-from regionet_tui.share.describe import additions_summary, conflict_lines, unit_label
+from regionet_tui.share.describe import (
+    conflict_lines,
+    orders_taken,
+    summary,
+    taken_summary,
+    unit_label,
+)
 from regionet_tui.share.merge import MergePlan, Side
 
 from ..base import RegionetModal
@@ -35,12 +42,17 @@ class MergeDialog(RegionetModal[Choices | None]):
     CHANGES_SESSION = True
     AUTO_FOCUS = ""  # without conflicts: ctrl+s merges, or Tab to a button and Enter
 
-    def __init__(self, plan: MergePlan, labels: Labels, file_name: str) -> None:
+    def __init__(self, plan: MergePlan, labels: Labels, file_name: str, how: str,
+                 answered: Choices | None = None) -> None:
+        """`answered`: the conflicts answered for an earlier file, with that answer."""
         super().__init__()
         self.plan = plan
         self._labels = labels
         self._file_name = file_name
-        self.choices: Choices = dict.fromkeys(range(len(plan.conflicts)), "local")
+        self._how = how
+        self._answered = dict(answered or {})
+        self.choices: Choices = {index: self._answered.get(index, "local")
+                                 for index in range(len(plan.conflicts))}
 
     def compose(self) -> ComposeResult:
         plan = self.plan
@@ -50,12 +62,16 @@ class MergeDialog(RegionetModal[Choices | None]):
             if not plan.same_session:
                 yield Static(Content(t("share.merge.other_session", title=plan.incoming_title)),
                              classes="merge-warning")
-            yield Static(Content(t("share.merge.summary", added=len(plan.additions),
-                                   same=plan.identical, conflicts=len(plan.conflicts))),
-                         classes="dialog-text")
-            if plan.additions:
-                yield Static(Content(t("share.merge.added", parts=additions_summary(plan))),
-                             classes="dialog-text")
+            yield Static(Content(self._how), id="merge-how", classes="dialog-text")
+            yield Static(Content(summary(plan)), classes="dialog-text")
+            if plan.taken:
+                key = "share.merge.taken" if plan.three_way else "share.merge.added"
+                yield Static(Content(t(key, parts=taken_summary(plan))), classes="dialog-text")
+            if plan.orders:
+                yield Static(Content(orders_taken(plan)), classes="dialog-text")
+            if self._answered:
+                yield Static(Content(t("share.merge.answered", count=len(self._answered))),
+                             id="merge-answered", classes="dialog-text")
             if plan.conflicts:
                 yield Static(Content(t("share.merge.choose_hint")), classes="dialog-text edit-hint")
                 yield DataTable(id="merge-conflicts", cursor_type="row")
@@ -83,7 +99,10 @@ class MergeDialog(RegionetModal[Choices | None]):
 
     def _choice_cell(self, index: int) -> Text:
         side = self.choices[index]
-        return Text(t(f"share.merge.keep_{side}"))
+        text = t(f"share.merge.keep_{side}")
+        if self._answered.get(index) == side:
+            text = f"{text} ✓"
+        return Text(text)
 
     def _current(self) -> int | None:
         if not self.plan.conflicts:
@@ -94,7 +113,7 @@ class MergeDialog(RegionetModal[Choices | None]):
         index = self._current()
         if index is None:
             return
-        lines = conflict_lines(self.plan.conflicts[index])
+        lines = conflict_lines(self.plan.conflicts[index], self.plan.three_way)
         self.query_one("#merge-detail", Static).update(Content("\n".join(lines)))
 
     @on(DataTable.RowHighlighted, "#merge-conflicts")

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from regionet_tui.i18n import LANGUAGES, language, t
-from regionet_tui.share.export import encode, export_document, export_folder, file_stem
+from regionet_tui.share.export import export_document, export_folder, file_stem, with_revision
 from regionet_tui.share.targets import choose_stem, taken_names, write_own_file
 from regionet_tui.storage.problems import os_reason
 
@@ -29,7 +29,7 @@ from ..widgets.text import show_text
 
 if TYPE_CHECKING:
     from regionet_tui.report.formats import Format
-    from regionet_tui.share.merge import MergePlan
+    from regionet_tui.share.merge import MergePlan, SettledAnswers
     from regionet_tui.storage import SessionStore
 
     from ..dialogs.merge import Choices
@@ -67,6 +67,9 @@ class ShareScreen(StageScreen):
         # The report is in the session's language unless the facilitator picks another.
         self.report_language: str = self.session.language
         self._exporting = False  # an export is being written in the background
+        # Conflicts answered while merging files into this session, not asked again;
+        # made at the first merge (the merge is imported only then).
+        self._settled: SettledAnswers | None = None
 
     def compose_stage(self) -> ComposeResult:
         folder = export_folder(self.regionet_app.library.folder)
@@ -145,16 +148,29 @@ class ShareScreen(StageScreen):
     @on(Button.Pressed, "#share-export")
     def action_export(self) -> None:
         """Take the session as it is now, then encode and write it off the interface
-        thread: at region scale that takes a while, and keys must keep answering."""
+        thread: at region scale that takes a while, and keys must keep answering.
+        The export is kept as a base too: a partner's file made from it then
+        merges three-way."""
+        from regionet_tui.share.bases import keep_base
+
         if self._exporting:
             return
         self._exporting = True
-        data = export_document(self.session).model_dump(mode="json")
+        data = export_document(self.session).model_dump(mode="json", exclude={"revision"})
         usual, session_id = self.target("json"), self.session.id
+        sessions_folder = self.regionet_app.library.folder
 
         def export() -> None:
             try:
-                said = _written(usual, session_id, encode(data), "share.exported")
+                encoded, revision = with_revision(data)
+                message, error = _written(usual, session_id, encoded, "share.exported")
+                if not error:
+                    try:
+                        keep_base(sessions_folder, session_id, revision, encoded)
+                    except OSError as problem:
+                        kept = t("share.base_not_kept", cause=os_reason(problem))
+                        message, error = f"{message}\n{kept}", True
+                said = (message, error)
             except Exception as error:  # the facilitator hears of any failure
                 said = (t("share.write_failed", path=str(usual), cause=str(error)), True)
             self.post_message(self.Exported(*said))
@@ -198,10 +214,16 @@ class ShareScreen(StageScreen):
     def action_merge(self) -> None:
         from regionet_tui.report.labels import Labels
         from regionet_tui.share import importer
+        from regionet_tui.share.bases import base_for
+        from regionet_tui.share.describe import how_merged
         from regionet_tui.share.errors import ImportRefused
-        from regionet_tui.share.merge import plan_merge
+        from regionet_tui.share.merge import SettledAnswers, plan_merge
 
         from ..dialogs.merge import MergeDialog
+
+        if self._settled is None:
+            self._settled = SettledAnswers()
+        settled = self._settled
 
         field = self.query_one("#share-merge-path", Input)
         text = field.value.strip()
@@ -214,24 +236,30 @@ class ShareScreen(StageScreen):
             return
         path = Path(text).expanduser()
         try:
-            incoming = importer.read(path)
+            document = importer.read_document(path)
         except ImportRefused as refused:
             self._result(t("share.merge.refused", path=str(path), reason=refused.message()),
                          error=True)
             return
-        plan = plan_merge(self.session, incoming)
+        incoming = document.session
+        search = base_for(self.regionet_app.library.folder, self.session, document)
+        plan = plan_merge(self.session, incoming,
+                          search.base.session if search.base is not None else None)
         if not plan.changes_anything:
-            self._result(t("share.merge.nothing_new"))
+            self._result(t("share.merge.nothing_new_three_way" if plan.three_way
+                           else "share.merge.nothing_new"))
             return
 
         def chosen(choices: Choices | None) -> None:
-            if choices is not None:
-                self._apply_merge(plan, choices)
+            if choices is not None and self._apply_merge(plan, choices):
+                settled.remember(plan, choices)
 
-        labels = Labels(self.session, t, incoming, language=language())
-        self.app.push_screen(MergeDialog(plan, labels, path.name), chosen)
+        others = [incoming] if search.base is None else [incoming, search.base.session]
+        labels = Labels(self.session, t, *others, language=language())
+        self.app.push_screen(MergeDialog(plan, labels, path.name, how_merged(plan, search),
+                                         settled.answers_for(plan)), chosen)
 
-    def _apply_merge(self, plan: MergePlan, choices: Choices) -> None:
+    def _apply_merge(self, plan: MergePlan, choices: Choices) -> bool:
         from regionet_tui.share.merge import adopt, keep_backup, merged_session
 
         self.store.flush()
@@ -240,9 +268,11 @@ class ShareScreen(StageScreen):
         except OSError as error:
             self._result(t("share.write_failed", path=str(self.store.path.parent),
                            cause=os_reason(error)), error=True)
-            return
-        if self.change(lambda s: adopt(s, merged_session(plan, choices))):
-            self._result(t("share.merge.done", backup=backup.name))
+            return False
+        if not self.change(lambda s: adopt(s, merged_session(plan, choices))):
+            return False
+        self._result(t("share.merge.done", backup=backup.name))
+        return True
 
 
 SCREEN = ShareScreen

@@ -74,13 +74,13 @@ async def test_the_export_is_encoded_and_written_off_the_interface_thread(
 
     add_demo(library)
     encoded_on: list[threading.Thread] = []
-    encode = share.encode
+    encode = share.with_revision
 
-    def recorded(data: object) -> bytes:
+    def recorded(data: dict[str, object]) -> tuple[bytes, str]:
         encoded_on.append(threading.current_thread())
         return encode(data)
 
-    monkeypatch.setattr(share, "encode", recorded)
+    monkeypatch.setattr(share, "with_revision", recorded)
     app = make_app(folder)
     async with app.run_test() as pilot:
         await open_share(app, pilot)
@@ -229,6 +229,12 @@ async def test_import_from_the_start_screen(folder: Path, tmp_path: Path) -> Non
         await pilot.pause()
         assert app.screen.query_one("#sessions", SessionList).row_count == 2
     assert len([p for p in folder.glob("*.json") if not p.name.startswith(".")]) == 2
+    # Each copy remembers the export it was made from, which is kept as its base.
+    revision = json.loads(source.read_bytes())["revision"]
+    for entry in SessionLibrary(folder).entries():
+        assert sessionfile.read(entry.path).origin_revision == revision
+        assert (folder / "bases" / f"{revision}.{entry.id}.json").read_bytes() == \
+            source.read_bytes()
 
 
 async def test_a_refused_import_is_explained_in_the_dialog(

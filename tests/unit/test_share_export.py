@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -18,7 +19,9 @@ def test_the_export_is_sorted_indented_utf8_with_an_envelope() -> None:
     raw = demo_export()
     text = raw.decode("utf-8")
     data = json.loads(text)
-    assert list(data) == ["app_version", "exported_at", "format", "schema_version", "session"]
+    assert list(data) == ["app_version", "exported_at", "format", "revision", "schema_version",
+                          "session"]
+    assert re.fullmatch(r"[0-9a-f]{32}", data["revision"])
     assert data["format"] == "regionet-session" and data["schema_version"] == 1
     assert data["exported_at"] == "2026-11-22T14:03:00Z"
     assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -283,5 +283,8 @@ def test_a_damaged_import_never_touches_existing_sessions(
     after = folder_snapshot(folder)
     added = set(after) - set(before)
     assert {name: after[name] for name in before} == before
-    assert added == {f"{session.id}.json"}
+    # The new session, and the file kept as its base when it names its revision.
+    assert {name for name in added if not name.startswith("bases/")} == {f"{session.id}.json"}
+    assert all(name.startswith("bases/") and name.endswith(f".{session.id}.json")
+               for name in added - {f"{session.id}.json"})
     library.delete(library.path_for(session.id))

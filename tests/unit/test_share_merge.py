@@ -25,7 +25,7 @@ def two_copies() -> tuple[Session, Session]:
 def test_identical_sessions_merge_to_nothing() -> None:
     local, incoming = two_copies()
     plan = plan_merge(local, incoming)
-    assert plan.additions == () and plan.conflicts == ()
+    assert plan.taken == () and plan.conflicts == ()
     assert plan.identical > 50 and plan.same_session
     assert not plan.changes_anything
     assert merged_session(plan, {}) == local
@@ -41,7 +41,7 @@ def test_additions_without_conflicts_are_all_taken() -> None:
                                               partner="p-tiel")]
     plan = plan_merge(local, incoming)
     assert plan.conflicts == ()
-    assert sorted(d.area for d in plan.additions) == [
+    assert sorted(d.area for d in plan.taken) == [
         "followups", "goal_statement", "own_agenda", "partners"]
     merged = merged_session(plan, {})
     assert merged.partners[-1].name == "HAN" and len(merged.partners) == 7
@@ -140,7 +140,7 @@ def test_every_area_and_conflict_is_described_in_both_languages() -> None:
     from regionet_tui import i18n
     from regionet_tui.i18n import t
     from regionet_tui.report.labels import Labels
-    from regionet_tui.share.describe import additions_summary, conflict_lines, unit_label
+    from regionet_tui.share.describe import conflict_lines, taken_summary, unit_label
     from regionet_tui.share.merge import AREAS
 
     for language in i18n.LANGUAGES:
@@ -158,10 +158,10 @@ def test_every_area_and_conflict_is_described_in_both_languages() -> None:
     [conflict] = plan.conflicts
     assert unit_label(conflict, labels) == (
         "Toewijding · Bouwbedrijf Van der Linden · Regelmatig evalueren")
-    assert conflict_lines(conflict) == [
+    assert conflict_lines(conflict, three_way=False) == [
         "Toegezegd: deze sessie nee  |  bestand ja"]
-    assert additions_summary(plan) == "Partner 1"
-    assert unit_label(plan.additions[0], labels) == "Partner · HAN"
+    assert taken_summary(plan) == "Partner 1"
+    assert unit_label(plan.taken[0], labels) == "Partner · HAN"
 
 
 def test_a_field_path_is_named_in_words_in_both_languages() -> None:
