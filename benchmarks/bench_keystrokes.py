@@ -2,7 +2,8 @@
 
 Drives the real app headless, as a facilitator would: `e` starts the entry
 mode, every service gets all four values (offered + quality, wanted + desired
-quality), then one key moves to the next partner. Prints the count per case and checks what was saved.
+quality), then one key moves to the next partner. Prints the count per case
+and checks what was saved.
 
     .venv/bin/python benchmarks/bench_keystrokes.py
 """
