@@ -1,8 +1,9 @@
 """How many keystrokes scoring one partner's eight services takes in STAP 1.
 
-Drives the real app headless, as a facilitator would: every service gets all
-four values (offered + quality, wanted + desired quality), then one key moves
-to the next partner. Prints the count per case and checks what was saved.
+Drives the real app headless, as a facilitator would: `e` starts the entry
+mode, every service gets all four values (offered + quality, wanted + desired
+quality), then one key moves to the next partner. Prints the count per case
+and checks what was saved.
 
     .venv/bin/python benchmarks/bench_keystrokes.py
 """
@@ -64,7 +65,7 @@ async def count(keys: list[str]) -> tuple[int, int]:
             await pilot.pause()
             await pilot.press("1")
             await pilot.pause()
-            typed = [*keys, "tab"]  # tab: the next partner
+            typed = ["e", *keys, "tab"]  # e: the entry mode; tab: the next partner
             for key in typed:
                 await pilot.press(key)
             await pilot.pause()
@@ -87,7 +88,8 @@ def main() -> int:
         if complete != 8:
             print("  not every service was scored", file=sys.stderr)
             return 1
-    print(f"most keystrokes: {worst} (budget {BUDGET}, including the key to the next partner)")
+    print(f"most keystrokes: {worst} (budget {BUDGET}, including the keys into the entry"
+          " mode and to the next partner)")
     return 0 if worst <= BUDGET else 1
 
 

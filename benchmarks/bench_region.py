@@ -128,17 +128,12 @@ def child_keys(path: Path) -> dict[str, Any]:
     service (so every fourth key also moves the cursor to the next service),
     then on to the next partner.
     """
-    from regionet_tui.screens.widgets.score_grid import (
-        DESIRED,
-        FIELD_OF,
-        OFFERED,
-        QUALITY,
-        ScoreGrid,
-    )
+    from regionet_tui.screens.widgets.score_grid import ScoreGrid
     from textual import events
     from textual.coordinate import Coordinate
 
     from regionet_tui.core.stap1 import score_of
+    from regionet_tui.core.stap1_grid import DESIRED, FIELD_OF, OFFERED, QUALITY
 
     app = _measured_app(path.parent)
 
@@ -177,6 +172,7 @@ def child_keys(path: Path) -> dict[str, Any]:
             await _until(app, lambda: app.screen.query(ScoreGrid))
             grid = app.screen.query_one(ScoreGrid)
             grid.focus()
+            grid.action_entry()  # digits are scores in the entry mode (e)
             partner = app.store.session.partners[0].id
             for count in range(KEY_PRESSES):
                 digit = str(2 + count // 2 % 8)

@@ -142,7 +142,7 @@ def update_score(session: Session, partner_id: str, service_id: str, **changes: 
     if session.partner(partner_id) is None:
         raise FormError(t("stap1.unknown_partner"))
     _service(session.portfolio, service_id)
-    score = _changed(score_of(session, partner_id, service_id), changes)
+    score = changed_score(score_of(session, partner_id, service_id), changes)
     _store(session, partner_id, {service_id: score})
     return score
 
@@ -157,11 +157,12 @@ def update_scores(session: Session, partner_id: str,
     for service_id in changes:
         _service(session.portfolio, service_id)
     _store(session, partner_id, {
-        service_id: _changed(score_of(session, partner_id, service_id), changed)
+        service_id: changed_score(score_of(session, partner_id, service_id), changed)
         for service_id, changed in changes.items()})
 
 
-def _changed(current: Score, changes: Mapping[str, Any]) -> Score:
+def changed_score(current: Score, changes: Mapping[str, Any]) -> Score:
+    """The score with these fields changed, kept consistent as `update_score` says."""
     values = current.model_dump()
     values.update(changes)
     for flag, quality in (("offered", "quality"), ("wanted", "desired")):

@@ -1,9 +1,14 @@
 """STAP 1: the service portfolio, scored per partner, and the gap table.
 
 Two views share the screen (g switches): the score grid for one partner at a
-time, and the gap table. STAP 1 is gated on the commitment checklist: while
-not every partner committed and no reason is recorded, opening it asks for
-the reason, or goes back to the checklist.
+time, and the gap table. The grid opens for viewing, where a digit goes to
+that stage; `e` or Enter starts the entry mode, in which digits are scores,
+and Esc ends it (the key grammar: core/stap1_grid.py). The grid's border
+and the hint under it always say which mode is on. Tab and shift+Tab change
+partner at once, before the next key is read, and every value the grid
+reports carries the partner it was typed for. STAP 1 is gated on the
+commitment checklist: while not every partner committed and no reason is
+recorded, opening it asks for the reason, or goes back to the checklist.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from ..widgets.score_grid import GridRow, ScoreGrid
 from ..widgets.text import show_text
 from .stap1_services import ServiceEditing
 
-ENTRY_ACTIONS = {"add", "rename", "remove", "restore", "move"}
+ENTRY_ACTIONS = {"add", "rename", "remove", "restore", "move", "partner"}
 GAP_ACTIONS = {"sort", "direction", "view"}
 
 
@@ -40,6 +45,9 @@ class Stap1Screen(ServiceEditing):
     BINDINGS = [
         Binding("g", "switch_view", "stap1.key_toggle"),
         Binding("e", "entry", "stap1.key_entry", show=False),
+        Binding("tab,greater_than_sign,full_stop", "partner(1)", "stap1.key_next_partner"),
+        Binding("shift+tab,less_than_sign,comma", "partner(-1)", "stap1.key_prev_partner",
+                show=False),
         Binding("s", "sort", "stap1_gaps.key_sort"),
         Binding("d", "direction", "stap1_gaps.key_direction", show=False),
         Binding("v", "view", "stap1_gaps.key_view"),
@@ -80,6 +88,7 @@ class Stap1Screen(ServiceEditing):
         else:
             self.load_grid()  # redraws only the rows on view
         if self.was_left:  # back from another stage, where the checklist may have changed
+            self.query_one(ScoreGrid).action_leave()  # a stage opens for viewing
             self._check_gate()
 
     def _check_gate(self) -> None:
@@ -87,7 +96,8 @@ class Stap1Screen(ServiceEditing):
             self.call_after_refresh(self._ask_gate)
 
     def help_text(self) -> str:
-        return "\n\n".join((super().help_text(), t("stap1.hint"), t("stap1_gaps.legend")))
+        return "\n\n".join((super().help_text(), t("stap1.hint_viewing"), t("stap1.hint"),
+                            t("stap1_gaps.legend")))
 
     def _ask_gate(self) -> None:
         ask_reason(self, on_cancel=lambda: self.regionet_app.show_stage("commitment"),
@@ -113,9 +123,11 @@ class Stap1Screen(ServiceEditing):
             GridRow(s.id, rules.service_name(s), rules.score_of(self.session, partner.id, s.id))
             for s in services
         ]
-        grid.load(rows, keep_cursor=keep_cursor)
+        grid.load(self._shown_partner, rows, keep_cursor=keep_cursor)
         grid.display = bool(rows)
-        self.query_one("#grid-hint").display = bool(rows)
+        # A class, not `display`: set on the widget itself, it would outweigh the
+        # style sheet's hiding of key hints while presenting.
+        self.query_one("#grid-hint").set_class(not rows, "-no-rows")
         if select is not None and select in [r.service_id for r in rows]:
             grid.move_cursor(row=[r.service_id for r in rows].index(select))
         line = self.query_one("#partner-line", Static)
@@ -129,17 +141,27 @@ class Stap1Screen(ServiceEditing):
                 "stap1.partner_line", name=partner.name, kind=kind,
                 index=self.partner_index + 1, count=len(self.session.partners),
             ))
-        self.show_hint()
+        self.show_mode()
         self.show_detail()
+
+    def show_mode(self) -> None:
+        """The grid's border and the hint under it say what a digit does now."""
+        grid = self.query_one(ScoreGrid)
+        grid.set_class(grid.entering, "-entering")
+        grid.border_title = Content(t("stap1.mode_entry" if grid.entering
+                                      else "stap1.mode_viewing"))
+        self.show_hint()
 
     def show_hint(self, refusal: str | None = None) -> None:
         hint = self.query_one("#grid-hint", Static)
         hint.set_class(refusal is not None, "refused")
+        # A key hint, which presenting (F5) hides; a refusal shows whatever the layout.
+        hint.set_class(refusal is None, "edit-hint")
         if refusal is not None:
             show_text(hint, refusal)
         else:
-            focused = self.focused is self.query_one(ScoreGrid)
-            show_text(hint, t("stap1.hint") if focused else t("stap1.hint_away"))
+            entering = self.query_one(ScoreGrid).entering
+            show_text(hint, t("stap1.hint") if entering else t("stap1.hint_viewing"))
 
     def show_detail(self) -> None:
         grid = self.query_one(ScoreGrid)
@@ -173,13 +195,13 @@ class Stap1Screen(ServiceEditing):
     # -- messages up from the grid --------------------------------------------------------
     @on(ScoreGrid.Entered)
     def _entered(self, event: ScoreGrid.Entered) -> None:
-        partner = self._partner()
-        if partner is None:
-            return
-        self.change(lambda s: rules.update_score(s, partner.id, event.service_id,
+        partner_id = event.partner_id  # the partner it was typed for, on view or not
+        self.change(lambda s: rules.update_score(s, partner_id, event.service_id,
                                                  **{event.field: event.value}))
-        self.query_one(ScoreGrid).update_row(
-            event.service_id, rules.score_of(self.session, partner.id, event.service_id))
+        grid = self.query_one(ScoreGrid)
+        if grid.partner_id == partner_id:
+            grid.update_row(event.service_id,
+                            rules.score_of(self.session, partner_id, event.service_id))
         self.show_hint()
         self.show_detail()
 
@@ -191,16 +213,10 @@ class Stap1Screen(ServiceEditing):
     def _accepted(self) -> None:
         self.show_hint()
 
-    @on(ScoreGrid.PartnerStep)
-    def _partner_step(self, event: ScoreGrid.PartnerStep) -> None:
-        if self.session.partners:
-            self.partner_index = (self.partner_index + event.offset) % len(self.session.partners)
-            self.load_grid(keep_cursor=False)
-
-    @on(ScoreGrid.Left)
-    def _left(self) -> None:
-        self.set_focus(None)
-        self.show_hint()
+    @on(ScoreGrid.ModeChanged)
+    def _mode_changed(self) -> None:
+        self.show_mode()
+        self.refresh_bindings()
 
     @on(ScoreGrid.Highlighted)
     def _moved(self) -> None:
@@ -257,19 +273,38 @@ class Stap1Screen(ServiceEditing):
 
     def action_switch_view(self) -> None:
         if self._showing_gaps():
-            self.action_entry()
+            self._show_grid()
             return
+        self.query_one(ScoreGrid).action_leave()
         self.query_one(ContentSwitcher).current = "gaps"
         self.show_gaps()
         self.query_one(GapTable).focus()
         self.refresh_bindings()
 
     def action_entry(self) -> None:
+        """To the grid, in the entry mode (`e` from anywhere on the screen)."""
+        self._show_grid()
+        self.query_one(ScoreGrid).action_entry()
+
+    def _show_grid(self) -> None:
         self.query_one(ContentSwitcher).current = "entry"
         self.load_grid()
         self.query_one(ScoreGrid).focus()
-        self.show_hint()
         self.refresh_bindings()
+
+    def action_partner(self, offset: int) -> None:
+        """The next or previous partner, shown before the next key is read: what is
+        typed after Tab is for the partner Tab went to."""
+        if self.session.partners:
+            self.partner_index = (self.partner_index + offset) % len(self.session.partners)
+            self.load_grid(keep_cursor=False)
+
+    def action_to_start(self) -> None:
+        """Esc in the gap table goes back to the grid, not to the session list."""
+        if self._showing_gaps():
+            self._show_grid()
+            return
+        super().action_to_start()
 
     def action_sort(self) -> None:
         self.query_one(GapTable).next_sort()

@@ -1,13 +1,11 @@
 """Fast score entry for one partner: a grid like a spreadsheet, driven by single keys.
 
 Rows are services; the columns are offered, quality, wanted, desired quality,
-financing and note. Typing j/y/n or a digit fills the cell under the cursor
-and moves on, so a partner's eight services take four keys each. "Not
-offered" skips the quality cell and "not wanted" the desired one. A 10 is
-typed as 0, or as 1 then 0: a lone 1 waits for the next key, which either
-makes it 10 (0), refuses it (another digit: 11..19 is no score) or confirms
-it and is then handled as usual. Anything that does not fit the cell is
-refused with a hint, and nothing is stored.
+financing and note. What each key does (the viewing and the entry mode, how
+`1` then `0` makes a 10, what "no" skips) is the core's key grammar,
+`regionet_tui.core.stap1_grid`; this widget hands it the keys, draws what it
+holds and reports the values typed, each with the partner and service it was
+typed for.
 
 The grid is drawn with Textual's line API: each row is one cached `Strip`,
 and a key re-renders only the rows it changed (the cell typed into and the
@@ -19,6 +17,7 @@ The grid changes nothing itself: it posts messages, and the screen saves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -34,21 +33,25 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from regionet_tui.core.stap1 import ScoreField
+from regionet_tui.core.stap1_grid import (
+    DESIRED,
+    FINANCING,
+    NOTE,
+    OFFERED,
+    QUALITY,
+    SERVICE,
+    WANTED,
+    Cell,
+    GridKeys,
+    Outcome,
+    Row,
+)
 from regionet_tui.i18n import t
 from regionet_tui.models.stap1 import Score
 from regionet_tui.safe_text import printable
 
-SERVICE, OFFERED, QUALITY, WANTED, DESIRED, FINANCING, NOTE = range(7)
 COLUMN_KEYS = ("col_service", "col_offered", "col_quality", "col_wanted", "col_desired",
                "col_financing", "col_note")
-FIELD_OF: dict[int, ScoreField] = {OFFERED: "offered", QUALITY: "quality", WANTED: "wanted",
-                                   DESIRED: "desired"}
-YES_KEYS = {"j", "y"}
-NO_KEYS = {"n"}
-# Keys that always reach the screen (navigation, dialogs), even from the grid.
-NAVIGATION = {"up", "down", "left", "right", "pageup", "pagedown", "home", "end", "enter",
-              "escape", "tab", "shift+tab", "backspace", "delete", "ctrl+up", "ctrl+down",
-              "ctrl+home", "ctrl+end"}
 PADDING = 1  # blank cells on each side of a cell's text
 # Widths of the text columns (without padding): what they want at most, and
 # the steps by which they give way, in turn, before the grid scrolls sideways.
@@ -89,15 +92,13 @@ def column_widths(names: list[str], financing: list[str], available: int) -> lis
 
 class ScoreGrid(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab,greater_than_sign,full_stop", "partner(1)", "stap1.key_next_partner"),
-        Binding("shift+tab,less_than_sign,comma", "partner(-1)", "stap1.key_prev_partner",
-                show=False),
+        Binding("e,enter", "entry", "stap1.key_entry"),
+        Binding("enter", "select_cursor", show=False),
+        Binding("escape", "leave", "stap1.key_leave"),
         Binding("f", "financing", "stap1.key_financing"),
         Binding("o", "note", "stap1.key_note"),
         Binding("backspace,delete", "clear", "stap1.key_clear", show=False),
-        Binding("escape", "leave", "stap1.key_leave", show=False),
         # Moving the cursor: plain keys, nothing to list in the help or the palette.
-        Binding("enter", "select_cursor", show=False),
         Binding("up", "move(-1, 0)", show=False),
         Binding("down", "move(1, 0)", show=False),
         Binding("left", "move(0, -1)", show=False),
@@ -141,10 +142,13 @@ class ScoreGrid(ScrollView, can_focus=True):
     """
 
     class Entered(Message):
-        """A value typed into a cell (None: cleared)."""
+        """A value typed into a cell (None: cleared), with the partner and the
+        service it was typed for: it lands there whatever is on view by then."""
 
-        def __init__(self, service_id: str, field: ScoreField, value: bool | int | None) -> None:
+        def __init__(self, partner_id: str, service_id: str, field: ScoreField,
+                     value: bool | int | None) -> None:
             super().__init__()
+            self.partner_id = partner_id
             self.service_id = service_id
             self.field = field
             self.value = value
@@ -157,13 +161,11 @@ class ScoreGrid(ScrollView, can_focus=True):
     class Accepted(Message):
         """A key was taken; any earlier refusal hint can go."""
 
+    class ModeChanged(Message):
+        """The grid went into the entry mode or out of it."""
+
     class Highlighted(Message):
         """The cursor went to another service."""
-
-    class PartnerStep(Message):
-        def __init__(self, offset: int) -> None:
-            super().__init__()
-            self.offset = offset
 
     class EditFinancing(Message):
         def __init__(self, service_id: str) -> None:
@@ -175,51 +177,54 @@ class ScoreGrid(ScrollView, can_focus=True):
             super().__init__()
             self.service_id = service_id
 
-    class Left(Message):
-        """The facilitator is done typing; focus goes back to the screen."""
-
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._rows: list[GridRow] = []
-        self._cursor = Coordinate(0, OFFERED)
-        self._pending: Coordinate | None = None  # a lone "1" waiting for the next key
+        self.keys = GridKeys()
+        self.partner_id: str | None = None
+        self._names: dict[str, str] = {}  # service id -> the name shown
         self._widths: list[int] = []
         self._strips: dict[int, Strip] = {}  # row index (-1: the heading) -> its line
         self._styles: dict[str, Style] = {}
 
     # -- data in --------------------------------------------------------------------------
-    def load(self, rows: list[GridRow], *, keep_cursor: bool = True) -> None:
-        """Show these rows; the cursor stays where it was unless told otherwise."""
-        old = self._cursor if keep_cursor else Coordinate(0, OFFERED)
-        self._pending = None
-        self._rows = list(rows)
-        self._cursor = Coordinate(min(old.row, max(len(self._rows) - 1, 0)),
-                                  max(old.column, OFFERED))
+    def load(self, partner_id: str | None, rows: list[GridRow], *,
+             keep_cursor: bool = True) -> None:
+        """Show these rows of one partner; the cursor stays where it was unless told
+        otherwise (another partner starts at the top)."""
+        self.partner_id = partner_id
+        self._names = {row.service_id: row.name for row in rows}
+        self.keys.load([Row(row.service_id, row.score) for row in rows],
+                       keep_cursor=keep_cursor)
         self._fit_columns()
         self._scroll_to_cursor()
 
     def update_row(self, service_id: str, score: Score) -> None:
         """Show the saved score of one service."""
-        for index, row in enumerate(self._rows):
-            if row.service_id == service_id and row.score != score:
-                self._rows[index] = GridRow(row.service_id, row.name, score)
-                self._redraw_row(index)
+        index = self.keys.set_score(service_id, score)
+        if index is not None:
+            self._redraw_row(index)
+
+    @property
+    def entering(self) -> bool:
+        """Whether typed keys are scores now: the entry mode, while the grid has the
+        focus (without it, keys go to the screen)."""
+        return self.keys.entering and self.has_focus
 
     @property
     def row_count(self) -> int:
-        return len(self._rows)
+        return len(self.keys.rows)
 
     @property
     def cursor_row(self) -> int:
-        return self._cursor.row
+        return self.keys.cursor.row
 
     @property
     def cursor_column(self) -> int:
-        return self._cursor.column
+        return self.keys.cursor.column
 
     @property
     def cursor_coordinate(self) -> Coordinate:
-        return self._cursor
+        return Coordinate(self.keys.cursor.row, self.keys.cursor.column)
 
     @cursor_coordinate.setter
     def cursor_coordinate(self, cell: Coordinate) -> None:
@@ -227,9 +232,10 @@ class ScoreGrid(ScrollView, can_focus=True):
 
     @property
     def current_service_id(self) -> str | None:
-        if not self._rows:
+        rows = self.keys.rows
+        if not rows:
             return None
-        return self._rows[min(self._cursor.row, len(self._rows) - 1)].service_id
+        return rows[min(self.keys.cursor.row, len(rows) - 1)].service_id
 
     @property
     def widths(self) -> list[int]:
@@ -241,32 +247,48 @@ class ScoreGrid(ScrollView, can_focus=True):
         return [self._cell(index, column)[0] for column in range(len(COLUMN_KEYS))]
 
     def move_cursor(self, *, row: int | None = None, column: int | None = None) -> None:
-        if not self._rows:
-            return
-        new = Coordinate(
-            min(max(self._cursor.row if row is None else row, 0), len(self._rows) - 1),
-            min(max(self._cursor.column if column is None else column, 0), NOTE),
-        )
-        old, self._cursor = self._cursor, new
-        if new == old:
-            return
-        self._redraw_row(old.row)
-        self._redraw_row(new.row)
-        if new.column != old.column:
+        """Put the cursor on a cell; moving never changes a score."""
+        self._follow(lambda: self.keys.move_to(row, column))
+
+    def _follow(self, change: Callable[[], Outcome | None]) -> Outcome | None:
+        """Let the key grammar change its state, then redraw and report what changed."""
+        keys = self.keys
+        old_cursor, old_pending, old_mode = keys.cursor, keys.pending, keys.entering
+        outcome = change()
+        touched = {old_cursor.row, keys.cursor.row}
+        touched.update(cell.row for cell in (old_pending, keys.pending) if cell is not None)
+        if outcome is not None and self.partner_id is not None:
+            rows = {row.service_id: index for index, row in enumerate(keys.rows)}
+            for entry in outcome.entries:
+                touched.add(rows[entry.service_id])
+                self.post_message(self.Entered(self.partner_id, entry.service_id,
+                                               entry.field, entry.value))
+        for index in touched:
+            self._redraw_row(index)
+        if keys.cursor.column != old_cursor.column:
             self._redraw_row(-1)
-        self._scroll_to_cursor()
-        if new.row != old.row:
+        if keys.cursor != old_cursor:
+            self._scroll_to_cursor()
+        if keys.cursor.row != old_cursor.row:
             self.post_message(self.Highlighted())
+        if keys.entering != old_mode:
+            self.post_message(self.ModeChanged())
+        if outcome is not None and outcome.refusal is not None:
+            self.app.bell()
+            self.post_message(self.Refused(outcome.refusal))
+        elif outcome is not None and outcome.taken:
+            self.post_message(self.Accepted())
+        return outcome
 
     # -- drawing --------------------------------------------------------------------------
     def _cell(self, index: int, column: int) -> tuple[str, str]:
         """The text of a cell and the component class that styles it."""
-        if self._pending == (index, column):
-            return t("stap1.pending", digit="1"), "score-grid--pending"
-        row = self._rows[index]
+        row = self.keys.rows[index]
         score = row.score
+        if self.keys.pending == Cell(index, column):
+            return t("stap1.pending", digit="1"), "score-grid--pending"
         if column == SERVICE:
-            return row.name, ""
+            return self._names.get(row.service_id, row.service_id), ""
         if column in (OFFERED, WANTED):
             flag = score.offered if column == OFFERED else score.wanted
             if flag is None:
@@ -300,11 +322,11 @@ class ScoreGrid(ScrollView, can_focus=True):
         strip = self._strips.get(index)
         if strip is not None:
             return strip
-        cursor_row, cursor_column = self._cursor
+        cursor_row, cursor_column = self.keys.cursor.row, self.keys.cursor.column
         segments = []
         if index < 0:
             for column, width in enumerate(self._widths):
-                here = column == cursor_column and bool(self._rows)
+                here = column == cursor_column and bool(self.keys.rows)
                 text = t(f"stap1.{COLUMN_KEYS[column]}")
                 style = self._style("score-grid--header",
                                     "score-grid--header-cursor" if here else "")
@@ -337,7 +359,7 @@ class ScoreGrid(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
         index = -1 if y == 0 else y - 1 + scroll_y
-        if index >= len(self._rows) or not self._widths:
+        if index >= len(self.keys.rows) or not self._widths:
             return Strip.blank(width, self.rich_style)
         return self._line(index).crop(scroll_x, scroll_x + width)
 
@@ -354,11 +376,11 @@ class ScoreGrid(ScrollView, can_focus=True):
         self.refresh()
 
     def _fit_columns(self) -> None:
-        names = [row.name for row in self._rows]
-        financing = [self._cell(index, FINANCING)[0] for index in range(len(self._rows))]
+        names = list(self._names.values())
+        financing = [self._cell(index, FINANCING)[0] for index in range(self.row_count)]
         region_width = self.scrollable_content_region.width
         self._widths = column_widths(names, financing, region_width)
-        self.virtual_size = Size(sum(self._widths), len(self._rows) + 1)
+        self.virtual_size = Size(sum(self._widths), self.row_count + 1)
         # The layout that resized the grid decided its scrollbars with the old
         # width; without this a horizontal bar that is no longer needed stays.
         if self.show_horizontal_scrollbar and sum(self._widths) <= region_width:
@@ -368,9 +390,9 @@ class ScoreGrid(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         """Scroll just enough that the cursor cell is in view (the heading stays put)."""
         region = self.scrollable_content_region
-        if region.height <= 1 or not self._rows:
+        if region.height <= 1 or not self.keys.rows:
             return
-        row, column = self._cursor
+        row, column = self.keys.cursor.row, self.keys.cursor.column
         x, y = self.scroll_offset
         rows_shown = region.height - 1
         y = min(max(y, row - rows_shown + 1), row)
@@ -390,21 +412,23 @@ class ScoreGrid(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         self._redraw_all()
+        self.post_message(self.ModeChanged())
 
     def on_blur(self) -> None:
-        self._settle_pending()
+        self._follow(self.keys.end_pending)
         self._redraw_all()
+        self.post_message(self.ModeChanged())
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
-        if offset is None or offset.y == 0 or not self._rows:
+        if offset is None or offset.y == 0 or not self.keys.rows:
             return
         index = offset.y - 1 + self.scroll_offset.y
         x, left = offset.x + self.scroll_offset.x, 0
         for column, width in enumerate(self._widths):
-            if left <= x < left + width and index < len(self._rows):
-                self._settle_pending()
-                if Coordinate(index, column) == self._cursor and column in (FINANCING, NOTE):
+            if left <= x < left + width and index < self.row_count:
+                if (Cell(index, column) == self.keys.cursor
+                        and column in (FINANCING, NOTE)):
                     self.action_select_cursor()  # a second click opens the cell's dialog
                     return
                 self.move_cursor(row=index, column=column)
@@ -413,148 +437,71 @@ class ScoreGrid(ScrollView, can_focus=True):
 
     # -- keys -----------------------------------------------------------------------------
     async def on_key(self, event: events.Key) -> None:
-        if not self._rows:
+        """A typed character goes to the key grammar; what it does not take (a
+        digit while viewing, a letter some binding answers) goes on to the screen."""
+        char = event.character
+        if char is None or len(char) != 1 or not char.isprintable():
             return
-        key, char = event.key, event.character
-        if self._pending is not None and self._resolve_pending(key):
-            self._consume(event)
-            return
-        if key in NAVIGATION or char is None or not char.isprintable() or len(char) != 1:
-            return
-        column = OFFERED if self.cursor_column == SERVICE else self.cursor_column
-        lower = char.lower()
-        if column in (OFFERED, WANTED):
-            if lower in YES_KEYS | NO_KEYS:
-                self._store(Coordinate(self.cursor_row, column), lower in YES_KEYS)
-                self._consume(event)
-                return
-            if not char.isdigit() and self._reaches_screen(key):
-                return
-            self._refuse(event, t("stap1.refused_yesno", key=char))
-        elif column in (QUALITY, DESIRED):
-            if char == "1":
-                self._pending = Coordinate(self.cursor_row, column)
-                self._redraw_row(self.cursor_row)
-                self._consume(event)
-                self.post_message(self.Accepted())
-                return
-            if char.isdigit():
-                self._store(Coordinate(self.cursor_row, column), int(char) if char != "0" else 10)
-                self._consume(event)
-                return
-            if lower not in YES_KEYS | NO_KEYS and self._reaches_screen(key):
-                return
-            self._refuse(event, t("stap1.refused_quality", key=char))
-        elif char.isdigit() or lower in YES_KEYS | NO_KEYS:
-            self._refuse(event, t("stap1.refused_column"))
+        screen_takes = event.key in self.screen.active_bindings
+        outcome = self._follow(lambda: self.keys.type(char, screen_takes=screen_takes))
+        if outcome is not None and outcome.taken:
+            event.stop()
+            event.prevent_default()
 
-    def _reaches_screen(self, key: str) -> bool:
-        """A key some binding answers (p, i, a, r, ...) is not a typing mistake."""
-        return key in self.screen.active_bindings
-
-    def _resolve_pending(self, key: str) -> bool:
-        """Settle a waiting "1"; True when the key was used up doing so."""
-        cell, self._pending = self._pending, None
-        assert cell is not None
-        if key == "0":
-            self._store(cell, 10)
-            return True
-        if key in ("backspace", "delete"):
-            self._redraw_row(cell.row)
-            return True
-        if len(key) == 1 and key.isdigit():
-            self._redraw_row(cell.row)
-            self.post_message(self.Refused(t("stap1.refused_range", value=f"1{key}")))
-            return True
-        if key in NAVIGATION and key not in ("enter", "tab", "shift+tab"):
-            self._store(cell, 1, advance=False)
-            return False
-        self._store(cell, 1)
-        return key == "enter"
-
-    def _settle_pending(self) -> None:
-        """A waiting "1" counts as 1 when the facilitator goes elsewhere."""
-        if self._pending is not None:
-            cell, self._pending = self._pending, None
-            self._store(cell, 1, advance=False)
-
-    def _consume(self, event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
-
-    def _refuse(self, event: events.Key, hint: str) -> None:
-        self._consume(event)
-        self.app.bell()
-        self.post_message(self.Refused(hint))
-
-    def _store(self, cell: Coordinate, value: bool | int, *, advance: bool = True) -> None:
-        """Show the value at once (the screen saves it) and go on to the next cell."""
-        row = self._rows[cell.row]
-        field = FIELD_OF[cell.column]
-        update: dict[str, object] = {field: value}
-        if field in ("offered", "wanted") and value is False:
-            update["quality" if field == "offered" else "desired"] = None
-        if field in ("quality", "desired"):
-            update["offered" if field == "quality" else "wanted"] = True
-        self._rows[cell.row] = GridRow(row.service_id, row.name,
-                                       row.score.model_copy(update=update))
-        self._redraw_row(cell.row)
-        self.post_message(self.Entered(row.service_id, field, value))
-        if advance:
-            self.cursor_coordinate = self._next(cell, value)
-
-    def _next(self, cell: Coordinate, value: bool | int) -> Coordinate:
-        """Where typing goes on: skip a quality that "no" made meaningless."""
-        column = cell.column + 1
-        if cell.column == OFFERED and value is False:
-            column = WANTED
-        if column > DESIRED or (cell.column == WANTED and value is False):
-            if cell.row + 1 >= len(self._rows):
-                return cell
-            return Coordinate(cell.row + 1, OFFERED)
-        return Coordinate(cell.row, column)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "entry":
+            return not self.keys.entering
+        if action in ("leave", "select_cursor"):
+            return self.keys.entering
+        return True
 
     # -- actions --------------------------------------------------------------------------
+    def action_entry(self) -> None:
+        """e or Enter: into the entry mode (Enter on financing or note opens it)."""
+        if self.keys.rows and self.cursor_column in (FINANCING, NOTE):
+            self.action_select_cursor()
+            return
+        self._follow(self.keys.enter)
+        self.refresh_bindings()
+
+    def action_leave(self) -> None:
+        self._follow(self.keys.leave)
+        self.refresh_bindings()
+
     def action_move(self, rows: int, columns: int) -> None:
-        self.move_cursor(row=self._cursor.row + rows, column=self._cursor.column + columns)
+        self._follow(lambda: self.keys.move(rows, columns))
 
     def action_page(self, direction: int) -> None:
         """Scroll a page of rows; the cursor keeps its place on the screen."""
         page = max(self.scrollable_content_region.height - 1, 1)
         self.scroll_to(y=self.scroll_offset.y + direction * page, animate=False, force=True)
-        self.move_cursor(row=self._cursor.row + direction * page)
+        self.move_cursor(row=self.cursor_row + direction * page)
 
     def action_edge_column(self, end: int) -> None:
         self.move_cursor(column=NOTE if end else SERVICE)
 
     def action_edge_row(self, end: int) -> None:
-        self.move_cursor(row=len(self._rows) - 1 if end else 0)
-
-    def action_partner(self, offset: int) -> None:
-        self.post_message(self.PartnerStep(offset))
+        self.move_cursor(row=self.row_count - 1 if end else 0)
 
     def action_financing(self) -> None:
+        self._follow(self.keys.end_pending)
         if self.current_service_id:
             self.post_message(self.EditFinancing(self.current_service_id))
 
     def action_note(self) -> None:
+        self._follow(self.keys.end_pending)
         if self.current_service_id:
             self.post_message(self.EditNote(self.current_service_id))
 
     def action_clear(self) -> None:
-        column = self.cursor_column
-        service_id = self.current_service_id
-        if service_id is None or column not in FIELD_OF:
-            return
-        self.post_message(self.Entered(service_id, FIELD_OF[column], None))
-
-    def action_leave(self) -> None:
-        self.post_message(self.Left())
+        self._follow(self.keys.clear)
 
     def action_select_cursor(self) -> None:
+        """Enter in the entry mode: a waiting 1 stands, else on to the next cell; on
+        financing or note, open it."""
         if self.cursor_column == FINANCING:
             self.action_financing()
         elif self.cursor_column == NOTE:
             self.action_note()
-        elif self.cursor_column in FIELD_OF:
-            self.move_cursor(column=self.cursor_column + 1)
+        else:
+            self._follow(self.keys.confirm)

@@ -1,5 +1,5 @@
 """Per-partner views of STAP 2-4: Tab and shift+Tab change partner, as in STAP 1,
-and presenting (F5) hides the bar's key hint."""
+before the next key is read, and presenting (F5) hides the bar's key hint."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from regionet_tui.screens.partner_stage import PartnerStageScreen
 from regionet_tui.screens.widgets.partner_bar import PartnerBar
+from support.app import screen_text
+from support.keys import burst
 from support.stages import demo_app, open_demo_at
 from textual.widgets import Static
 
@@ -75,3 +77,19 @@ async def test_presenting_hides_the_key_hints_of_dialogs_too(folder: Path) -> No
         await pilot.pause()
         hints = list(app.screen.query(".edit-hint"))
         assert hints and not any(hint.display for hint in hints)
+
+
+@pytest.mark.parametrize(("stage", "to_partner_view"), [("2", []), ("3", []), ("4", ["v"])])
+async def test_a_key_typed_right_after_tab_acts_for_the_partner_tab_went_to(
+        folder: Path, stage: str, to_partner_view: list[str]) -> None:
+    app = demo_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo_at(pilot, stage)
+        await pilot.press(*to_partner_view)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PartnerStageScreen)
+        await burst(pilot, "tab", "tab", "shift+tab", "tab", "e")  # the edit key at once
+        assert screen.partner_index == 2
+        assert app.screen is not screen  # its dialog is open, for the third partner
+        assert screen.session.partners[2].name in screen_text(app)

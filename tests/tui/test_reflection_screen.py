@@ -286,3 +286,24 @@ async def test_hostile_text_is_shown_as_typed(library: SessionLibrary, folder: P
         assert "Per partner: [/x] 3" in screen_text(app)
         assert "[/x] thema" in screen_text(app)
     assert sessionfile.read(path).reflection.followups[0].what == "[@click=app.quit]klik[/]"
+
+
+async def test_a_rated_theme_goes_back_to_not_rated_by_key_and_in_the_dialog(
+    library: SessionLibrary, folder: Path
+) -> None:
+    path = make_network(library)
+    app = make_app(folder)
+    async with app.run_test() as pilot:
+        await open_reflection(app, pilot)
+        await pilot.press("minus", "minus", "minus", "minus", "minus", "minus")
+        assert "●○○○○ 1" in theme_row(app, "Dalende leerlingaantallen")  # and no lower
+        await pilot.press("backspace")  # ⌫: back to not rated
+        assert "Dalende leerlingaantallen | – |" in theme_row(app, "Dalende leerlingaantallen")
+        await pilot.press("plus", "plus", "e")  # rated 2 again; now empty it in the dialog
+        await pilot.pause()
+        await pilot.press("backspace")  # the group score field has the focus
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReflectionScreen)
+        assert "Dalende leerlingaantallen | – |" in theme_row(app, "Dalende leerlingaantallen")
+    assert sessionfile.read(path).reflection.ratings.get("thm-declining_pupils") is None

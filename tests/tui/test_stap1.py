@@ -42,11 +42,12 @@ async def test_scoring_eight_services_takes_at_most_40_keystrokes(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_stap1(app, pilot)
         assert "Het Baken College" in screen_text(app)
+        await pilot.press("e")  # into the entry mode: digits are scores now
         for key in EIGHT_SERVICES:
             await pilot.press(key)
         await pilot.press("tab")  # the next partner: one key
         await pilot.pause()
-        keystrokes = len(EIGHT_SERVICES) + 1
+        keystrokes = 1 + len(EIGHT_SERVICES) + 1
         assert keystrokes <= 40
         assert "Bouwbedrijf Van der Linden" in screen_text(app)
     scores = sessionfile.read(path).portfolio.scores["p-school"]
@@ -71,7 +72,7 @@ async def test_the_grid_shows_what_was_typed_and_not_scored_stays_distinct(
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_stap1(app, pilot)
-        await pilot.press("j", "1", "0", "n")
+        await pilot.press("e", "j", "1", "0", "n")
         await pilot.pause()
         grid = app.screen.query_one(ScoreGrid)
         first = grid.row_text(0)
@@ -88,7 +89,7 @@ async def test_invalid_entries_are_refused_with_a_hint_and_never_stored(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_stap1(app, pilot)
         before = path.read_bytes()
-        await pilot.press("5")  # a digit where ja/nee belongs
+        await pilot.press("e", "5")  # a digit where ja/nee belongs
         await pilot.pause()
         assert "past hier niet: typ j (ja) of n (nee)" in screen_text(app)
         await pilot.press("q")  # a letter that means nothing here
@@ -98,14 +99,15 @@ async def test_invalid_entries_are_refused_with_a_hint_and_never_stored(
 
         await pilot.press("j")
         await pilot.pause()
-        after_yes = path.read_bytes()
-        await pilot.press("1", "1")  # 11 is no score
+        after_yes = sessionfile.read(path).portfolio
+        await pilot.press("1", "1")  # 11 is no score: the cell is as it was before the 1
         await pilot.pause()
         assert "\"11\" is geen cijfer van 1 tot 10" in screen_text(app)
+        assert "De score is weer zoals hij was" in screen_text(app)
         await pilot.press("k")  # a letter in a quality cell
         await pilot.pause()
         assert "typ een cijfer 1–9" in screen_text(app)
-        assert path.read_bytes() == after_yes
+        assert sessionfile.read(path).portfolio == after_yes
         grid = app.screen.query_one(ScoreGrid)
         assert grid.row_text(0)[2] == "—"
         await pilot.press("7")  # a valid key after a refusal works and clears the hint
@@ -128,7 +130,7 @@ async def test_partner_switch_financing_note_and_clear(
         await pilot.press("less_than_sign", "less_than_sign")  # wraps round to the last
         await pilot.pause()
         assert "Gemeente Tiel" in screen_text(app)
-        await pilot.press("j", "6")
+        await pilot.press("e", "j", "6")
         await pilot.press("f")
         await pilot.pause()
         await pilot.press("3")  # subsidy or regional fund
@@ -154,7 +156,7 @@ async def test_the_gap_table_reads_from_the_screen_sorted_and_by_kind(
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_stap1(app, pilot)
-        await pilot.press("j", "5", "j", "6")  # Arbeidspool: gap 1
+        await pilot.press("e", "j", "5", "j", "6")  # Arbeidspool: gap 1
         await pilot.press("n", "j", "9")  # 'Tijdelijke' krachten: gap 9
         await pilot.press("tab", "j", "7", "j", "7")  # the company: Arbeidspool gap 0
         await pilot.press("g")
@@ -232,17 +234,17 @@ async def test_services_are_added_renamed_moved_hidden_and_restored(
     assert [s.name for s in services].index("Stages") == 7
 
 
-async def test_esc_leaves_the_grid_so_digits_navigate_again(
+async def test_esc_ends_the_entry_mode_so_digits_switch_stages_again(
     library: SessionLibrary, folder: Path
 ) -> None:
     prepared_session(library)
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_stap1(app, pilot)
-        await pilot.press("escape")
+        await pilot.press("e", "escape")
         await pilot.pause()
         assert isinstance(app.screen, Stap1Screen)
-        assert "Druk op e om scores in te voeren" in screen_text(app)
+        assert "Bekijken: cijfers kiezen een stap" in screen_text(app)
         await pilot.press("0")
         await pilot.pause()
         assert isinstance(app.screen, CommitmentScreen)
@@ -331,7 +333,7 @@ async def test_in_english_y_means_yes_and_the_services_have_english_names(
     app = make_app(folder, language="en")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_stap1(app, pilot)
-        await pilot.press("y", "0", "n")
+        await pilot.press("e", "y", "0", "n")
         await pilot.pause()
         grid = app.screen.query_one(ScoreGrid)
         assert grid.row_text(0)[:5] == ["Labour pool", "yes", "10", "no", ""]
@@ -347,15 +349,15 @@ async def test_a_lone_1_waits_for_the_next_key(library: SessionLibrary, folder: 
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_stap1(app, pilot)
-        await pilot.press("j", "1")
+        await pilot.press("e", "j", "1")
         await pilot.pause()
         grid = app.screen.query_one(ScoreGrid)
-        assert grid.row_text(0)[2] == "1…"  # visibly waiting
-        await pilot.press("backspace")  # changed my mind: nothing stored
+        assert grid.row_text(0)[2] == "1…"  # visibly waiting for a 0
+        await pilot.press("backspace")  # changed my mind: the cell as it was
         await pilot.pause()
         assert grid.row_text(0)[2] == "—"
         await pilot.press("1", "j")  # the j confirms the 1 and answers "wanted"
-        await pilot.press("1", "tab")  # tab confirms the 1 and goes to the next partner
+        await pilot.press("1", "tab")  # the 1 stands; tab goes to the next partner
         await pilot.pause()
         assert "Bouwbedrijf Van der Linden" in screen_text(app)
     saved = sessionfile.read(path).portfolio.scores["p-school"]["svc-arbeidspool"]
@@ -369,7 +371,7 @@ async def test_a_click_on_a_column_header_sorts_by_it(
     app = make_app(folder)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_stap1(app, pilot)
-        await pilot.press("j", "5", "j", "6")  # Arbeidspool: now 5
+        await pilot.press("e", "j", "5", "j", "6")  # Arbeidspool: now 5
         await pilot.press("j", "2", "j", "9")  # 'Tijdelijke' krachten: now 2
         await pilot.press("g")
         await pilot.pause()

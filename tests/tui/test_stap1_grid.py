@@ -39,13 +39,16 @@ def with_extra_services(library: SessionLibrary, count: int) -> Path:
 
 
 async def open_grid(app: object, pilot: object) -> ScoreGrid:
+    """STAP 1 opened from the start screen, its grid in the entry mode (e)."""
     await pilot.pause()  # type: ignore[attr-defined]
     await pilot.press("enter")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.press("1")  # type: ignore[attr-defined]
+    await pilot.press("1", "e")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.screen, Stap1Screen)  # type: ignore[attr-defined]
-    return app.screen.query_one(ScoreGrid)  # type: ignore[attr-defined]
+    grid = app.screen.query_one(ScoreGrid)  # type: ignore[attr-defined]
+    assert grid.entering
+    return grid
 
 
 def shown_line(grid: ScoreGrid, y: int) -> str:
@@ -232,7 +235,7 @@ async def test_the_cursor_follows_focus_and_the_projector_theme(
             return Color.from_rich_color(style.bgcolor)
 
         assert cursor_background() == cursor
-        await pilot.press("escape")  # leave the grid: the cursor dims
+        app.screen.set_focus(None)  # the focus elsewhere: the cursor dims
         await pilot.pause()
         assert cursor_background() != cursor
         assert "ja/nee" not in screen_text(app)  # the typing hint gave way
