@@ -1,0 +1,114 @@
+"""Tables in front of the group at 80x24 (and 60x20): the columns that matter stay
+on screen, cut text ends in "…", the full text of the selected row is on screen,
+and the first column stays when the table scrolls sideways. Read from the screen
+as the room sees it (characters only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from regionet_tui.screens.stages.stap1 import Stap1Screen
+from regionet_tui.screens.widgets.gap_table import GapTable
+from support.app import make_app
+from support.monochrome import screen_lines
+
+HEADERS = {
+    "nl": ["Dienst", "Tekort ↓", "Nu", "Gewenst", "Min…max", "Oneens", "Wijkt af"],
+    "en": ["Service", "Shortfall ↓", "Now", "Desired", "Min…max", "Disagree", "Differs most"],
+}
+LABOUR_POOL = {"nl": "Arbeidspool", "en": "Labour pool"}
+
+
+async def open_demo_gaps(app: object, pilot: object) -> GapTable:
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("d")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("1")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.screen, Stap1Screen)  # type: ignore[attr-defined]
+    await pilot.press("g")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    table = app.screen.query_one(GapTable)  # type: ignore[attr-defined]
+    assert isinstance(table, GapTable)
+    return table
+
+
+def line_of(lines: list[str], text: str) -> str:
+    found = [line for line in lines if text in line]
+    assert found, f"{text!r} is not on screen"
+    return found[0]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_gap_table_shows_every_column_that_matters_within_80_columns(
+    folder: Path, language: str
+) -> None:
+    app = make_app(folder, language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo_gaps(app, pilot)
+        lines = screen_lines(app)
+        header = line_of(lines, HEADERS[language][0])
+        positions = [header.index(name) for name in HEADERS[language]]
+        assert positions == sorted(positions)  # all there, in order, none cut
+        labour_pool = line_of(lines, LABOUR_POOL[language])
+        # gap with its bar, now, desired, the whole min…max, disagreement, who differs
+        for shown in ("▲ +5", "█████▌", "2", "7", "+2…+9", "2", "Bouwbedrijf"):
+            assert shown in labour_pool
+        assert all(len(line) <= 80 for line in lines)
+        # A name longer than its column is cut with "…", and read in full below
+        cut = [line for line in lines if "…" in line.split("▲")[0] and "█" in line]
+        assert cut, "no service name was cut at 80 columns"
+
+        await pilot.press("down")  # Arbeidspool / Labour pool: who differs, in full
+        await pilot.pause()
+        detail = "\n".join(screen_lines(app))
+        assert "Bouwbedrijf Van der Linden" in detail
+        assert ("bieden 3/6, willen 6/6" if language == "nl" else "offer 3/6, want 6/6") in detail
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_first_column_stays_when_the_gap_table_scrolls_sideways(
+    folder: Path, language: str
+) -> None:
+    app = make_app(folder, language=language)
+    async with app.run_test(size=(60, 20)) as pilot:
+        table = await open_demo_gaps(app, pilot)
+        assert table.max_scroll_x > 0  # at 60 columns it does not fit
+        await pilot.press("end")  # as far right as it goes
+        await pilot.pause()
+        assert table.scroll_offset.x == table.max_scroll_x
+        lines = screen_lines(app)
+        header = line_of(lines, HEADERS[language][0])
+        assert HEADERS[language][-1][:6] in header  # the last column came into view...
+        assert "Min…max" not in header or header.index("Min…max") > header.index(
+            HEADERS[language][0])
+        row = line_of(lines, LABOUR_POOL[language])  # ...and the names stayed on the left
+        assert row.index(LABOUR_POOL[language]) < 5
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.scroll_offset.x == 0
+        assert HEADERS[language][1] in line_of(screen_lines(app), HEADERS[language][0])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_every_view_of_the_gap_table_keeps_the_names_on_screen(
+    folder: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=size) as pilot:
+        table = await open_demo_gaps(app, pilot)
+        for view, first in (("partner", "Partner"), ("group", "Dienst"),
+                            ("service", "Dienst")):
+            await pilot.press("v")
+            await pilot.pause()
+            assert table.view == view
+            await pilot.press("end")  # scrolled as far right as it goes
+            await pilot.pause()
+            lines = screen_lines(app)
+            assert line_of(lines, first).index(first) < 5
+            for row in range(3):  # the names stay at the left edge
+                name = str(table.get_row_at(row)[0])[:8]
+                assert line_of(lines, name).index(name) < 5
+            await pilot.press("home")
+            await pilot.pause()
