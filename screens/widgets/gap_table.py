@@ -30,7 +30,7 @@ View = Literal["service", "partner", "group"]
 VIEWS: tuple[View, ...] = ("service", "partner", "group")
 TEXT_COLUMNS = {"label", "outlier_label", "widest"}
 # How narrow a name column may get when the table is narrower than its content.
-MIN_NAME = {"label": 12, "outlier_label": 8, "widest": 8}
+MIN_NAME = {"label": 12, "outlier_label": 12, "widest": 8}
 
 
 class Numbers(NamedTuple):

@@ -9,15 +9,15 @@ columns that give way when the table is narrower than its content (cut with
 that stays put when the table scrolls sideways, a click on a header
 (`HeaderSelected`), and component classes for its colours.
 
-It is filled like `RowsTable` (`show(rows)`: a key and cells per row, where a
-cell is plain text or a rich `Text` with a style) and behaves like the
-DataTable it replaces on the stages with the longest lists (cursor keys, page
-keys, home/end, enter, mouse clicks, zebra rows, a row or cell cursor, the
-same kind of messages), but nothing is measured or rendered for rows off
-screen. DataTable measured every cell of
-every row through Rich and rendered each visible cell through Rich again on
-any change: with the 400 milestones of a region that was most of the time it
-took to open STAP 5. Here a column is as wide as its widest plain text (a
+It is filled with `show(rows)`: a key and cells per row, where a cell is plain
+text or a rich `Text` with a style. A stage shows its whole list again each
+time it comes back; `show` compares the rows with the ones on view and redraws
+only the lines that differ. It behaves like the DataTable it replaced (cursor
+keys, page keys, home/end, enter, mouse clicks, zebra rows, a row or cell
+cursor, the same kind of messages), but nothing is measured or rendered for
+rows off screen. DataTable measured every cell of every row through Rich and
+rendered each visible cell through Rich again on any change: with the 400
+milestones of a region that was most of the time it took to open STAP 5. Here a column is as wide as its widest plain text (a
 string width per cell, no Rich layout), and a line on screen is built from the
 cells of its row, cut to the column with "…", when it is drawn.
 
@@ -47,7 +47,6 @@ from textual.strip import Strip
 
 from regionet_tui.safe_text import printable
 
-from .rows_table import same_text
 
 PADDING = 1  # blank cells on each side of a cell's text, as in DataTable
 ELLIPSIS = "…"
@@ -62,6 +61,14 @@ Cell = str | Text
 class Row(NamedTuple):
     key: str | None
     cells: tuple[Cell, ...]
+
+
+def same_text(one: Text, other: Text) -> bool:
+    """Whether two texts look the same (rich's own == ignores the style of the whole text)."""
+    return one is other or (
+        one.plain == other.plain and one.spans == other.spans and one.style == other.style
+        and (one.no_wrap, one.overflow, one.justify) == (other.no_wrap, other.overflow,
+                                                          other.justify))
 
 
 def _same_cell(one: Cell, other: Cell) -> bool:
@@ -468,7 +475,7 @@ class LineTable(ScrollView, can_focus=True):
             self._widths = fitted_widths(self._natural_widths(), [
                 None if column.min_width is None or column.width is not None
                 else column.min_width + PADDING + self.right_padding
-                for column in self.columns.values()], room)
+                for column in self.columns.values()], room, self.fixed_columns)
             self._widths_for = room
             self._pieces.clear()
         return self._widths
@@ -531,24 +538,26 @@ class LineTable(ScrollView, can_focus=True):
         return self._in_view(Strip(segments), row_style)
 
 
-def fitted_widths(natural: Sequence[int], minimum: Sequence[int | None], room: int) -> list[int]:
+def fitted_widths(natural: Sequence[int], minimum: Sequence[int | None], room: int,
+                  last: int = 0) -> list[int]:
     """Column widths within `room` cells: while the columns are wider than the room,
     the widest column that may give way (a minimum, not reached yet) gives a cell.
-    Columns without a minimum keep their width: they are the key columns."""
+    Columns without a minimum keep their width: they are the key columns. The
+    first `last` columns (the fixed ones, the names) give way only after the rest."""
     widths = list(natural)
     excess = sum(widths) - room
-    while excess > 0:
-        candidates = [i for i, floor in enumerate(minimum)
-                      if floor is not None and widths[i] > floor]
-        if not candidates:
-            break
-        widest = max(candidates, key=lambda i: (widths[i], i))
-        others = [widths[i] for i in candidates if i != widest]
-        floor = minimum[widest]
-        assert floor is not None
-        # Down to the next widest candidate at once (or as far as needed).
-        target = max(floor, max(others, default=floor), widths[widest] - excess)
-        step = max(widths[widest] - target, 1)
-        widths[widest] -= step
-        excess -= step
+    for tier in (range(last, len(widths)), range(min(last, len(widths)))):
+        while excess > 0:
+            candidates = [i for i in tier
+                          if minimum[i] is not None and widths[i] > (minimum[i] or 0)]
+            if not candidates:
+                break
+            widest = max(candidates, key=lambda i: (widths[i], i))
+            floor = minimum[widest] or 0
+            others = [widths[i] for i in candidates if i != widest]
+            # Down to the next widest candidate at once (or as far as needed).
+            target = max(floor, max(others, default=floor), widths[widest] - excess)
+            step = max(widths[widest] - target, 1)
+            widths[widest] -= step
+            excess -= step
     return widths

@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 from regionet_tui.screens.stages.stap1 import Stap1Screen
 from regionet_tui.screens.widgets.gap_table import GapTable
-from support.app import make_app
+from regionet_tui.screens.widgets.line_table import LineTable
+from support.app import make_app, make_session
 from support.monochrome import screen_lines
+from support.stages import set_select, set_text
+
+from regionet_tui.core.partners import add_partner
+from regionet_tui.models import Partner
+from regionet_tui.storage import SessionLibrary
 
 HEADERS = {
     "nl": ["Dienst", "Tekort ↓", "Nu", "Gewenst", "Min…max", "Oneens", "Wijkt af"],
@@ -112,3 +118,76 @@ async def test_every_view_of_the_gap_table_keeps_the_names_on_screen(
                 assert line_of(lines, name).index(name) < 5
             await pilot.press("home")
             await pilot.pause()
+
+
+ROLES = {"nl": ["trekker", "deelnemer", "makelaar/loket"],
+         "en": ["lead", "participant", "broker/desk"]}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_partner_list_keeps_name_and_role_on_screen(
+    folder: Path, language: str, size: tuple[int, int]
+) -> None:
+    app = make_app(folder, language=language)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("d", "p")
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert all(len(line) <= size[0] for line in lines)
+        loket = line_of(lines, "Onderwijsloket")
+        assert loket.rstrip().endswith(ROLES[language][2])  # the role in full, at the edge
+        for name in ("Het Baken", "ROC Rivierenland", "Gemeente Tiel"):
+            assert any(role in line_of(lines, name) for role in ROLES[language])
+        # the contact was cut in the table; the selected partner is shown in full below
+        assert "Anouk Jansen (teamleider bovenbouw)" not in loket
+        await pilot.press("down")
+        await pilot.pause()
+        shown = " ".join(screen_lines(app))
+        assert "Youssef El Amrani (opleidingsmanager techniek)" in " ".join(shown.split())
+
+
+NOTE = ("Drie docenten techniek gaan met pensioen; twee zij-instromers volgen de "
+        "pabo-route en geven vanaf januari les in de bovenbouw.")
+ASSESSMENT = {"nl": "✘ ontbreekt", "en": "✘ lacking"}
+EXPLANATION = {"nl": "Toelichting", "en": "Explanation"}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_stap2_sizes_its_columns_from_the_notes_and_shows_the_selected_note(
+    library: SessionLibrary, folder: Path, language: str, size: tuple[int, int]
+) -> None:
+    session_id = make_session(library)
+    store = library.open(session_id)
+    store.change(lambda s: add_partner(s, Partner(id="p1", name="Het Baken College")))
+    store.close()
+    app = make_app(folder, language=language)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one("#capacity", LineTable)
+        header_only = table.column_width(2)
+        await pilot.press("down", "down", "enter")  # time available
+        await pilot.pause()
+        set_select(app, "assessment", "lacking")
+        set_text(app, "text", NOTE)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # the note's column grew with the note, up to the room the key columns leave
+        widths = [table.column_width(column) for column in range(3)]
+        assert sum(widths) == table.scrollable_content_region.width
+        assert widths[2] > header_only or size[0] < 80
+        lines = screen_lines(app)
+        assert all(len(line) <= size[0] for line in lines)
+        header = line_of(lines, EXPLANATION[language][:6])
+        row = line_of(lines, ASSESSMENT[language])  # the assessment, never cut
+        note_start = row.index("Drie doc")
+        assert abs(note_start - header.index(EXPLANATION[language][:6])) <= 1
+        assert row.rstrip().endswith("…")  # the note is cut in its column...
+        shown = " ".join(" ".join(lines).split())
+        assert NOTE in shown  # ...and read in full under the table
