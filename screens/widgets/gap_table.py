@@ -50,14 +50,17 @@ class Numbers(NamedTuple):
             return self.none
         return f"{value:.1f}".replace("-", "−").replace(".", self.decimal)
 
-    def gap_text(self, value: float | None, shortfall: bool, *, with_bar: bool = True) -> Text:
+    def gap_text(self, row: GapRow, *, with_bar: bool = True) -> Text:
+        """The gap as the row adds up (shown desired − shown current); the bar
+        shows the exact gap, as the sorting uses it."""
+        value = row.shown_gap
         if value is None:
             return Text(self.none, style="dim")
-        if not shortfall:
+        if not row.shortfall:
             return Text(f"  {self.number(value)}")
         shown = f"{self.shortfall} +{self.number(value)}"
         if with_bar:
-            shown = f"{shown} {stap1_gaps.bar(value)}"
+            shown = f"{shown} {stap1_gaps.bar(row.gap)}"
         return Text(shown, style="bold")
 
 
@@ -218,8 +221,8 @@ class GapTable(LineTable):
         if row.gap_min is not None and row.gap_max is not None:
             spread = f"{_signed(row.gap_min)}…{_signed(row.gap_max)}"
         return (
-            row.label, numbers.gap_text(row.gap, row.shortfall),
-            numbers.number(row.mean_current), numbers.number(row.mean_desired),
+            row.label, numbers.gap_text(row),
+            numbers.number(row.shown_current), numbers.number(row.shown_desired),
             spread, numbers.number(row.disagreement), row.outlier_label,
         )
 
@@ -229,7 +232,7 @@ class GapTable(LineTable):
         cells: list[str | Text] = [row.label]
         for group in groups:
             found = row.gaps.get(group)
-            cells.append(numbers.gap_text(found.gap, found.shortfall, with_bar=False) if found
+            cells.append(numbers.gap_text(found, with_bar=False) if found
                          else numbers.none)
         cells.append(numbers.number(row.difference))
         cells.append(stap1_gaps.group_name(row.widest) if row.widest else "")
