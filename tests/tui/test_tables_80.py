@@ -191,3 +191,25 @@ async def test_stap2_sizes_its_columns_from_the_notes_and_shows_the_selected_not
         assert row.rstrip().endswith("…")  # the note is cut in its column...
         shown = " ".join(" ".join(lines).split())
         assert NOTE in shown  # ...and read in full under the table
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_two_rounds_of_one_network_read_differently_on_the_start_screen(
+    folder: Path, language: str, size: tuple[int, int]
+) -> None:
+    app = make_app(folder, language=language)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("d")  # the demo: the autumn round, with the spring round before it
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        lines = screen_lines(app)
+        rounds = [line for line in lines if "-2026" in line and ("6/9" in line or "8/9" in line
+                                                                 or "5/9" in line)]
+        assert len(rounds) == 2
+        titles = [line[2:line.index("Riv")].strip() for line in rounds]  # before the region
+        assert titles[0] != titles[1]
+        assert all("…" in title for title in titles)  # cut, but told apart
+        assert {title.split("…")[1][:1] for title in titles} == {"n", "v"}  # naja… / voorja…
