@@ -213,3 +213,26 @@ async def test_two_rounds_of_one_network_read_differently_on_the_start_screen(
         assert titles[0] != titles[1]
         assert all("…" in title for title in titles)  # cut, but told apart
         assert {title.split("…")[1][:1] for title in titles} == {"n", "v"}  # naja… / voorja…
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+@pytest.mark.parametrize("keys", [("1", "g"), ("2",), ("7",), ("p",)])
+async def test_a_footer_with_too_many_keys_keeps_whole_labels_and_the_help_key(
+    folder: Path, language: str, size: tuple[int, int], keys: tuple[str, ...]
+) -> None:
+    app = make_app(folder, language=language)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        line = screen_lines(app)[-1].rstrip()
+        assert len(line) <= size[0]
+        assert "? Help" in line
+        # the last key drawn comes with its whole description: none cut to a bare key
+        descriptions = {binding.description for _, binding, _, _ in
+                        app.screen.active_bindings.values() if binding.description}
+        assert any(line.endswith(f" {description}") for description in descriptions), line
