@@ -44,10 +44,9 @@ def percentile(values: list[float], share: float) -> float:
 
 def child_gap_keys(path: Path, rounds: int) -> dict[str, list[tuple[float, float]]]:
     from bench_region import _last_paint_since, _measured_app, _settle, _until
+    from regionet_tui.screens.widgets.gap_table import GapTable
     from textual import events
     from textual.widgets import ContentSwitcher
-
-    from regionet_tui.screens.widgets.gap_table import GapTable
 
     app = _measured_app(path.parent)
 

@@ -19,9 +19,9 @@ from regionet_tui.i18n import t
 from regionet_tui.models.stap2 import CAPACITY_AREAS, Assessment, CapacityItem
 
 from ..partner_stage import PartnerStageScreen, first_line
+from ..widgets.line_table import LineTable, Row
 from ..widgets.partner_bar import PartnerBar
 from ..widgets.text import show_text
-from ..widgets.line_table import LineTable, Row
 
 GOALS_ROW = "goals"
 TEXT_WIDTH = 200  # the first line of an explanation in the table; the detail shows it all

@@ -16,8 +16,8 @@ from regionet_tui.models.stap3 import AgendaItem, SharedItem
 
 from ..dialogs.confirm import ConfirmDialog
 from ..partner_stage import PartnerStageScreen, first_line
-from ..widgets.partner_bar import PartnerBar
 from ..widgets.line_table import LineTable, Row
+from ..widgets.partner_bar import PartnerBar
 from ..widgets.text import show_text
 
 

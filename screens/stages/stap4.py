@@ -20,8 +20,8 @@ from regionet_tui.models.stap4 import Agreement, Benefit, Contribution, SignOff
 from ..dialogs.confirm import ConfirmDialog
 from ..partner_stage import PartnerStageScreen
 from ..widgets.give_take import GiveTakePanel, contribution_text
-from ..widgets.partner_bar import PartnerBar
 from ..widgets.line_table import LineTable, Row
+from ..widgets.partner_bar import PartnerBar
 from ..widgets.text import show_text
 
 PartRow = tuple[Literal["give", "get"], int, Contribution | Benefit]

@@ -8,8 +8,9 @@ At 80 columns every column that tells the story stays on screen: name, gap with
 its bar, now and desired, min…max, disagreement and who differs most, one blank
 apart. Names give way (cut with "…") before any number does, and the detail line
 under the table says the highlighted row in full, with how many partners offer
-and want it (those counts live there, not in a column). Rows are computed once per key and drawn only when on
-screen (the line-API table base), never measured through Rich.
+and want it (those counts live there, not in a column). Rows are computed once
+per key and drawn only when on screen (the line-API table base), never measured
+through Rich.
 """
 
 from __future__ import annotations

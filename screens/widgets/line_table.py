@@ -17,9 +17,10 @@ keys, page keys, home/end, enter, mouse clicks, zebra rows, a row or cell
 cursor, the same kind of messages), but nothing is measured or rendered for
 rows off screen. DataTable measured every cell of every row through Rich and
 rendered each visible cell through Rich again on any change: with the 400
-milestones of a region that was most of the time it took to open STAP 5. Here a column is as wide as its widest plain text (a
-string width per cell, no Rich layout), and a line on screen is built from the
-cells of its row, cut to the column with "…", when it is drawn.
+milestones of a region that was most of the time it took to open STAP 5.
+Here a column is as wide as its widest plain text (a string width per cell, no
+Rich layout), and a line on screen is built from the cells of its row, cut to
+the column with "…", when it is drawn.
 
 User text is data: cells are drawn as plain segments (no markup is parsed),
 with control and format characters dropped (`printable`). A cell keeps the
@@ -46,7 +47,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from regionet_tui.safe_text import printable
-
 
 PADDING = 1  # blank cells on each side of a cell's text, as in DataTable
 ELLIPSIS = "…"

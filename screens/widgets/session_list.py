@@ -15,7 +15,6 @@ file's index that never passed the sanitising models.
 
 from __future__ import annotations
 
-from os.path import commonprefix
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -44,6 +43,12 @@ def fit(text: str, width: int, right: bool = False) -> str:
     return padding + text if right else text + padding
 
 
+def _same_start(one: str, other: str) -> int:
+    """How many characters `one` and `other` have in common from the start."""
+    return next((index for index, (a, b) in enumerate(zip(one, other, strict=False))
+                 if a != b), min(len(one), len(other)))
+
+
 def told_apart(texts: list[str], width: int) -> list[str]:
     """`texts` cut to `width` cells so that different texts never look the same:
     where two would be cut alike (two rounds of one network: "Leernetwerk
@@ -59,7 +64,7 @@ def told_apart(texts: list[str], width: int) -> list[str]:
             continue
         for index in indices:
             text = texts[index]
-            common = max(len(commonprefix([text, texts[other]])) for other in indices
+            common = max(_same_start(text, texts[other]) for other in indices
                          if texts[other] != text)
             differs = text[text.rfind(" ", 0, common) + 1:]  # from the word that differs
             head = width - 1 - cell_len(differs)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from regionet_tui.screens.stage import StageScreen
+from regionet_tui.screens.widgets.line_table import LineTable
 from regionet_tui.screens.widgets.stage_nav import StageNav
 from support.app import HOSTILE_NAMES, make_app, make_session, screen_text
 from textual.pilot import Pilot
-from regionet_tui.screens.widgets.line_table import LineTable
 from textual.widgets import Input, Select
 
 from regionet_tui.app import FREEZE_DELAY, FREEZE_WAITS

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from regionet_tui.screens.widgets.line_table import LineTable
 from regionet_tui.screens.widgets.partner_bar import PartnerBar
 from support.app import HOSTILE_NAMES, make_app, make_session, screen_text
 from support.stages import demo_app, open_demo_at, saved, set_select, set_text
-from regionet_tui.screens.widgets.line_table import LineTable
 
 from regionet_tui.core.partners import add_partner
 from regionet_tui.models import Partner

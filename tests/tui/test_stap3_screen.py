@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from regionet_tui.screens.stages.stap3 import Stap3Screen
+from regionet_tui.screens.widgets.line_table import LineTable
 from support.app import screen_text
 from support.stages import choose, demo_app, demo_path, open_demo_at, saved, set_input, set_text
-from regionet_tui.screens.widgets.line_table import LineTable
 
 
 async def test_add_an_item_to_a_partners_own_agenda(folder: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from regionet_tui.screens.stages.stap6 import FlowchartScreen
 from regionet_tui.screens.widgets.flow_view import FlowView
-from support.app import make_app, screen_text
 from regionet_tui.screens.widgets.line_table import LineTable
+from support.app import make_app, screen_text
 from textual.widgets import Input, Select
 
 from regionet_tui.core import stap6

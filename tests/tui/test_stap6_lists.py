@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from regionet_tui.screens.widgets.flow_view import FlowView
+from regionet_tui.screens.widgets.line_table import LineTable
 from support.app import make_app, screen_text
 from test_stap6 import drawing, open_stap6, stap6_session
-from regionet_tui.screens.widgets.line_table import LineTable
 
 from regionet_tui.storage import SessionLibrary, sessionfile
 
