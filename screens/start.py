@@ -107,7 +107,8 @@ class StartScreen(RegionetScreen):
 
     @staticmethod
     def _columns() -> list[Column]:
-        return [Column(key, t(f"start.col_{key}"), _SHARES.get(key, 0), key in _NUMBERS)
+        return [Column(key, t(f"start.col_{key}"), _SHARES.get(key, 0), key in _NUMBERS,
+                       tell_apart=key == "title")
                 for key in COLUMNS]
 
     async def relabel(self) -> None:

@@ -170,33 +170,52 @@ def _outlier(gaps: Mapping[str, float]) -> str | None:
     if len(gaps) < 3:
         return None
     total = sum(gaps.values())
-    distance = {
-        key: abs(value - (total - value) / (len(gaps) - 1)) for key, value in gaps.items()
-    }
-    furthest = max(distance.values())
-    leaders = [key for key, d in distance.items() if abs(d - furthest) < 1e-9]
-    return leaders[0] if len(leaders) == 1 and furthest > 1e-9 else None
+    others = len(gaps) - 1
+    distance = [abs(value - (total - value) / others) for value in gaps.values()]
+    furthest = max(distance)
+    leaders = [index for index, d in enumerate(distance) if abs(d - furthest) < 1e-9]
+    if len(leaders) != 1 or furthest <= 1e-9:
+        return None
+    return next(key for index, key in enumerate(gaps) if index == leaders[0])
 
 
 def _row(key: str, label: str, items: list[tuple[str, Score]],
          name_of: Callable[[str], str]) -> GapRow:
-    views = {item: individual(score) for item, score in items}
-    # Each gap once: a region's table has thousands of items.
-    per_item = {item: gap for item, v in views.items() if (gap := v.gap) is not None}
-    paired = [views[item] for item in per_item]
+    # One pass over the items, the levels as `individual` defines them but
+    # without an object per score: a region's table has tens of thousands.
+    per_item: dict[str, int] = {}
+    currents: list[int] = []
+    desireds: list[int] = []
+    offered = wanted = 0
+    for item, score in items:
+        offers, wants = score.offered, score.wanted
+        if offers is True:
+            offered += 1
+            current = score.quality
+        else:
+            current = 0 if offers is False else None
+        if wants is True:
+            wanted += 1
+            desired = score.desired
+        else:
+            desired = 0 if wants is False else None
+        if current is not None and desired is not None:
+            per_item[item] = desired - current
+            currents.append(current)
+            desireds.append(desired)
     gaps = list(per_item.values())
     mean_gap = _mean(gaps)
     disagreement = None
     if mean_gap is not None:
         disagreement = sqrt(sum((g - mean_gap) ** 2 for g in gaps) / len(gaps))
-    outlier = _outlier({item: float(gap) for item, gap in per_item.items()})
+    outlier = _outlier(per_item)
     return GapRow(
         key=key, label=label, count=len(items),
-        offered=sum(1 for _, s in items if s.offered is True),
-        wanted=sum(1 for _, s in items if s.wanted is True),
-        paired=len(paired),
-        mean_current=_mean([v.current for v in paired if v.current is not None]),
-        mean_desired=_mean([v.desired for v in paired if v.desired is not None]),
+        offered=offered,
+        wanted=wanted,
+        paired=len(gaps),
+        mean_current=_mean(currents),
+        mean_desired=_mean(desireds),
         gap=mean_gap,
         gap_min=min(gaps) if gaps else None,
         gap_max=max(gaps) if gaps else None,
@@ -207,8 +226,7 @@ def _row(key: str, label: str, items: list[tuple[str, Score]],
     )
 
 
-def _score(session: Session, partner_id: str, service_id: str) -> Score:
-    return session.portfolio.scores.get(partner_id, {}).get(service_id) or Score()
+_NOT_SCORED = Score()  # read only: what a partner that scored nothing has
 
 
 def _partner_name(session: Session) -> Callable[[str], str]:
@@ -220,9 +238,12 @@ def by_service(session: Session, partner_ids: Iterable[str] | None = None) -> li
     wanted_ids = None if partner_ids is None else set(partner_ids)
     partners = [p for p in session.partners if wanted_ids is None or p.id in wanted_ids]
     name_of = _partner_name(session)
+    scores = session.portfolio.scores
+    scored = [(p.id, scores.get(p.id) or {}) for p in partners]
     rows = [
         _row(service.id, service_name(service),
-             [(p.id, _score(session, p.id, service.id)) for p in partners], name_of)
+             [(partner_id, own.get(service.id) or _NOT_SCORED) for partner_id, own in scored],
+             name_of)
         for service in visible_services(session.portfolio)
     ]
     return sort_rows(rows, "gap")
@@ -231,11 +252,13 @@ def by_service(session: Session, partner_ids: Iterable[str] | None = None) -> li
 def by_partner(session: Session) -> list[GapRow]:
     services = visible_services(session.portfolio)
     names = {s.id: service_name(s) for s in services}
-    rows = [
-        _row(p.id, p.name, [(s.id, _score(session, p.id, s.id)) for s in services],
-             lambda service_id: names.get(service_id, service_id))
-        for p in session.partners
-    ]
+    scores = session.portfolio.scores
+    ids = [s.id for s in services]
+    rows = []
+    for p in session.partners:
+        own = scores.get(p.id) or {}
+        rows.append(_row(p.id, p.name, [(sid, own.get(sid) or _NOT_SCORED) for sid in ids],
+                         lambda service_id: names.get(service_id, service_id)))
     return sort_rows(rows, "gap")
 
 

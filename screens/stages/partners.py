@@ -1,8 +1,13 @@
-"""The partners of the network: add, edit, remove."""
+"""The partners of the network: add, edit, remove.
+
+At 80 columns the name and the role stay on screen: the kind and the contact
+give way (cut with "…"), and the line under the table shows the selected
+partner in full."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
@@ -14,7 +19,7 @@ from regionet_tui.models import Partner
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.partner_form import PartnerFormDialog
 from ..stage import StageScreen
-from ..widgets.rows_table import Row, RowsTable
+from ..widgets.line_table import LineTable, Row
 from ..widgets.text import show_text
 
 
@@ -27,14 +32,17 @@ class PartnersScreen(StageScreen):
     ]
 
     def compose_stage(self) -> ComposeResult:
-        yield RowsTable(id="partners")
+        yield LineTable(id="partners")
+        yield Static("", id="partners-detail", classes="detail")
         yield Static("", id="partners-empty", classes="empty-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
-        table = self.query_one("#partners", RowsTable)
-        for key in ("col_name", "col_kind", "col_contact", "col_role"):
-            table.add_column(Text(t(f"partners.{key}")), key=key)
+        table = self.query_one("#partners", LineTable)
+        # The columns that give way, and how far (the name last); the role never does.
+        for key, min_width in (("col_name", 16), ("col_kind", 10), ("col_contact", 10),
+                               ("col_role", None)):
+            table.add_column(Text(t(f"partners.{key}")), key=key, min_width=min_width)
         self.fill()
         table.focus()
 
@@ -42,7 +50,7 @@ class PartnersScreen(StageScreen):
         self.fill()
 
     def fill(self, select: str | None = None) -> None:
-        table = self.query_one("#partners", RowsTable)
+        table = self.query_one("#partners", LineTable)
         table.show([
             Row(partner.id, (Text(partner.name), Text(t(f"partners.kind.{partner.kind}")),
                              Text(partner.contact), Text(t(f"partners.role.{partner.role}"))))
@@ -55,9 +63,25 @@ class PartnersScreen(StageScreen):
             ids = [p.id for p in self.session.partners]
             if select in ids:
                 table.move_cursor(row=ids.index(select))
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The selected partner in full, whatever the columns had room for."""
+        partner = self._selected()
+        detail = self.query_one("#partners-detail", Static)
+        detail.display = partner is not None
+        if partner is not None:
+            show_text(detail, t("partners.detail", name=partner.name,
+                                kind=t(f"partners.kind.{partner.kind}"),
+                                contact=partner.contact or t("partners.no_contact"),
+                                role=t(f"partners.role.{partner.role}")))
+
+    @on(LineTable.RowHighlighted, "#partners")
+    def _partner_highlighted(self) -> None:
+        self.show_detail()
 
     def _selected(self) -> Partner | None:
-        table = self.query_one("#partners", RowsTable)
+        table = self.query_one("#partners", LineTable)
         if not self.session.partners or table.cursor_row < 0:
             return None
         return self.session.partners[min(table.cursor_row, len(self.session.partners) - 1)]

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import ContentSwitcher, DataTable, Static
+from textual.widgets import ContentSwitcher, Static
 
 from regionet_tui.core import commitment as commitment_rules
 from regionet_tui.core import stap1 as rules
@@ -179,7 +179,7 @@ class Stap1Screen(ServiceEditing):
 
     def show_gaps(self) -> None:
         table = self.query_one(GapTable)
-        table.show(self.session)
+        table.show_session(self.session)
         key = "stap1_gaps.legend_group" if table.view == "group" else "stap1_gaps.legend"
         show_text(self.query_one("#gap-legend", Static), t(key))
         self.show_gap_detail()
@@ -188,7 +188,7 @@ class Stap1Screen(ServiceEditing):
         text = self.query_one(GapTable).current_description()
         show_text(self.query_one("#gap-detail", Static), text)
 
-    @on(DataTable.RowHighlighted, "#gap-table")
+    @on(GapTable.RowHighlighted, "#gap-table")
     def _gap_row_moved(self) -> None:
         self.show_gap_detail()
 

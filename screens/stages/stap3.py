@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import ContentSwitcher, DataTable, Static
+from textual.widgets import ContentSwitcher, Static
 
 from regionet_tui.core import stap3
 from regionet_tui.i18n import t
@@ -16,8 +16,8 @@ from regionet_tui.models.stap3 import AgendaItem, SharedItem
 
 from ..dialogs.confirm import ConfirmDialog
 from ..partner_stage import PartnerStageScreen, first_line
+from ..widgets.line_table import LineTable, Row
 from ..widgets.partner_bar import PartnerBar
-from ..widgets.rows_table import Row, RowsTable
 from ..widgets.text import show_text
 
 
@@ -37,21 +37,22 @@ class Stap3Screen(PartnerStageScreen):
         with ContentSwitcher(id="views", initial=self.VIEWS[0]):
             with Vertical(id="own-view"):
                 yield PartnerBar()
-                yield RowsTable(id="own")
+                yield LineTable(id="own")
                 yield Static("", id="own-empty", classes="empty-hint")
             with Vertical(id="shared-view"):
                 yield Static("", id="statement", classes="statement")
-                yield RowsTable(id="shared")
+                yield LineTable(id="shared")
                 yield Static("", id="shared-detail", classes="detail")
 
     def on_mount(self) -> None:
         super().on_mount()
-        own = self.query_one("#own", DataTable)
+        own = self.query_one("#own", LineTable)
+        # Text columns give way (cut with "…") so every column stays on screen.
         for key in ("col_title", "col_in_shared", "col_explanation"):
-            own.add_column(Text(t(f"stap3.{key}")), key=key)
-        shared = self.query_one("#shared", DataTable)
+            own.add_column(Text(t(f"stap3.{key}")), key=key, min_width=12)
+        shared = self.query_one("#shared", LineTable)
         for key in ("col_title", "col_supporters", "col_sources"):
-            shared.add_column(Text(t(f"stap3.{key}")), key=key)
+            shared.add_column(Text(t(f"stap3.{key}")), key=key, min_width=12)
         self.show_partner_bar()
         self.fill_own()
         own.focus()
@@ -68,7 +69,7 @@ class Stap3Screen(PartnerStageScreen):
             self.fill_own()
 
     def fill_own(self, select: int | None = None) -> None:
-        table = self.query_one("#own", RowsTable)
+        table = self.query_one("#own", LineTable)
         shared = self.session.goal.shared
         rows = []
         for item in self._own():
@@ -88,7 +89,7 @@ class Stap3Screen(PartnerStageScreen):
         statement = self.session.goal.statement or t("stap3.statement_empty")
         show_text(self.query_one("#statement", Static),
                   Content.assemble((t("stap3.statement_label") + " ", "bold"), statement))
-        table = self.query_one("#shared", RowsTable)
+        table = self.query_one("#shared", LineTable)
         count = len(self.session.partners)
         rows = []
         for item in self.session.goal.shared:
@@ -118,7 +119,7 @@ class Stap3Screen(PartnerStageScreen):
         lines.append(t("stap3.detail_supporters", names=supporters or "–"))
         show_text(detail, "\n".join(lines))
 
-    @on(DataTable.RowHighlighted, "#shared")
+    @on(LineTable.RowHighlighted, "#shared")
     def _shared_highlighted(self) -> None:
         self.show_shared_detail()
 
@@ -128,15 +129,15 @@ class Stap3Screen(PartnerStageScreen):
     # -- selection -------------------------------------------------------------
     def _selected_own(self) -> AgendaItem | None:
         items = self._own()
-        row = self.query_one("#own", DataTable).cursor_row
+        row = self.query_one("#own", LineTable).cursor_row
         return items[row] if items and 0 <= row < len(items) else None
 
     def _selected_shared(self) -> SharedItem | None:
         items = self.session.goal.shared
-        row = self.query_one("#shared", DataTable).cursor_row
+        row = self.query_one("#shared", LineTable).cursor_row
         return items[row] if items and 0 <= row < len(items) else None
 
-    @on(DataTable.RowSelected)
+    @on(LineTable.RowSelected)
     def _row_chosen(self) -> None:
         self.action_edit()
 

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import ContentSwitcher, DataTable, Static
+from textual.widgets import ContentSwitcher, Static
 
 from regionet_tui.core import stap4
 from regionet_tui.forms import format_date
@@ -20,8 +20,8 @@ from regionet_tui.models.stap4 import Agreement, Benefit, Contribution, SignOff
 from ..dialogs.confirm import ConfirmDialog
 from ..partner_stage import PartnerStageScreen
 from ..widgets.give_take import GiveTakePanel, contribution_text
+from ..widgets.line_table import LineTable, Row
 from ..widgets.partner_bar import PartnerBar
-from ..widgets.rows_table import Row, RowsTable
 from ..widgets.text import show_text
 
 PartRow = tuple[Literal["give", "get"], int, Contribution | Benefit]
@@ -45,8 +45,8 @@ class Stap4Screen(PartnerStageScreen):
     def compose_stage(self) -> ComposeResult:
         with ContentSwitcher(id="views", initial=self.VIEWS[0]):
             with Vertical(id="agreements-view"):
-                yield RowsTable(id="agreements")
-                yield RowsTable(id="parts")
+                yield LineTable(id="agreements")
+                yield LineTable(id="parts")
                 yield Static("", id="agreement-detail", classes="detail")
             with Vertical(id="balance-view"):
                 yield PartnerBar()
@@ -54,12 +54,15 @@ class Stap4Screen(PartnerStageScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        agreements = self.query_one("#agreements", DataTable)
+        agreements = self.query_one("#agreements", LineTable)
+        # Text columns give way (cut with "…") so every column stays on screen.
         for key in ("col_what", "col_gives", "col_gets", "col_review"):
-            agreements.add_column(Text(t(f"stap4.{key}")), key=key)
-        parts = self.query_one("#parts", DataTable)
+            agreements.add_column(Text(t(f"stap4.{key}")), key=key,
+                                  min_width=16 if key == "col_what" else None)
+        parts = self.query_one("#parts", LineTable)
         for key in ("col_direction", "col_partner", "col_part"):
-            parts.add_column(Text(t(f"stap4.{key}")), key=key)
+            parts.add_column(Text(t(f"stap4.{key}")), key=key,
+                             min_width=None if key == "col_direction" else 12)
         self.show_partner_bar()
         self.fill_agreements()
         agreements.focus()
@@ -72,7 +75,7 @@ class Stap4Screen(PartnerStageScreen):
             self.fill_agreements()
 
     def fill_agreements(self, select: int | None = None) -> None:
-        table = self.query_one("#agreements", RowsTable)
+        table = self.query_one("#agreements", LineTable)
         table.show([Row(a.id, (Text(a.what), Text(str(len(a.contributions))),
                                Text(str(len(a.benefits))), Text(format_date(a.review_date))))
                     for a in self.session.deal.agreements])
@@ -82,7 +85,7 @@ class Stap4Screen(PartnerStageScreen):
 
     def _agreement(self) -> Agreement | None:
         items = self.session.deal.agreements
-        row = self.query_one("#agreements", DataTable).cursor_row
+        row = self.query_one("#agreements", LineTable).cursor_row
         return items[row] if items and 0 <= row < len(items) else None
 
     def _part_rows(self) -> list[PartRow]:
@@ -93,7 +96,7 @@ class Stap4Screen(PartnerStageScreen):
         return gives + [("get", i, b) for i, b in enumerate(a.benefits)]
 
     def fill_parts(self, select: int | None = None) -> None:
-        table = self.query_one("#parts", RowsTable)
+        table = self.query_one("#parts", LineTable)
         names = {p.id: p.name for p in self.session.partners}
         rows = []
         for direction, _, part in self._part_rows():
@@ -119,11 +122,11 @@ class Stap4Screen(PartnerStageScreen):
                  for name in ("responsibilities", "mandate", "financing")]
         show_text(detail, "\n".join(lines))
 
-    @on(DataTable.RowHighlighted, "#agreements")
+    @on(LineTable.RowHighlighted, "#agreements")
     def _agreement_highlighted(self) -> None:
         self.fill_parts(select=0)
 
-    @on(DataTable.RowSelected, "#agreements, #parts")
+    @on(LineTable.RowSelected, "#agreements, #parts")
     def _row_chosen(self) -> None:
         self.action_edit()
 
@@ -153,7 +156,7 @@ class Stap4Screen(PartnerStageScreen):
             self.action_signoff()
         elif self._part_focused():
             rows = self._part_rows()
-            row = self.query_one("#parts", DataTable).cursor_row
+            row = self.query_one("#parts", LineTable).cursor_row
             if 0 <= row < len(rows):
                 self._edit_part(isinstance(rows[row][2], Contribution), rows[row])
         elif (current := self._agreement()) is not None:
@@ -203,7 +206,7 @@ class Stap4Screen(PartnerStageScreen):
         agreement = self._agreement()
         if self.view != "agreements-view" or agreement is None:
             return
-        rows, row = self._part_rows(), self.query_one("#parts", DataTable).cursor_row
+        rows, row = self._part_rows(), self.query_one("#parts", LineTable).cursor_row
         if self._part_focused() and 0 <= row < len(rows):
             kind, index, _ = rows[row]
             question = t("stap4.remove_part_question", what=agreement.what)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from regionet_tui import settings
 from regionet_tui.core import stap6
@@ -20,6 +20,7 @@ from regionet_tui.i18n import t
 
 from ..stage import StageScreen
 from ..widgets.flow_view import FlowView
+from ..widgets.line_table import LineTable, Row
 from ..widgets.text import show_text
 
 if TYPE_CHECKING:  # dialogs and lists are imported when first opened, not on the first visit
@@ -99,27 +100,23 @@ class FlowchartScreen(StageScreen):
             self._fill_lists()
 
     async def _mount_lists(self) -> None:
-        from ..widgets.rows_table import RowsTable
-
-        nodes = RowsTable(id="flow-nodes", zebra_stripes=False)
-        nodes.add_column(Text(t("stap6.col_node")), key="label")
+        nodes = LineTable(id="flow-nodes", zebra_stripes=False)
+        nodes.add_column(Text(t("stap6.col_node")), key="label", min_width=16)
         nodes.add_column(Text(t("stap6.col_kind")), key="kind")
-        edges = RowsTable(id="flow-edges", zebra_stripes=False)
+        edges = LineTable(id="flow-edges", zebra_stripes=False)
         for key in ("col_from", "col_to", "col_edge_label"):
-            edges.add_column(Text(t(f"stap6.{key}")), key=key)
+            edges.add_column(Text(t(f"stap6.{key}")), key=key, min_width=12)
         await self.mount(Vertical(nodes, edges, id="flow-lists"), after=self.query_one(FlowView))
 
     def _fill_lists(self) -> None:
         """The node and edge lists; filled while they are shown (l), not before."""
-        from ..widgets.rows_table import Row, RowsTable
-
         chart = self.session.flowchart
         labels = {n.id: n.label for n in chart.nodes}
-        self.query_one("#flow-nodes", RowsTable).show([
+        self.query_one("#flow-nodes", LineTable).show([
             Row(node.id, (Text(node.label), Text(t(f"stap6.kind.{node.kind}"))))
             for node in chart.nodes
         ])
-        self.query_one("#flow-edges", RowsTable).show([
+        self.query_one("#flow-edges", LineTable).show([
             Row(edge.id, (Text(labels.get(edge.source, "?")), Text(labels.get(edge.target, "?")),
                           Text(edge.label)))
             for edge in chart.edges
@@ -200,10 +197,10 @@ class FlowchartScreen(StageScreen):
         if not self.listing:
             self.notify(t("stap6.select_in_list"), severity="information")
             return None
-        table = self.focused if isinstance(self.focused, DataTable) else None
+        table = self.focused if isinstance(self.focused, LineTable) else None
         if table is None or table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = table.row_key_at(table.cursor_row)
         return ("node" if table.id == "flow-nodes" else "edge", str(key))
 
     def action_edit(self) -> None:
@@ -250,7 +247,7 @@ class FlowchartScreen(StageScreen):
         question = "stap6.remove_node_question" if kind == "node" else "stap6.remove_edge_question"
         self.app.push_screen(ConfirmDialog(t(question)), confirmed)
 
-    @on(DataTable.RowSelected)
+    @on(LineTable.RowSelected)
     def _row_chosen(self) -> None:
         self.action_edit()
 

@@ -12,14 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from regionet_tui.core.stap4 import BALANCE_SYMBOLS, SIGNOFF_SYMBOLS, GiveTake, format_amount
 from regionet_tui.i18n import t
 from regionet_tui.models.partners import Partner
 from regionet_tui.models.stap4 import SignOff
 
-from .rows_table import Row, RowsTable
+from .line_table import LineTable, Row
 from .text import show_text
 
 
@@ -39,7 +39,7 @@ def contribution_text(kind: str, amount: float | None, description: str) -> str:
 class GiveTakePanel(Vertical):
     DEFAULT_CSS = """
     GiveTakePanel { height: 1fr; }
-    GiveTakePanel DataTable { height: auto; max-height: 9; }
+    GiveTakePanel LineTable { height: auto; max-height: 9; }
     GiveTakePanel #give-take-detail { height: 1fr; }
     """
 
@@ -55,18 +55,19 @@ class GiveTakePanel(Vertical):
         self._signoffs: dict[str, SignOff] = {}
 
     def compose(self) -> ComposeResult:
-        yield RowsTable(id="give-take")
+        yield LineTable(id="give-take")
         yield Static("", id="give-take-detail", classes="detail")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LineTable)
         for key in ("col_partner", "col_gives", "col_gets", "col_balance", "col_signoff"):
-            table.add_column(Text(t(f"stap4.{key}")), key=key)
+            table.add_column(Text(t(f"stap4.{key}")), key=key,
+                             min_width=12 if key == "col_partner" else None)
 
     def show(self, partners: list[Partner], rows: list[GiveTake],
              signoffs: dict[str, SignOff], index: int) -> None:
         self._partners, self._rows, self._signoffs = partners, rows, signoffs
-        table = self.query_one(RowsTable)
+        table = self.query_one(LineTable)
         shown = []
         for partner, row in zip(partners, rows, strict=True):
             gives = str(len(row.gives)) + (f" ({format_amount(row.money)})" if row.money else "")
@@ -99,8 +100,8 @@ class GiveTakePanel(Vertical):
             lines.append(t("stap4.detail_note", note=signoff.note))
         show_text(detail, "\n".join(lines))
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(LineTable.RowHighlighted)
+    def _highlighted(self, event: LineTable.RowHighlighted) -> None:
         event.stop()
         if 0 <= event.cursor_row < len(self._rows):
             self._detail(event.cursor_row)

@@ -43,6 +43,38 @@ def fit(text: str, width: int, right: bool = False) -> str:
     return padding + text if right else text + padding
 
 
+def _same_start(one: str, other: str) -> int:
+    """How many characters `one` and `other` have in common from the start."""
+    return next((index for index, (a, b) in enumerate(zip(one, other, strict=False))
+                 if a != b), min(len(one), len(other)))
+
+
+def told_apart(texts: list[str], width: int) -> list[str]:
+    """`texts` cut to `width` cells so that different texts never look the same:
+    where two would be cut alike (two rounds of one network: "Leernetwerk
+    Rivierenland – najaarsronde" and "– voorjaarsronde"), each keeps its start
+    and, after "…", the words where it differs from the others."""
+    shown = [fit(text, width) for text in texts]
+    alike: dict[str, list[int]] = {}
+    for index, (text, cut) in enumerate(zip(texts, shown)):
+        if cell_len(text) > width:
+            alike.setdefault(cut, []).append(index)
+    for indices in alike.values():
+        if len({texts[i] for i in indices}) < 2:
+            continue
+        for index in indices:
+            text = texts[index]
+            common = max(_same_start(text, texts[other]) for other in indices
+                         if texts[other] != text)
+            differs = text[text.rfind(" ", 0, common) + 1:]  # from the word that differs
+            head = width - 1 - cell_len(differs)
+            if head >= 4:
+                shown[index] = set_cell_size(text, head) + ELLIPSIS + differs
+            else:  # no room for both: the start's first letters and the difference
+                shown[index] = fit(set_cell_size(text, 3) + ELLIPSIS + differs, width)
+    return shown
+
+
 # NamedTuples rather than dataclasses: defining a dataclass costs start-up
 # about 0.4 ms each, a NamedTuple a fifth of that.
 class Column(NamedTuple):
@@ -53,6 +85,8 @@ class Column(NamedTuple):
     label: str
     share: int = 0
     right: bool = False
+    # Rows whose texts differ never look the same when cut (`told_apart`).
+    tell_apart: bool = False
 
 
 class Row(NamedTuple):
@@ -142,6 +176,7 @@ class SessionList(ScrollView, can_focus=True):
         self._widths: list[int] = []
         self._widths_for = -1  # the line width the column widths were computed for
         self._texts: dict[int, list[tuple[str, str]]] = {}  # row -> (text, component)
+        self._told: dict[tuple[int, int], str] = {}  # (row, column) -> text told apart
 
     # -- data in --------------------------------------------------------------------
     def set_rows(self, rows: list[Row], select: str | None = None) -> None:
@@ -261,6 +296,13 @@ class SessionList(ScrollView, can_focus=True):
             widths[flexible[0]] += room - sum(widths[j] for j in flexible)
         self._widths, self._widths_for = widths, width
         self._texts.clear()
+        self._told = {}
+        for column_index, column in enumerate(self.columns):
+            if column.tell_apart:
+                rows = [i for i, row in enumerate(self.rows) if not row.damaged]
+                cut = told_apart([printable(self.rows[i].cells[column_index]) for i in rows],
+                                 widths[column_index])
+                self._told.update(((i, column_index), text) for i, text in zip(rows, cut))
         return widths
 
     def _natural_widths(self) -> list[int]:
@@ -296,8 +338,10 @@ class SessionList(ScrollView, can_focus=True):
                 parts = [(fit(printable(row.cells[0]), widths[0]) + gap, "session-list--damaged"),
                          (fit(printable(row.cells[1]), rest), "")]
             else:
-                cells = (fit(printable(text), width, column.right)
-                         for text, width, column in zip(row.cells, widths, self.columns))
+                cells = (self._told.get((index, number))
+                         or fit(printable(text), width, column.right)
+                         for number, (text, width, column) in enumerate(
+                             zip(row.cells, widths, self.columns)))
                 parts = [(gap.join(cells), "")]
             self._texts[index] = parts
         return parts

@@ -7,6 +7,10 @@ the screen and of every return to it. This footer is a single widget that
 draws the same line (key, then description; a disabled key dimmed; the
 command palette key on the right) and redraws it only when the keys change.
 A click on a key presses it, as in Textual's footer.
+
+Where not every key fits the width, the first keys (the screen lists its most
+used first) stay, the help key (`?`, which lists them all) always stays, and a
+key that does not fit whole is left out: no label is ever cut to a bare key.
 """
 
 from __future__ import annotations
@@ -27,6 +31,16 @@ class _Key(NamedTuple):
     display: str
     description: str
     enabled: bool
+    action: str = ""
+
+    @property
+    def width(self) -> int:
+        """Cells this key takes: ` key ` then `description `."""
+        return cell_len(f" {self.display} ") + (cell_len(f"{self.description} ")
+                                                 if self.description else 0)
+
+
+HELP_ACTION = "app.help"
 
 
 class _Spot(NamedTuple):
@@ -76,7 +90,7 @@ class StageFooter(Footer):
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 keys.append(_Key(binding.key, self.app.get_key_display(binding),
-                                 binding.description, enabled))
+                                 binding.description, enabled, binding.action))
         palette = None
         found = active.get(self.app.COMMAND_PALETTE_BINDING)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and found is not None:
@@ -104,18 +118,39 @@ class StageFooter(Footer):
             self._spots.append(_Spot(key.key, position, position + width))
             position += width
 
-        for key in self._keys:
+        keys, palette = self._fitting(gap)
+        for key in keys:
             add(key)
             parts.append(" " * (gap - 1))
             position += gap - 1
-        if self._palette is not None:
-            room = self.size.width - position - cell_len(
-                f" {self._palette.display} {self._palette.description} ")
+        if palette is not None:
+            room = self.size.width - position - palette.width
             if room > 0:
                 parts.append(" " * room)
                 position += room
-            add(self._palette)
+            add(palette)
         return Content.assemble(*parts)
+
+    def _fitting(self, gap: int) -> tuple[list[_Key], _Key | None]:
+        """The keys that fit whole: the help key always, then the others in the
+        screen's order until one does not fit; the palette key if room is left."""
+        room = self.size.width
+        if not room:  # not laid out yet: everything, as before the first layout
+            return list(self._keys), self._palette
+        helps = [key for key in self._keys if key.action == HELP_ACTION]
+        used = sum(key.width + gap - 1 for key in helps)
+        kept: set[_Key] = set(helps)
+        for key in self._keys:
+            if key in kept:
+                continue
+            if used + key.width + gap - 1 > room:
+                break
+            kept.add(key)
+            used += key.width + gap - 1
+        palette = self._palette
+        if palette is not None and used + palette.width > room:
+            palette = None
+        return [key for key in self._keys if key in kept], palette
 
     def on_click(self, event: events.Click) -> None:
         for spot in self._spots:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 from regionet_tui.screens.stage import StageScreen
+from regionet_tui.screens.widgets.line_table import LineTable
 from regionet_tui.screens.widgets.stage_nav import StageNav
 from support.app import HOSTILE_NAMES, make_app, make_session, screen_text
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import Input, Select
 
 from regionet_tui.app import FREEZE_DELAY, FREEZE_WAITS
 from regionet_tui.models.text import NAME_MAX
@@ -51,7 +52,7 @@ async def test_add_edit_and_remove_partners(library: SessionLibrary, folder: Pat
         ]
         assert "makelaar/loket" in screen_text(app)
 
-        table = app.screen.query_one("#partners", DataTable)
+        table = app.screen.query_one("#partners", LineTable)
         table.move_cursor(row=0)
         await pilot.press("e")
         await pilot.pause()

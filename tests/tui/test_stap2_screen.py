@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from regionet_tui.screens.widgets.line_table import LineTable
 from regionet_tui.screens.widgets.partner_bar import PartnerBar
 from support.app import HOSTILE_NAMES, make_app, make_session, screen_text
 from support.stages import demo_app, open_demo_at, saved, set_select, set_text
-from textual.widgets import DataTable
 
 from regionet_tui.core.partners import add_partner
 from regionet_tui.models import Partner
@@ -46,7 +46,7 @@ async def test_educational_goals_are_edited_in_the_last_row(folder: Path) -> Non
         await pilot.press("less_than_sign")  # wraps round to the last partner
         await pilot.pause()
         assert "6/6 · Onderwijsloket Rivierenland" in bar_text(app)
-        app.screen.query_one("#capacity", DataTable).move_cursor(row=5)
+        app.screen.query_one("#capacity", LineTable).move_cursor(row=5)
         await pilot.press("e")
         await pilot.pause()
         set_text(app, "text", "Vragen binnen een week beantwoord.\nOok in de vakanties.")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from regionet_tui.screens.stages.stap3 import Stap3Screen
+from regionet_tui.screens.widgets.line_table import LineTable
 from support.app import screen_text
 from support.stages import choose, demo_app, demo_path, open_demo_at, saved, set_input, set_text
-from textual.widgets import DataTable
 
 
 async def test_add_an_item_to_a_partners_own_agenda(folder: Path) -> None:
@@ -88,7 +88,7 @@ async def test_removing_an_own_item_unlinks_it_from_the_shared_agenda(folder: Pa
     async with app.run_test() as pilot:
         await open_demo_at(pilot, "3")
         assert isinstance(app.screen, Stap3Screen)
-        app.screen.query_one("#own", DataTable).move_cursor(row=0)
+        app.screen.query_one("#own", LineTable).move_cursor(row=0)
         await pilot.press("x")
         await pilot.pause()
         await pilot.press("j")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from regionet_tui.screens.stages.stap6 import FlowchartScreen
 from regionet_tui.screens.widgets.flow_view import FlowView
+from regionet_tui.screens.widgets.line_table import LineTable
 from support.app import make_app, screen_text
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import Input, Select
 
 from regionet_tui.core import stap6
 from regionet_tui.core.partners import remove_partner
@@ -158,7 +159,7 @@ async def test_list_view_edits_and_removes(library: SessionLibrary, folder: Path
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
-        nodes = app.screen.query_one("#flow-nodes", DataTable)
+        nodes = app.screen.query_one("#flow-nodes", LineTable)
         assert nodes.has_focus and nodes.row_count == 3
         nodes.move_cursor(row=0)
         await pilot.press("enter")

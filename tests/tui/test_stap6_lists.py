@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from regionet_tui.screens.widgets.flow_view import FlowView
+from regionet_tui.screens.widgets.line_table import LineTable
 from support.app import make_app, screen_text
 from test_stap6 import drawing, open_stap6, stap6_session
-from textual.widgets import DataTable
 
 from regionet_tui.storage import SessionLibrary, sessionfile
 
@@ -26,8 +26,8 @@ async def test_lists_appear_on_the_first_l_and_stay_for_the_next(
 
         await pilot.press("l")
         await pilot.pause()
-        nodes = app.screen.query_one("#flow-nodes", DataTable)
-        edges = app.screen.query_one("#flow-edges", DataTable)
+        nodes = app.screen.query_one("#flow-nodes", LineTable)
+        edges = app.screen.query_one("#flow-edges", LineTable)
         assert nodes.has_focus
         chart = sessionfile.read(path).flowchart
         assert (nodes.row_count, edges.row_count) == (len(chart.nodes), len(chart.edges))
@@ -45,6 +45,6 @@ async def test_lists_appear_on_the_first_l_and_stay_for_the_next(
         await pilot.press("l")  # ...and the same lists come back, filled again
         await pilot.pause()
         assert len(app.screen.query("#flow-lists")) == 1
-        assert app.screen.query_one("#flow-nodes", DataTable).has_focus
-        assert app.screen.query_one("#flow-nodes", DataTable).row_count == len(chart.nodes)
+        assert app.screen.query_one("#flow-nodes", LineTable).has_focus
+        assert app.screen.query_one("#flow-nodes", LineTable).row_count == len(chart.nodes)
         assert "van boven naar onder" in screen_text(app)
