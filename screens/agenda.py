@@ -56,7 +56,7 @@ class AgendaScreen(RegionetScreen):
         yield TitleBar()
         with Horizontal(id="agenda-bar"):
             yield Static(Content(t("workshop.agenda_title")), id="agenda-heading")
-            yield StageTimer(self.store, None, id="agenda-timer")
+            yield StageTimer(None, id="agenda-timer")
         with Horizontal(id="agenda-panes"):
             with Vertical(id="agenda-pane"):
                 yield AgendaTable(id="agenda")

@@ -97,7 +97,7 @@ class StageScreen(RegionetScreen):
         with Horizontal(id="stage-bar"):
             yield StageNav(self.STAGE_ID, progress.statuses(self.session), id="stage-nav")
             yield RoomBadge(id="room-badge")
-            yield StageTimer(self.store, self.STAGE_ID, id="stage-timer")
+            yield StageTimer(self.STAGE_ID, id="stage-timer")
         with Vertical(id="stage-body"):
             if self.SHOW_INTRO:
                 yield Static(Content(t(f"stage.title.{self.STAGE_ID}")), classes="stage-title")

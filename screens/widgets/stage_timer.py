@@ -1,8 +1,11 @@
 """The countdown of the current agenda item, at the end of the stage bar.
 
-It reads the saved agenda and the App's clock, and recomputes every second:
-nothing about the countdown lives in the widget itself, so a fake clock in a
-test, a restart or another screen all show the same time. State is always in
+It reads the saved agenda of the App's open session and the App's clock, and
+recomputes every second: nothing about the countdown lives in the widget
+itself, so a fake clock in a test, a restart or another screen all show the
+same time. It holds no session of its own either: a timer of a closed session's
+screen, still ticking while Textual takes the screen down, must not keep that
+session alive (or frozen with the next one). State is always in
 the text and the symbol (⏱ running, ⏸ paused, ⏰ time up), never in colour
 alone.
 """
@@ -25,7 +28,6 @@ from regionet_tui.core.workshop import (
     timebox_seconds,
 )
 from regionet_tui.i18n import t
-from regionet_tui.storage import SessionStore
 from regionet_tui.workshop_mode import WorkshopMode
 
 # Under this many seconds left the countdown stands out (the digits still say it).
@@ -48,9 +50,8 @@ class StageTimer(Widget):
             self.stage = stage
             self.timebox_seconds = timebox_seconds
 
-    def __init__(self, store: SessionStore, stage: str | None, *, id: str | None = None) -> None:
+    def __init__(self, stage: str | None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.store = store
         self.stage = stage
         self._content = Content("")
 
@@ -60,10 +61,14 @@ class StageTimer(Widget):
         self.set_interval(1, self.tick)
 
     @property
-    def _clock(self) -> Callable[[], datetime]:
+    def _workshop(self) -> WorkshopMode:
         app = self.app
         assert isinstance(app, WorkshopMode), "the timer runs in a regionet App"
-        return app.clock
+        return app
+
+    @property
+    def _clock(self) -> Callable[[], datetime]:
+        return self._workshop.clock
 
     def tick(self) -> None:
         """Recompute from the saved agenda and the clock, and redraw.
@@ -71,10 +76,11 @@ class StageTimer(Widget):
         A kept stage screen that is not on view does not tick: it ticks when
         it is shown again.
         """
-        if not self.screen.is_current:
+        store = self._workshop.store
+        if not self.screen.is_current or store is None:
             return
         now = self._clock()
-        session = self.store.session
+        session = store.session
         running = running_slot(session)
         slot = running or (slot_for(session, self.stage) if self.stage else None)
         if slot is None:
