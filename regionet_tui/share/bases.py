@@ -58,9 +58,23 @@ def keep_base(sessions_folder: Path, session_id: str, revision: str, export: byt
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(folder)
     path = base_path(sessions_folder, session_id, revision)
-    atomic_write(path, export)
+    if _still_good(path, revision):
+        os.utime(path)  # the same state kept already: young again, left as it is
+    else:
+        atomic_write(path, export)
     _prune(folder, session_id)
     return path
+
+
+def _still_good(path: Path, revision: str) -> bool:
+    """A base of this revision is there and reads as one."""
+    if not path.is_file():
+        return False
+    try:
+        read_base(path, revision)
+    except (ImportRefused, OSError):
+        return False
+    return True
 
 
 def _bases_of(folder: Path, session_id: str) -> list[Path]:

@@ -33,6 +33,8 @@ async def test_a_score_key_works_out_stap1_alone_and_the_bar_shows_it(
         nav = app.screen.query_one(StageNav)
         assert nav.statuses["stap1"] == "empty"
         assert nav.statuses["commitment"] == "done"
+        await pilot.press("e")  # the grid takes scores
+        await pilot.pause()
         monkeypatch.setattr(progress, "status", counted)
         await pilot.press("j", "7")
         await pilot.pause()

@@ -308,6 +308,20 @@ def test_the_bases_of_a_session_are_bounded(folder: Path) -> None:
     assert len(list((folder / "bases").glob("*.json"))) == bases.MAX_PER_SESSION + 1
 
 
+def test_a_base_kept_already_is_left_as_it_is_and_a_damaged_one_is_written_anew(
+    folder: Path
+) -> None:
+    data, revision = exported(BASE, EXPORTED_AT)
+    path = bases.keep_base(folder, BASE.id, revision, data)
+    assert path is not None
+    again = data.replace(b'\n  "', b'\n    "')  # the same state, written otherwise
+    assert bases.keep_base(folder, BASE.id, revision, again) == path
+    assert path.read_bytes() == data
+    path.write_bytes(b"\x00" * 100)
+    bases.keep_base(folder, BASE.id, revision, data)
+    assert path.read_bytes() == data
+
+
 def test_an_export_too_large_to_import_is_not_kept_as_a_base(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
