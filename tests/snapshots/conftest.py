@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from support.snapshots import FROZEN_AT, ROOM_URL
 
 from regionet_tui.room.server import RoomServer
-from support.snapshots import FROZEN_AT, ROOM_URL
 
 
 @pytest.fixture(autouse=True)

@@ -11,10 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from textual.screen import Screen
-
 from regionet_tui.screens.base import RegionetModal
-
 from support.snapshots import (
     LANGUAGES,
     PARTNER_FILE,
@@ -24,6 +21,7 @@ from support.snapshots import (
     shot_ids,
     snapshot_app,
 )
+from textual.screen import Screen
 
 SnapCompare = Callable[..., bool]
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
 from support.snapshots import LANGUAGES, Shot, reach, shot_ids, snapshot_app
 
 SnapCompare = Callable[..., bool]

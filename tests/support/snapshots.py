@@ -125,6 +125,8 @@ async def partner_file_with_conflict(pilot: Pilot[None]) -> None:
     """The share stage, and on it the session's own export (`e`) as a partner's copy
     comes back, with another contact person for its first partner, as `PARTNER_FILE`."""
     await press(pilot, ["8", "e"])
+    await pilot.app.workers.wait_for_complete()  # the export is written in the background
+    await settle(pilot)
     (export,) = Path("exports").glob("*.json")
     exported: dict[str, Any] = json.loads(export.read_text(encoding="utf-8"))
     exported["session"]["partners"][0]["contact"] = "Iemand anders"
