@@ -42,8 +42,12 @@ def no_hang() -> Iterator[None]:
 
 
 async def select(app: object, pilot: object, name: str) -> None:
-    """Move the cursor to the row of the file `name`, with the arrow keys."""
+    """Move the cursor to the row of the file `name`, with the arrow keys, from the
+    top (the list is in the order of the sessions' dates and times, so a row made
+    meanwhile may come above or below the cursor)."""
     screen = start_screen(app)  # type: ignore[arg-type]
+    await pilot.press("home")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
     for _ in range(len(screen.entries) + 1):
         if screen.selected_name() == name:
             return
