@@ -69,6 +69,10 @@ def pasted_text(text: str, target: object) -> str:
     return "\n".join(lines)
 
 
+# Seconds without a change after which the session is written whole.
+PAUSE_SECONDS = 2.0
+
+
 class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
     CSS_PATH = _style_paths(START_STYLES)
     TITLE = "regionet"
@@ -113,8 +117,16 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._keep_too_small_on_top)
+        # A pause in the changes writes the whole session (the snapshot), so the
+        # journal after it stays short.
+        self.set_interval(PAUSE_SECONDS, self._checkpoint_after_pause)
         if self.config.open_path is not None:
             self.call_after_refresh(self._open_from_command_line, self.config.open_path)
+
+    def _checkpoint_after_pause(self) -> None:
+        store = self.store
+        if store is not None and store.paused_for(PAUSE_SECONDS):
+            store.checkpoint()
 
     def on_unmount(self) -> None:
         self._close_store()
@@ -186,6 +198,10 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         # them. (unfreeze on close thaws every frozen object of the process.)
         self._full_collection_due = True
         store.on_background_error = self._background_save_failed
+        notice = store.journal_notice
+        if notice is not None:
+            self.notify(t(f"history.journal_{notice.reason}", aside=str(notice.aside or "")),
+                        severity="warning", timeout=30, markup=False)
         if store.lock_error is not None:
             self.notify(t("app.readonly_folder", reason=os_reason(store.lock_error)),
                         severity="warning", timeout=15, markup=False)

@@ -32,9 +32,11 @@ from textual.widgets import Input, Static
 
 from regionet_tui import progress
 from regionet_tui.forms import FormError, describe
-from regionet_tui.i18n import t
+from regionet_tui.i18n import language, t
 from regionet_tui.models import Session
 from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
+from regionet_tui.storage.changes import EditDoesNotApply
+from regionet_tui.storage.journal import Record
 
 from .base import RegionetScreen
 from .widgets.room_badge import RoomBadge
@@ -79,6 +81,8 @@ class StageScreen(RegionetScreen):
         Binding("left_square_bracket", "step(-1)", "stage.key_prev", show=False),
         Binding("right_square_bracket", "step(1)", "stage.key_next", show=False),
         Binding("question_mark,f1", "app.help", "app.key_help"),
+        Binding("ctrl+z", "undo", "stage.key_undo", show=False),
+        Binding("ctrl+y", "redo", "stage.key_redo", show=False),
         *STAGE_BINDINGS,
     ]
 
@@ -174,6 +178,42 @@ class StageScreen(RegionetScreen):
             return False
         self.refresh_nav()
         return True
+
+    # -- undo and redo ------------------------------------------------------------
+    def action_undo(self) -> None:
+        self._step_history(self.store.undo, "history.undone", "history.nothing_to_undo")
+
+    def action_redo(self) -> None:
+        self._step_history(self.store.redo, "history.redone", "history.nothing_to_redo")
+
+    def _step_history(self, step: Callable[[], Record | None], done_key: str,
+                      none_key: str) -> None:
+        """Undo or redo one change of the whole session, and say what and where."""
+        try:
+            record = step()
+        except ReadOnlyError:
+            self.notify(t("app.readonly_refused"), severity="warning", markup=False)
+            return
+        except SaveError as error:  # done in memory: shown, and saved on the next try
+            self.notify(t("app.save_failed", reason=str(error)), severity="error",
+                        timeout=30, markup=False)
+            self.session_changed()
+            return
+        except (ValidationError, EditDoesNotApply, FormError):
+            self.notify(t("history.cannot"), severity="warning", markup=False)
+            return
+        if record is None:
+            self.notify(t(none_key), markup=False)
+            return
+        what = record.what.get(language()) or next(iter(record.what.values()), "")
+        self.notify(t(done_key, what=what), markup=False)
+        self.session_changed()
+
+    def session_changed(self) -> None:
+        """Show the session as a change elsewhere (an undo, say) left it."""
+        self.show_titles()
+        self.refresh_nav()
+        self.refresh_stage()
 
     def refresh_nav(self) -> None:
         nav = self.query_one(StageNav)
