@@ -324,7 +324,11 @@ class JournalWriter:
 
     def _append(self, lines: list[bytes]) -> None:
         if self._fd is None:
-            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+            try:
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+            except FileNotFoundError:  # the session's first change: a new journal
+                self._write_whole(lines)
+                return
             self._good_end = os.fstat(self._fd).st_size
         data = b"".join(lines)
         try:

@@ -187,7 +187,7 @@ class SessionStore:
             self._journal = journal_file.JournalWriter(
                 journal_file.journal_path(path), self._journal_id, session.id,
                 on_error=self._journal_failed)
-            if contents is None or contents.torn:  # a new journal, or one without its cut-off line
+            if contents is not None and contents.torn:  # written again without its cut-off line
                 self._journal.rewrite(journal_file.lines_of(self.records))
 
     # -- opening -------------------------------------------------------------
