@@ -83,6 +83,7 @@ class StageScreen(RegionetScreen):
         Binding("question_mark,f1", "app.help", "app.key_help"),
         Binding("ctrl+z", "undo", "stage.key_undo", show=False),
         Binding("ctrl+y", "redo", "stage.key_redo", show=False),
+        Binding("f7", "history", "stage.key_history", show=False),
         *STAGE_BINDINGS,
     ]
 
@@ -179,7 +180,12 @@ class StageScreen(RegionetScreen):
         self.refresh_nav()
         return True
 
-    # -- undo and redo ------------------------------------------------------------
+    # -- undo, redo and the history ---------------------------------------------------
+    def action_history(self) -> None:
+        from .history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.store))
+
     def action_undo(self) -> None:
         self._step_history(self.store.undo, "history.undone", "history.nothing_to_undo")
 
