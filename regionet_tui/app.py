@@ -15,6 +15,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.signal import Signal
 
 from . import i18n, settings
 from .config import AppConfig
@@ -29,6 +30,7 @@ from .storage.sessionfile import DamagedSessionFile
 from .workshop_mode import WorkshopMode
 
 if TYPE_CHECKING:
+    from .storage.journal import Record
     from .screens.stage import StageScreen
     from .storage.store import SessionStore
 
@@ -85,6 +87,9 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         i18n.set_language(config.language)
         self.library = SessionLibrary(config.sessions_folder)
         self.store: SessionStore | None = None
+        # Every change of the open session (an edit, an undo, a room answer), published
+        # once: screens subscribe and show it (Record, or None for a batch of answers).
+        self.session_changed_signal: Signal[Record | None] = Signal(self, "session-changed")
         self._all_styles_read = False
         self._stage_screens: dict[str, StageScreen] = {}  # kept for the open session
         self._full_collection_due = False
@@ -122,6 +127,11 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         self.set_interval(PAUSE_SECONDS, self._checkpoint_after_pause)
         if self.config.open_path is not None:
             self.call_after_refresh(self._open_from_command_line, self.config.open_path)
+
+    def _session_changed(self, record: Record) -> None:
+        # A room answer is shown with the others of its batch (room_mode).
+        if record.who.kind != "device":
+            self.session_changed_signal.publish(record)
 
     def _checkpoint_after_pause(self) -> None:
         store = self.store
@@ -198,6 +208,7 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         # them. (unfreeze on close thaws every frozen object of the process.)
         self._full_collection_due = True
         store.on_background_error = self._background_save_failed
+        store.on_change = self._session_changed
         notice = store.journal_notice
         if notice is not None:
             self.notify(t(f"history.journal_{notice.reason}", aside=str(notice.aside or "")),

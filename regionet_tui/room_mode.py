@@ -217,16 +217,12 @@ class RoomMode(App[None]):
             self.set_timer(REFRESH_DELAY, self._show_room_answers)
 
     def _show_room_answers(self) -> None:
-        """The stage on screen shows the answers that arrived (the others do when shown)."""
-        from .screens.stage import StageScreen
-
+        """The answers that arrived are published as one change of the session:
+        the stage on screen shows them (the others do when shown)."""
         self._stage_refresh_due = False
         if not self.screen_stack:  # quitting
             return
-        screen = self.screen
-        if isinstance(screen, StageScreen) and self.store is screen.store:
-            screen.refresh_stage()
-            screen.refresh_nav()
+        self.session_changed_signal.publish(None)
 
     def on_room_mode_room_device_event(self, message: RoomDeviceEvent) -> None:
         from .screens.room import RoomScreen

@@ -23,7 +23,6 @@ from regionet_tui.storage.changes import EditDoesNotApply
 
 from .base import RegionetScreen
 from .dialogs.confirm import ConfirmDialog
-from .stage import StageScreen
 from .widgets.rows_table import Row, RowsTable
 from .widgets.title_bar import TitleBar
 
@@ -66,6 +65,7 @@ class HistoryScreen(RegionetScreen):
         self.sub_title = t("history.title")
         self.fill()
         self.query_one(RowsTable).focus()
+        self.regionet_app.session_changed_signal.subscribe(self, lambda _record: self.fill())
 
     def help_text(self) -> str:
         return t("history.help")
@@ -145,10 +145,6 @@ class HistoryScreen(RegionetScreen):
             self.notify(t(done_key, what=what, seq=record.back_to or 0), markup=False)
         else:
             self.notify(t("history.nothing_changed"), markup=False)
-        self.fill()
-        for screen in self.app.screen_stack:
-            if isinstance(screen, StageScreen):
-                screen.session_changed()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -92,6 +92,7 @@ class StageScreen(RegionetScreen):
         self.store = store
         self._stale = False  # covered or left since it last showed the session
         self.was_left = False  # when stale: left for another stage, not only covered
+        self._own_change = -1  # the last change this screen made and showed itself
 
     @property
     def session(self) -> Session:
@@ -130,6 +131,10 @@ class StageScreen(RegionetScreen):
         return cls.refresh_stage is not StageScreen.refresh_stage
 
     def on_screen_resume(self) -> None:
+        # Subscribed anew each time: a signal forgets a screen while it is off the stack.
+        published = self.regionet_app.session_changed_signal
+        published.unsubscribe(self)
+        published.subscribe(self, self._session_changed)
         if not self._stale:
             return  # the first showing: on_mount has just filled it
         self._stale = False
@@ -141,6 +146,18 @@ class StageScreen(RegionetScreen):
 
     def refresh_stage(self) -> None:
         """Show the current session in the body, touching only what changed."""
+
+    def _session_changed(self, record: Record | None) -> None:
+        """A change of the session was published: shown now when on view (unless
+        this screen made it and showed it itself), else when shown again."""
+        if self.store is not self.regionet_app.store:
+            return
+        if not self.is_current:
+            self._stale = True
+            return
+        if record is not None and record.seq == self._own_change:
+            return
+        self.session_changed()
 
     def on_screen_suspend(self) -> None:
         self._stale = True
@@ -177,6 +194,7 @@ class StageScreen(RegionetScreen):
         """Apply and save one change; True when done, else the user sees why."""
         if not apply_change(self, self.store, apply, labels):
             return False
+        self._own_change = self.store.last_seq
         self.refresh_nav()
         return True
 
@@ -203,7 +221,6 @@ class StageScreen(RegionetScreen):
         except SaveError as error:  # done in memory: shown, and saved on the next try
             self.notify(t("app.save_failed", reason=str(error)), severity="error",
                         timeout=30, markup=False)
-            self.session_changed()
             return
         except (ValidationError, EditDoesNotApply, FormError):
             self.notify(t("history.cannot"), severity="warning", markup=False)
@@ -213,7 +230,6 @@ class StageScreen(RegionetScreen):
             return
         what = record.what.get(language()) or next(iter(record.what.values()), "")
         self.notify(t(done_key, what=what), markup=False)
-        self.session_changed()
 
     def session_changed(self) -> None:
         """Show the session as a change elsewhere (an undo, say) left it."""

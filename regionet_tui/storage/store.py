@@ -317,6 +317,11 @@ class SessionStore:
         else:
             self._report(error)
 
+    @property
+    def last_seq(self) -> int:
+        """The number of the last change journalled."""
+        return self._seq
+
     # -- undo, redo, going back ---------------------------------------------------
     @property
     def can_undo(self) -> bool:
