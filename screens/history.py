@@ -65,13 +65,19 @@ class HistoryScreen(RegionetScreen):
         self.sub_title = t("history.title")
         self.fill()
         self.query_one(RowsTable).focus()
-        self.regionet_app.session_changed_signal.subscribe(self, lambda _record: self.fill())
+        self.regionet_app.session_changed_signal.subscribe(self, self._session_changed)
+
+    def on_unmount(self) -> None:
+        self.regionet_app.session_changed_signal.unsubscribe(self)
 
     def help_text(self) -> str:
         return t("history.help")
 
     def help_title(self) -> str:
         return t("history.title")
+
+    def _session_changed(self, _record: object) -> None:
+        self.fill()
 
     def fill(self) -> None:
         shown = history_rows.rows(self.session, self.store.records, self.stage, self.partner)

@@ -131,7 +131,7 @@ class StageScreen(RegionetScreen):
         return cls.refresh_stage is not StageScreen.refresh_stage
 
     def on_screen_resume(self) -> None:
-        # Subscribed anew each time: a signal forgets a screen while it is off the stack.
+        # Subscribed while on view (see on_screen_suspend).
         published = self.regionet_app.session_changed_signal
         published.unsubscribe(self)
         published.subscribe(self, self._session_changed)
@@ -160,6 +160,9 @@ class StageScreen(RegionetScreen):
         self.session_changed()
 
     def on_screen_suspend(self) -> None:
+        # Off view, a change is shown when it comes back (on_screen_resume); the
+        # signal must not hold a screen the session has let go of.
+        self.regionet_app.session_changed_signal.unsubscribe(self)
         self._stale = True
         self.was_left = self not in self.app.screen_stack
         if not self.was_left:
