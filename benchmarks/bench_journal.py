@@ -1,7 +1,7 @@
 """The journal (issue 15): what one change costs, undo, the journal's size,
 and kill -9 during a burst of changes.
 
-- keys: the save work of one STAP 1 score key at 6, 120 and 1000 partners
+- keys: the save work of one STAP 1 score key at 20, 120 and 1000 partners
   (the region session of region.py with that many partners): `store.change`
   minus the core's own rule (`update_score`), on the calling (interface)
   thread, wall and CPU, with the journal's line appended by its thread; and the
@@ -32,12 +32,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import region  # noqa: E402
+import region
 
-from regionet_tui.core import stap1  # noqa: E402
-from regionet_tui.storage import SessionLibrary, sessionfile  # noqa: E402
-from regionet_tui.storage.journal import journal_path  # noqa: E402
-from regionet_tui.storage.store import SessionStore  # noqa: E402
+from regionet_tui.core import stap1
+from regionet_tui.storage import SessionLibrary, sessionfile
+from regionet_tui.storage.journal import journal_path
+from regionet_tui.storage.store import SessionStore
 
 KEYS = 200
 
@@ -147,8 +147,8 @@ def kill(rounds: int) -> dict[str, object]:
                 n = 0
                 while True:
                     n += 1
-                    writer.change(lambda s, n=n: setattr(s, "facilitator",
-                                                         f"{round_number}:{n}"))
+                    writer.change(lambda s, n=n, r=round_number: setattr(
+                        s, "facilitator", f"{r}:{n}"))
                     os.write(write_end, f"{n} {time.monotonic()}\n".encode())
             os.close(write_end)
             time.sleep(rng.uniform(0.02, 0.9))
@@ -183,9 +183,9 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, object] = {}
     if "keys" in args.only:
-        results["keys"] = [keys(n) for n in (6, 120, 1000)]
+        results["keys"] = [keys(n) for n in (20, 120, 1000)]
     if "undo" in args.only:
-        results["undo"] = [undo(n) for n in (6, 120, 1000)]
+        results["undo"] = [undo(n) for n in (20, 120, 1000)]
     if "size" in args.only:
         results["size"] = size()
     if "kill" in args.only:

@@ -30,8 +30,8 @@ from .storage.sessionfile import DamagedSessionFile
 from .workshop_mode import WorkshopMode
 
 if TYPE_CHECKING:
-    from .storage.journal import Record
     from .screens.stage import StageScreen
+    from .storage.journal import Record
     from .storage.store import SessionStore
 
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .room.server import RoomEvent, RoomServer
     from .room.stages import RoomStage
     from .storage import SessionStore
+    from .storage.journal import Record
 
 ROOM_BINDINGS: list[BindingType] = [
     Binding("f6", "room", "room.key_room", show=False, priority=True),
@@ -51,6 +52,7 @@ class RoomMode(App[None]):
 
     config: AppConfig
     store: SessionStore | None
+    session_changed_signal: Signal[Record | None]
 
     class RoomAnswered(Message):
         """A partner's answer was saved (posted by the room's server)."""

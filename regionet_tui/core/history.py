@@ -36,7 +36,7 @@ def describe(session: Session, edits: Sequence[Edit]
              ) -> tuple[str, dict[str, str], tuple[str, ...]]:
     """The stage of a change, what it did in each language, and the partners it touched."""
     if not edits:
-        return SESSION, {language: "" for language in LANGUAGES}, ()
+        return SESSION, dict.fromkeys(LANGUAGES, ""), ()
     partner_ids = {partner.id for partner in session.partners}
     touched: list[str] = []
     for edit in edits:
@@ -69,7 +69,10 @@ def _partners_on(session: Session, edit: Edit, partner_ids: set[str]) -> list[st
     return found
 
 
-def _leaves(path: tuple[str | int, ...], old: Any, new: Any) -> list[tuple[tuple[str | int, ...], Any, Any]]:
+Place = tuple[str | int, ...]
+
+
+def _leaves(path: Place, old: Any, new: Any) -> list[tuple[Place, Any, Any]]:
     """An edit of a whole record as the edits of its fields (a score's offered,
     quality...), leaving out those empty on both sides."""
     if isinstance(old, dict) or isinstance(new, dict):

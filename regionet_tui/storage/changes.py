@@ -140,6 +140,7 @@ def apply(tree: Any, edits: Iterable[Edit]) -> None:
         if not (current is edit.old or _same(current, edit.old)):
             raise EditDoesNotApply(str(edit.path))
         if isinstance(node, list):
+            assert isinstance(last, int)  # checked above
             if edit.old is ABSENT and edit.new is ABSENT:
                 raise EditDoesNotApply(str(edit.path))
             if edit.old is ABSENT:

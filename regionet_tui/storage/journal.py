@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .atomic import atomic_write
-from .changes import Edit, EditDoesNotApply
+from .changes import Edit
 
 SUFFIX = ".journal"
 FORMAT = 1
@@ -60,7 +60,7 @@ class Who:
     partner_id: str = ""
 
     def to_json(self) -> dict[str, str]:
-        out = {"kind": self.kind}
+        out: dict[str, str] = {"kind": self.kind}
         if self.name:
             out["name"] = self.name
         if self.partner_id:
@@ -256,7 +256,7 @@ class JournalWriter:
         with self._condition:
             self._condition.wait_for(
                 lambda: (not self._pending and self._rewrite is None and not self._busy)
-                or self.failed is not None and not self._busy, timeout)
+                or (self.failed is not None and not self._busy), timeout)
             return not self._pending and self._rewrite is None and self.failed is None
 
     def retry(self) -> bool:

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from . import journal as journal_file
 from . import sessionfile
-from .changes import EditDoesNotApply, apply as apply_edits
+from .changes import EditDoesNotApply
+from .changes import apply as apply_edits
 from .journal import JournalContents, JournalDamaged
 
 if TYPE_CHECKING:

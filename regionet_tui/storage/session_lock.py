@@ -11,8 +11,8 @@ is let go and taken again (Python's filelock does not check this).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -41,7 +41,7 @@ class SessionLock:
             try:
                 while True:
                     try:
-                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        _lock(fd)
                         break
                     except BlockingIOError:
                         if time.monotonic() >= deadline:
@@ -65,3 +65,18 @@ class SessionLock:
             with contextlib.suppress(OSError):
                 os.close(self._fd)  # closing lets go of the flock
             self._fd = None
+
+
+def _lock(fd: int) -> None:
+    """Lock the file, without waiting: BlockingIOError when another holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            raise BlockingIOError(str(fd)) from None
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

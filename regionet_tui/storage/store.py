@@ -21,14 +21,12 @@ against the interface for ~10 ms per save.
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar, cast
-
-import json
-from collections.abc import Sequence
 
 from pydantic_core import to_json
 from tinydb import TinyDB
@@ -36,11 +34,12 @@ from tinydb import TinyDB
 from ..models import Session, utc_now
 from . import journal as journal_file
 from . import sessionfile
-from .changes import Edit, EditDoesNotApply, apply as apply_edits, diff, inverse
+from .changes import Edit, EditDoesNotApply, diff, inverse
+from .changes import apply as apply_edits
 from .journal import FACILITATOR, Record, Who
 from .library import SessionGoneError
-from .recovery import JournalNotice, Recovered, recover
 from .problems import os_reason
+from .recovery import Recovered, recover
 from .session_lock import LockTaken, SessionLock
 from .tinystore import AtomicJSONStorage, frame
 

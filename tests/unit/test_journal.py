@@ -44,10 +44,10 @@ def test_a_cut_off_last_line_is_dropped_and_the_rest_kept(library: SessionLibrar
     store.change(lambda s: setattr(s, "region", "Tweede"))
     store.flush()
     path, journal = store.path, journal_path(store.path)
-    data = journal.read_bytes()
-    store._journal.stop()  # type: ignore[union-attr]  # as a killed process: no snapshot
-    store._lock.release()  # type: ignore[union-attr]
-    journal.write_bytes(data[:-7])  # the crash cut the last line
+    data, snapshot = journal.read_bytes(), path.read_bytes()
+    store.close()
+    path.write_bytes(snapshot)  # as a killed process left them: no snapshot at the end
+    journal.write_bytes(data[:-7])  # and the crash cut the last line
     reopened = SessionStore.open(path)
     assert reopened.session.region == "Eerste"
     assert reopened.journal_notice is None
@@ -99,8 +99,7 @@ def test_the_journal_is_cut_at_any_byte_and_still_opens(library: SessionLibrary)
     store.flush()
     data = journal_path(store.path).read_bytes()
     snapshot = store.path.read_bytes()
-    store._journal.stop()  # type: ignore[union-attr]
-    store._lock.release()  # type: ignore[union-attr]
+    store.close()
     chance = random.Random(7)
     header_end = data.index(b"\n") + 1
     for cut in sorted(chance.sample(range(header_end, len(data)), 40)):
@@ -108,16 +107,14 @@ def test_the_journal_is_cut_at_any_byte_and_still_opens(library: SessionLibrary)
         journal_path(store.path).write_bytes(data[:cut])
         complete = data[:cut].count(b"\n") - 1
         opened = SessionStore.open(store.path)
-        try:
-            expected = f"Regio {complete - 1}" if complete else "Rivierenland"
-            assert opened.session.region == expected, cut
-            assert opened.journal_notice is None
-        finally:
-            opened._journal.stop()  # type: ignore[union-attr]
-            opened._lock.release()  # type: ignore[union-attr]
+        expected = f"Regio {complete - 1}" if complete else "Rivierenland"
+        assert opened.session.region == expected, cut
+        assert opened.journal_notice is None
+        opened.close()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(["region", "facilitator", "partner", "undo", "redo"]),
                           st.text(alphabet="abc xyz", min_size=1, max_size=6)), max_size=12))
 def test_replay_equals_memory_and_undo_restores_exactly(
@@ -186,8 +183,9 @@ def test_a_session_deleted_while_others_open_it_is_never_written_back(
     once deleted it stays deleted (no window writes it back), and only the
     trash holds it."""
     for _round in range(4):
-        path = library.path_for(_store(library).session.id)
-        library.open(path.stem).close()
+        created = _store(library)
+        path = created.path
+        created.close()
         openers = [subprocess.Popen([sys.executable, "-c", WORKER, str(folder), str(path),
                                      "40", "open"], stderr=subprocess.PIPE, text=True)
                    for _ in range(3)]
