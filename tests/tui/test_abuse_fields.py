@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from regionet_tui.screens.dialogs.confirm import ConfirmDialog
 from regionet_tui.screens.dialogs.form import FormDialog
+from regionet_tui.storage import sessionfile
 from support.app import make_app
 from textual import events
 from textual.widgets import Input, Static, TextArea
@@ -96,11 +97,15 @@ def strings_in(value: object) -> list[str]:
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.json"))}
+    """Each session as saved: its file and the changes in its journal after it."""
+    return {path.name: sessionfile.read(path).model_dump_json().encode()
+            for path in sorted(folder.glob("*.json"))}
 
 
 def check_saved(folder: Path) -> None:
-    for name, data in files(folder).items():
+    journals = {path.name + str(n): line for path in folder.glob("*.journal")
+                for n, line in enumerate(path.read_bytes().splitlines())}
+    for name, data in {**files(folder), **journals}.items():
         for text in strings_in(json.loads(data)):
             bad = {hex(ord(c)) for c in text
                    if unicodedata.category(c) in UNSAFE and c not in "\n\t"}
