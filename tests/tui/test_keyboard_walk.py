@@ -1,8 +1,13 @@
 """The whole demo workshop by keyboard alone, at 80x24 in Dutch and English, and
 at 60x20; and the start screen's dialogs.
 
+The route through the workshop in order: each stage key, the agenda, the room
+and Esc show the screen they are meant for, no dialog is left open and the
+session file does not change.
+
 Every dialog of every stage is opened with its key, followed at once by more
-keys (as a fast typist sends them). Tab goes once round its fields and
+keys (as a fast typist sends them): they reach the dialog, and the opening key
+does not land in its first field. Tab goes once round its fields and
 buttons, and each one that gets the focus must show whole: in a form, inside
 the scrolling fields and not under the buttons. Then text is typed into it
 and the dialog is left with Esc (throwing the text away): the screen behind
@@ -70,6 +75,11 @@ async def walk_dialog(pilot: Any, app: Any, folder: Path, keys: tuple[str, ...])
     assert app.screen_stack[-2] is behind
     if any(select.expanded for select in dialog.query(Select)):
         await burst(pilot, "escape")  # the letters opened the first field's dropdown
+    # The key that opened the dialog is not typed into its first field.
+    first = dialog.focused
+    if isinstance(first, Input) and len(opening) == 1:
+        assert opening + NOT_BOUND not in first.value, (
+            f"{type(dialog).__name__}: {opening!r} landed in {first.value!r}")
 
     chain = dialog.focus_chain
     if dialog.focused is None:
@@ -115,8 +125,9 @@ async def test_every_dialog_of_a_stage_by_keyboard_alone(
             await walk_dialog(pilot, app, folder, keys)
 
 
-async def test_the_merge_dialog_by_keyboard_alone(folder: Path) -> None:
-    app = demo_app(folder)
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_merge_dialog_by_keyboard_alone(folder: Path, language: str) -> None:
+    app = demo_app(folder, language=language)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_demo_at(pilot, "8")
         await burst(pilot, "e")  # this session's own export, with one change: a conflict
@@ -137,3 +148,36 @@ async def test_every_dialog_of_the_start_screen_by_keyboard_alone(
         await burst(pilot, "escape")  # back to the sessions, the demo selected
         for keys in [("n",), ("r",), ("u",), ("x",), ("t",), ("i",)]:
             await walk_dialog(pilot, app, folder, keys)
+
+
+# The whole workshop in order, as a facilitator moves through it: each key and the
+# screen it must show (a stage's id, or the screen's class).
+ROUTE: list[tuple[str, str]] = [
+    ("0", "commitment"), ("1", "stap1"), ("]", "stap2"), ("3", "stap3"), ("4", "stap4"),
+    ("5", "stap5"), ("6", "stap6"), ("7", "reflection"), ("8", "share"),
+    ("[", "reflection"), ("f8", "AgendaScreen"), ("escape", "reflection"),
+    ("f6", "RoomScreen"), ("escape", "reflection"), ("p", "partners"),
+    ("escape", "StartScreen"),
+]
+
+
+def shown(app: Any) -> str:
+    screen = app.screen
+    return getattr(screen, "STAGE_ID", "") or type(screen).__name__
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_whole_workshop_in_order_by_keyboard_alone(folder: Path, language: str) -> None:
+    app = demo_app(folder, language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_demo_at(pilot, "p")
+        saved = demo_path(folder).read_bytes()
+        for key, expected in ROUTE:
+            before = len(app.screen_stack)
+            await burst(pilot, key)
+            await pilot.pause()
+            assert shown(app) == expected, f"{key} showed {shown(app)}, not {expected}"
+            # A stage replaces the stage before it; the agenda and the room go over it.
+            assert len(app.screen_stack) <= before + 1
+            assert not any(isinstance(screen, RegionetModal) for screen in app.screen_stack)
+        assert demo_path(folder).read_bytes() == saved  # moving around changes nothing
