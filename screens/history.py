@@ -8,12 +8,11 @@ that ctrl+z takes back again.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from regionet_tui.core import history_rows
 from regionet_tui.i18n import t
@@ -23,7 +22,7 @@ from regionet_tui.storage.changes import EditDoesNotApply
 
 from .base import RegionetScreen
 from .dialogs.confirm import ConfirmDialog
-from .widgets.rows_table import Row, RowsTable
+from .widgets.line_table import LineTable, Row
 from .widgets.title_bar import TitleBar
 
 
@@ -51,7 +50,7 @@ class HistoryScreen(RegionetScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static("", id="history-filter")
-        table = RowsTable(id="history")
+        table = LineTable(id="history")
         table.add_column(t("history.col_time"), key="time")
         table.add_column(t("history.col_who"), key="who")
         table.add_column(t("history.col_stage"), key="stage")
@@ -64,7 +63,7 @@ class HistoryScreen(RegionetScreen):
         self.title = self.session.title
         self.sub_title = t("history.title")
         self.fill()
-        self.query_one(RowsTable).focus()
+        self.query_one(LineTable).focus()
         self.regionet_app.session_changed_signal.subscribe(self, self._session_changed)
 
     def on_unmount(self) -> None:
@@ -81,8 +80,8 @@ class HistoryScreen(RegionetScreen):
 
     def fill(self) -> None:
         shown = history_rows.rows(self.session, self.store.records, self.stage, self.partner)
-        self.query_one(RowsTable).show([
-            Row(str(row.seq), (Text(row.time), Text(row.who), Text(row.stage), Text(row.what)))
+        self.query_one(LineTable).show([
+            Row(str(row.seq), (row.time, row.who, row.stage, row.what))
             for row in shown])
         stage = t(f"history.stage.{self.stage}") if self.stage else t("history.all")
         partner_of = self.session.partner(self.partner) if self.partner else None
@@ -104,13 +103,13 @@ class HistoryScreen(RegionetScreen):
 
     # -- going back --------------------------------------------------------------------
     def _selected(self) -> int | None:
-        table = self.query_one(RowsTable)
+        table = self.query_one(LineTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        key = table.row_key_at(table.cursor_row)
         return int(key) if key is not None else None
 
-    @on(DataTable.RowSelected, "#history")
+    @on(LineTable.RowSelected, "#history")
     def _chosen(self) -> None:
         self.action_go_back()
 

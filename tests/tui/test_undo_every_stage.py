@@ -41,7 +41,7 @@ async def _stap2_edit(pilot: Any) -> None:
 EDITS: dict[str, tuple[str, Any]] = {
     "partners": ("p", ("x", "j")),
     "commitment": ("0", ("n",)),
-    "stap1": ("1", ("j",)),  # the grid opens for entry: offered, yes
+    "stap1": ("1", ("e", "j")),  # the grid opens for viewing: e to enter, then offered, yes
     "stap2": ("2", _stap2_edit),
     "stap3": ("3", ("x", "j")),
     "stap4": ("4", ("x", "j")),
