@@ -20,6 +20,7 @@ import pytest
 from regionet_tui.screens.dialogs.confirm import ConfirmDialog
 from regionet_tui.screens.dialogs.form import FormDialog
 from regionet_tui.storage import sessionfile
+from regionet_tui.storage.library import INDEX_NAME
 from support.app import make_app
 from textual import events
 from textual.widgets import Input, Static, TextArea
@@ -97,8 +98,10 @@ def strings_in(value: object) -> list[str]:
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    """Each session as saved: its file and the changes in its journal after it."""
-    return {path.name: sessionfile.read(path).model_dump_json().encode()
+    """Each session as saved (its file and the changes in its journal after it),
+    and the library's index as it is on disk."""
+    return {path.name: (path.read_bytes() if path.name == INDEX_NAME
+                        else sessionfile.read(path).model_dump_json().encode())
             for path in sorted(folder.glob("*.json"))}
 
 
