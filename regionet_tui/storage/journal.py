@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import os
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from typing import Any, Literal
 
 from .atomic import atomic_write
 from .changes import Edit
+from .replace import REPLACE_PAUSES, rename_with_retry, retry_while_refused
 
 SUFFIX = ".journal"
 FORMAT = 1
@@ -207,7 +209,7 @@ def move_aside(path: Path) -> Path | None:
         counter += 1
         target = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
     try:
-        os.rename(path, target)
+        rename_with_retry(path, target)
     except FileNotFoundError:
         return None
     return target
@@ -219,6 +221,10 @@ class JournalWriter:
     `append` returns at once; a batch is on disk within the time one write and
     one fsync take. A failed write is reported (`on_error`) and kept: the next
     batch writes it again, after cutting the file back to its last good end.
+    While another program holds the journal (OneDrive, a virus scanner on
+    Windows), opening and replacing it is tried again after short pauses
+    (replace.py), and `held` says so meanwhile; a journal still held after
+    them fails with FileBusyError, like a full disk.
     """
 
     def __init__(self, path: Path, journal_id: str, session_id: str, *,
@@ -232,6 +238,7 @@ class JournalWriter:
         self._busy = False
         self._stopped = False
         self.failed: OSError | None = None
+        self.held = False  # waiting for another program to let go of the journal
         self._condition = threading.Condition()
         self._fd: int | None = None
         self._good_end = 0
@@ -239,8 +246,11 @@ class JournalWriter:
         self._thread.start()
 
     def append(self, line: bytes) -> None:
+        """Write the line soon; after a failed write, the next append tries
+        again at once (with what failed before it)."""
         with self._condition:
             self._pending.append(line)
+            self.failed = None
             self._condition.notify_all()
 
     def rewrite(self, lines: Sequence[bytes]) -> None:
@@ -257,7 +267,8 @@ class JournalWriter:
             self._condition.wait_for(
                 lambda: (not self._pending and self._rewrite is None and not self._busy)
                 or (self.failed is not None and not self._busy), timeout)
-            return not self._pending and self._rewrite is None and self.failed is None
+            return (not self._pending and self._rewrite is None and not self._busy
+                    and self.failed is None)
 
     def retry(self) -> bool:
         """Try once more what failed; True when everything is on disk."""
@@ -300,6 +311,7 @@ class JournalWriter:
                     self._append(batch)
             except OSError as error:
                 with self._condition:
+                    self.held = False
                     # Kept, in order, before anything appended meanwhile.
                     if rewrite is not None:
                         self._rewrite = rewrite + batch + self._pending
@@ -313,19 +325,27 @@ class JournalWriter:
                 continue
             with self._condition:
                 self.failed = None
+                self.held = False
                 self._busy = False
                 self._condition.notify_all()
+
+    def _pause_while_held(self, seconds: float) -> None:
+        with self._condition:
+            self.held = True
+        time.sleep(seconds)
 
     def _write_whole(self, lines: list[bytes]) -> None:
         data = _header(self.journal_id, self.session_id) + b"".join(lines)
         self._close_fd()
-        atomic_write(self.path, data)
+        atomic_write(self.path, data, sleep=self._pause_while_held)
         self._good_end = len(data)
 
     def _append(self, lines: list[bytes]) -> None:
         if self._fd is None:
             try:
-                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+                self._fd = retry_while_refused(
+                    lambda: os.open(self.path, os.O_WRONLY | os.O_APPEND), self.path,
+                    REPLACE_PAUSES, self._pause_while_held)
             except FileNotFoundError:  # the session's first change: a new journal
                 self._write_whole(lines)
                 return

@@ -50,6 +50,10 @@ BACKGROUND_SAVE_BYTES = 512 * 1024
 # How long a change waits for its journal line to be on disk before it
 # returns (the line is written on anyway).
 WAIT_FOR_DISK = 0.05
+# How long a change waits at most while another program holds its journal and
+# the journal's thread tries again (the tries take 0.29 s, replace.py): as
+# before the journal, a held file is waited for and reported with the change.
+WAIT_WHILE_HELD = 1.0
 # After this many changes since the last snapshot, the snapshot is written anew.
 SNAPSHOT_AFTER = 200
 # The session's fields a change is looked for in; `modified` is the time of
@@ -301,6 +305,8 @@ class SessionStore:
         self._waiting = True
         try:
             on_disk = self._journal.flush(timeout=self.wait_for_disk)
+            if not on_disk and self._journal.held:
+                on_disk = self._journal.flush(timeout=WAIT_WHILE_HELD)
         finally:
             self._waiting = False
         told, self._told_while_waiting = self._told_while_waiting, None
