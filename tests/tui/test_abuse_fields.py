@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 from regionet_tui.screens.dialogs.confirm import ConfirmDialog
 from regionet_tui.screens.dialogs.form import FormDialog
-from regionet_tui.storage import sessionfile
-from regionet_tui.storage.library import INDEX_NAME
 from support.app import make_app
 from textual import events
 from textual.widgets import Input, Static, TextArea
 
 from regionet_tui.safe_text import remove_unsafe
+from regionet_tui.storage import sessionfile
+from regionet_tui.storage.library import INDEX_NAME
 
 # Markup first, so that a table cell cut short still shows whether it was parsed.
 HOSTILE = ("[b]vet[/b] [@click=app.quit]klik[/] \x1b]0;gekaapt\x07 \x1b[2Jwis "

@@ -8,7 +8,6 @@ from pathlib import Path
 from support.app import screen_text
 from support.stages import (
     demo_app,
-    demo_path,
     open_demo_at,
     saved,
     set_input,
