@@ -299,6 +299,10 @@ class Stap1Screen(ServiceEditing):
             self.partner_index = (self.partner_index + offset) % len(self.session.partners)
             self.load_grid(keep_cursor=False)
 
+    def action_back_to_grid(self) -> None:
+        """Esc in the gap table (its own key, so the footer says where Esc goes)."""
+        self._show_grid()
+
     def action_to_start(self) -> None:
         """Esc in the gap table goes back to the grid, not to the session list."""
         if self._showing_gaps():

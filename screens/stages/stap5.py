@@ -23,6 +23,10 @@ from ..widgets.line_table import LineTable, Row
 from ..widgets.text import show_text
 from ..widgets.timeline_view import TimelineView
 
+# When the table is wider than the screen, the title and the owner give way down to
+# these widths (cut with "…") so that both stay on screen beside the deadline; the
+# columns after them are read by scrolling sideways.
+GIVES_WAY = {"col_title": 24, "col_owner": 14}
 TITLE_WIDTH = 34  # cells of a milestone's title in the list
 
 
@@ -62,7 +66,8 @@ class Stap5Screen(TwoViewStageScreen):
                     "col_start", "col_depends", "col_serves"):
             # A long title is cut, so that the deadline and owner still show at 80 columns.
             table.add_column(Text(t(f"stap5.{key}")), key=key,
-                             max_width=TITLE_WIDTH if key == "col_title" else None)
+                             max_width=TITLE_WIDTH if key == "col_title" else None,
+                             min_width=GIVES_WAY.get(key))
         self.fill_list()
         table.focus()
 

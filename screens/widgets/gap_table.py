@@ -15,10 +15,11 @@ through Rich.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import ClassVar, Literal, NamedTuple
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 
 from regionet_tui.core import stap1_gaps
 from regionet_tui.core.stap1_gaps import GapRow, GroupRow
@@ -74,6 +75,12 @@ def _signed(value: int) -> str:
 
 
 class GapTable(LineTable):
+    # Esc goes back to the score grid (the STAP 1 screen's action): the table's own
+    # key, so the footer says where it goes rather than "Sessions".
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.back_to_grid", "stap1.key_to_grid"),
+    ]
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True, right_padding=0)
         self.view: View = "service"

@@ -190,10 +190,14 @@ async def test_esc_in_the_gap_table_goes_back_to_the_grid(
         await pilot.press("g")
         await pilot.pause()
         assert screen.focused is screen.query_one(GapTable)
+        assert footer_keys(app)["escape"] == "Terug naar invoer"  # and says so
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
         assert screen.focused is grid_of(app) and grid_of(app).display
+        await pilot.press("escape")  # and from the grid, to the sessions
+        await pilot.pause()
+        assert app.screen is not screen
 
 
 async def test_a_burst_with_tab_puts_each_score_on_the_partner_it_was_typed_for(

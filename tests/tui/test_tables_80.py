@@ -236,3 +236,21 @@ async def test_a_footer_with_too_many_keys_keeps_whole_labels_and_the_help_key(
         descriptions = {binding.description for _, binding, _, _ in
                         app.screen.active_bindings.values() if binding.description}
         assert any(line.endswith(f" {description}") for description in descriptions), line
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+async def test_the_milestone_list_keeps_title_deadline_and_owner_on_screen(
+    folder: Path, language: str
+) -> None:
+    app = make_app(folder, language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d", "5")  # the demo, STAP 5
+        await pilot.pause()
+        lines = screen_lines(app)
+        header = line_of(lines, "Deadline")
+        assert ("Eigenaar" if language == "nl" else "Owner") in header
+        row = line_of(lines, "15-12-2026")  # "Deal getekend door alle partners", Het Baken College
+        title, owner = row.split("15-12-2026")
+        assert title.rstrip().endswith("…") and owner.strip().startswith("Het Baken Col")
+        assert owner.split()[2].endswith("…")  # cut short, and says so
