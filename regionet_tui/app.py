@@ -15,6 +15,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.signal import Signal
 
 from . import i18n, settings
 from .config import AppConfig
@@ -30,6 +31,7 @@ from .workshop_mode import WorkshopMode
 
 if TYPE_CHECKING:
     from .screens.stage import StageScreen
+    from .storage.journal import Record
     from .storage.store import SessionStore
 
 
@@ -69,6 +71,10 @@ def pasted_text(text: str, target: object) -> str:
     return "\n".join(lines)
 
 
+# Seconds without a change after which the session is written whole.
+PAUSE_SECONDS = 2.0
+
+
 class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
     CSS_PATH = _style_paths(START_STYLES)
     TITLE = "regionet"
@@ -81,6 +87,9 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         i18n.set_language(config.language)
         self.library = SessionLibrary(config.sessions_folder)
         self.store: SessionStore | None = None
+        # Every change of the open session (an edit, an undo, a room answer), published
+        # once: screens subscribe and show it (Record, or None for a batch of answers).
+        self.session_changed_signal: Signal[Record | None] = Signal(self, "session-changed")
         self._all_styles_read = False
         self._stage_screens: dict[str, StageScreen] = {}  # kept for the open session
         self._full_collection_due = False
@@ -116,8 +125,21 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._keep_too_small_on_top)
+        # A pause in the changes writes the whole session (the snapshot), so the
+        # journal after it stays short.
+        self.set_interval(PAUSE_SECONDS, self._checkpoint_after_pause)
         if self.config.open_path is not None:
             self.call_after_refresh(self._open_from_command_line, self.config.open_path)
+
+    def _session_changed(self, record: Record) -> None:
+        # A room answer is shown with the others of its batch (room_mode).
+        if record.who.kind != "device":
+            self.session_changed_signal.publish(record)
+
+    def _checkpoint_after_pause(self) -> None:
+        store = self.store
+        if store is not None and store.paused_for(PAUSE_SECONDS):
+            store.checkpoint()
 
     def on_unmount(self) -> None:
         self._close_store()
@@ -191,6 +213,11 @@ class RegionetApp(KeysInOrder, RoomMode, WorkshopMode):
         # opened settles without one (60 ms at 120 partners).
         self._full_collection_due = self._closed_garbage
         store.on_background_error = self._background_save_failed
+        store.on_change = self._session_changed
+        notice = store.journal_notice
+        if notice is not None:
+            self.notify(t(f"history.journal_{notice.reason}", aside=str(notice.aside or "")),
+                        severity="warning", timeout=30, markup=False)
         if store.lock_error is not None:
             self.notify(t("app.readonly_folder", reason=os_reason(store.lock_error)),
                         severity="warning", timeout=15, markup=False)

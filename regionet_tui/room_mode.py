@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .room.server import RoomEvent, RoomServer
     from .room.stages import RoomStage
     from .storage import SessionStore
+    from .storage.journal import Record
 
 ROOM_BINDINGS: list[BindingType] = [
     Binding("f6", "room", "room.key_room", show=False, priority=True),
@@ -51,6 +52,7 @@ class RoomMode(App[None]):
 
     config: AppConfig
     store: SessionStore | None
+    session_changed_signal: Signal[Record | None]
 
     class RoomAnswered(Message):
         """A partner's answer was saved (posted by the room's server)."""
@@ -217,16 +219,12 @@ class RoomMode(App[None]):
             self.set_timer(REFRESH_DELAY, self._show_room_answers)
 
     def _show_room_answers(self) -> None:
-        """The stage on screen shows the answers that arrived (the others do when shown)."""
-        from .screens.stage import StageScreen
-
+        """The answers that arrived are published as one change of the session:
+        the stage on screen shows them (the others do when shown)."""
         self._stage_refresh_due = False
         if not self.screen_stack:  # quitting
             return
-        screen = self.screen
-        if isinstance(screen, StageScreen) and self.store is screen.store:
-            screen.refresh_stage()
-            screen.refresh_nav()
+        self.session_changed_signal.publish(None)
 
     def on_room_mode_room_device_event(self, message: RoomDeviceEvent) -> None:
         from .screens.room import RoomScreen

@@ -32,9 +32,11 @@ from textual.widgets import Input, Static
 
 from regionet_tui import progress
 from regionet_tui.forms import FormError, describe
-from regionet_tui.i18n import t
+from regionet_tui.i18n import language, t
 from regionet_tui.models import Session
 from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
+from regionet_tui.storage.changes import EditDoesNotApply
+from regionet_tui.storage.journal import Record
 
 from .base import RegionetScreen
 from .widgets.room_badge import RoomBadge
@@ -79,6 +81,9 @@ class StageScreen(RegionetScreen):
         Binding("left_square_bracket", "step(-1)", "stage.key_prev", show=False),
         Binding("right_square_bracket", "step(1)", "stage.key_next", show=False),
         Binding("question_mark,f1", "app.help", "app.key_help"),
+        Binding("ctrl+z", "undo", "stage.key_undo", show=False),
+        Binding("ctrl+y", "redo", "stage.key_redo", show=False),
+        Binding("f7", "history", "stage.key_history", show=False),
         *STAGE_BINDINGS,
     ]
 
@@ -87,6 +92,7 @@ class StageScreen(RegionetScreen):
         self.store = store
         self._stale = False  # covered or left since it last showed the session
         self.was_left = False  # when stale: left for another stage, not only covered
+        self._own_change = -1  # the last change this screen made and showed itself
 
     @property
     def session(self) -> Session:
@@ -125,6 +131,10 @@ class StageScreen(RegionetScreen):
         return cls.refresh_stage is not StageScreen.refresh_stage
 
     def on_screen_resume(self) -> None:
+        # Subscribed while on view (see on_screen_suspend).
+        published = self.regionet_app.session_changed_signal
+        published.unsubscribe(self)
+        published.subscribe(self, self._session_changed)
         if not self._stale:
             return  # the first showing: on_mount has just filled it
         self._stale = False
@@ -137,7 +147,22 @@ class StageScreen(RegionetScreen):
     def refresh_stage(self) -> None:
         """Show the current session in the body, touching only what changed."""
 
+    def _session_changed(self, record: Record | None) -> None:
+        """A change of the session was published: shown now when on view (unless
+        this screen made it and showed it itself), else when shown again."""
+        if self.store is not self.regionet_app.store:
+            return
+        if not self.is_current:
+            self._stale = True
+            return
+        if record is not None and record.seq == self._own_change:
+            return
+        self.session_changed()
+
     def on_screen_suspend(self) -> None:
+        # Off view, a change is shown when it comes back (on_screen_resume); the
+        # signal must not hold a screen the session has let go of.
+        self.regionet_app.session_changed_signal.unsubscribe(self)
         self._stale = True
         self.was_left = self not in self.app.screen_stack
         if not self.was_left:
@@ -173,8 +198,48 @@ class StageScreen(RegionetScreen):
         before = progress.parts(self.session)
         if not apply_change(self, self.store, apply, labels):
             return False
+        self._own_change = self.store.last_seq
         self.refresh_nav(progress.touched(self.session, before))
         return True
+
+    # -- undo, redo and the history ---------------------------------------------------
+    def action_history(self) -> None:
+        from .history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.store))
+
+    def action_undo(self) -> None:
+        self._step_history(self.store.undo, "history.undone", "history.nothing_to_undo")
+
+    def action_redo(self) -> None:
+        self._step_history(self.store.redo, "history.redone", "history.nothing_to_redo")
+
+    def _step_history(self, step: Callable[[], Record | None], done_key: str,
+                      none_key: str) -> None:
+        """Undo or redo one change of the whole session, and say what and where."""
+        try:
+            record = step()
+        except ReadOnlyError:
+            self.notify(t("app.readonly_refused"), severity="warning", markup=False)
+            return
+        except SaveError as error:  # done in memory: shown, and saved on the next try
+            self.notify(t("app.save_failed", reason=str(error)), severity="error",
+                        timeout=30, markup=False)
+            return
+        except (ValidationError, EditDoesNotApply, FormError):
+            self.notify(t("history.cannot"), severity="warning", markup=False)
+            return
+        if record is None:
+            self.notify(t(none_key), markup=False)
+            return
+        what = record.what.get(language()) or next(iter(record.what.values()), "")
+        self.notify(t(done_key, what=what), markup=False)
+
+    def session_changed(self) -> None:
+        """Show the session as a change elsewhere (an undo, say) left it."""
+        self.show_titles()
+        self.refresh_nav()
+        self.refresh_stage()
 
     def refresh_nav(self, changed: tuple[str, ...] | None = None) -> None:
         """Show each stage's status; after a change, only `changed` are worked out anew."""

@@ -26,6 +26,7 @@ from datetime import datetime
 from ..ids import utc_now
 from ..models import Session
 from ..storage import SaveError, SessionStore
+from ..storage.journal import Who
 from .access import Device
 
 # After a change that took t seconds, the next answer waits PACING * t.
@@ -85,8 +86,12 @@ class RoomHost:
         ValidationError for a refused change (nothing changed), SaveError when
         the disk refused it (the change is kept in memory).
         """
+        partner = (self.store.session.partner(device.partner_id)
+                   if device.partner_id is not None else None)
+        who = Who("device", partner.name if partner is not None else "",
+                  device.partner_id or "")
         try:
-            self.store.change(apply)
+            self.store.change(apply, who)
         except SaveError:
             self._tell(device, "", 0, saved=False)
             raise

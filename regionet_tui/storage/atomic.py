@@ -8,6 +8,7 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from .durable import flush_to_disk
@@ -33,11 +34,13 @@ def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
 
 
-def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None:
+def atomic_write(path: Path, data: bytes, *, backup: Path | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
     """Replace `path` with `data` so that the file is always old or new, never half.
 
     With `backup`, the previous content is kept there (a hard link where the
-    file system allows it, so it costs no copy).
+    file system allows it, so it costs no copy). `sleep` waits between the
+    tries while another program holds the file.
     """
     temp = _temp_path(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | binary_flag(), 0o644)
@@ -55,8 +58,8 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None
     os.close(fd)
     try:
         if backup is not None and path.exists():
-            _keep_backup(path, backup)
-        replace_with_retry(temp, path)
+            _keep_backup(path, backup, sleep)
+        replace_with_retry(temp, path, sleep=sleep)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -64,13 +67,13 @@ def atomic_write(path: Path, data: bytes, *, backup: Path | None = None) -> None
     _fsync_folder(path.parent)
 
 
-def _keep_backup(path: Path, backup: Path) -> None:
+def _keep_backup(path: Path, backup: Path, sleep: Callable[[float], None]) -> None:
     staged = _temp_path(backup)
     try:
         os.link(path, staged)
     except OSError:
         shutil.copyfile(path, staged)
-    replace_with_retry(staged, backup)
+    replace_with_retry(staged, backup, sleep=sleep)
 
 
 def remove_stale_temp_files(folder: Path) -> int:

@@ -243,16 +243,16 @@ class SessionLibrary:
         SessionInUseError when a window has it open; SessionGoneError when it
         is no longer there (another window deleted it first).
         """
-        from filelock import FileLock, Timeout
+        from .session_lock import LockTaken, SessionLock
 
         lock_file = sessionfile.lock_path(path)
         # A moment's wait: another window deleting it at the same time holds the
         # lock only that long, and then this one finds it gone; a window that
         # has it open holds it for good.
-        lock = FileLock(lock_file, timeout=DELETE_WAIT)
+        lock = SessionLock(lock_file)
         try:
-            lock.acquire()
-        except Timeout:
+            lock.acquire(wait=DELETE_WAIT)
+        except LockTaken:
             raise SessionInUseError(path) from None
         # An OSError from acquire (a read-only folder) goes to the caller: nothing moved.
         try:
@@ -289,15 +289,20 @@ class SessionLibrary:
         """Move the file (and its backup) into `target_folder`, under its own name
         or, when that is taken, with a time stamp added: never over another file.
         FileNotFoundError when it is gone (moved by another window meanwhile)."""
+        from .journal import journal_path
+
         target_folder.mkdir(parents=True, exist_ok=True)
         target = _move_to_free_name(path, target_folder)
-        backup = sessionfile.backup_path(path)
-        if backup.exists() or backup.is_symlink():
-            try:
-                _move_no_clobber(backup, sessionfile.backup_path(target))
-            except OSError:
-                _move_no_clobber(target, path)  # the two stay together: back as they were
-                raise
+        moved: list[tuple[Path, Path]] = [(target, path)]
+        for beside in (sessionfile.backup_path, journal_path):
+            source = beside(path)
+            if source.exists() or source.is_symlink():
+                try:
+                    moved.append((_move_no_clobber(source, beside(target)), source))
+                except OSError:
+                    for there, back in reversed(moved):  # they stay together: back as they were
+                        _move_no_clobber(there, back)
+                    raise
         return target
 
     # -- repairing a damaged file ------------------------------------------------

@@ -16,6 +16,9 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # The pauses between the tries: eight tries, 0.29 s of waiting at most.
 REPLACE_PAUSES: tuple[float, ...] = (0.01, 0.02, 0.03, 0.04, 0.06, 0.06, 0.07)
@@ -26,17 +29,19 @@ class FileBusyError(PermissionError):
     or the file may not be changed at all."""
 
 
-def _retry_while_refused(action: Callable[[], object], held: Path, pauses: Sequence[float],
-                         sleep: Callable[[float], None]) -> None:
+def retry_while_refused(action: Callable[[], T], held: Path,
+                        pauses: Sequence[float] = REPLACE_PAUSES,
+                        sleep: Callable[[float], None] = time.sleep) -> T:
+    """`action()`, tried again after each pause while it is refused with a
+    permission error (another program holds `held`); FileBusyError when every
+    try was refused. Any other OSError is raised at once."""
     for pause in pauses:
         try:
-            action()
+            return action()
         except PermissionError:
             sleep(pause)
-        else:
-            return
     try:
-        action()
+        return action()
     except PermissionError as error:
         busy = FileBusyError(error.errno, error.strerror, str(held))
         raise busy from error
@@ -49,7 +54,7 @@ def replace_with_retry(source: Path, target: Path, *,
     refused with a permission error; FileBusyError when every try was refused.
     Any other OSError is raised at once: a full disk does not empty itself.
     """
-    _retry_while_refused(lambda: os.replace(source, target), target, pauses, sleep)
+    retry_while_refused(lambda: os.replace(source, target), target, pauses, sleep)
 
 
 def rename_with_retry(source: Path, target: Path, *,
@@ -57,4 +62,4 @@ def rename_with_retry(source: Path, target: Path, *,
                       sleep: Callable[[float], None] = time.sleep) -> None:
     """`source.rename(target)` (never over an existing file on Windows),
     tried again like `replace_with_retry` while `source` is held."""
-    _retry_while_refused(lambda: source.rename(target), source, pauses, sleep)
+    retry_while_refused(lambda: source.rename(target), source, pauses, sleep)

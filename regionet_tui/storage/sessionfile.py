@@ -1,6 +1,9 @@
 """The session file: one TinyDB JSON file per session, named by its id.
 
-Layout: {"session": {"1": <the Session as JSON>}}. Reading checks every way
+Layout: {"session": {"1": <the Session as JSON>}, "journal": {"1": <mark>}}:
+the mark says which journal the snapshot belongs to and the last change of it
+that the snapshot holds (journal.py); a file without one (written before the
+journal, or by hand) is read as it is. Reading checks every way
 a file can be damaged and says which, so the library can list it as damaged
 and never overwrite it: only an ordinary file of at most MAX_BYTES is read
 (regular.py), and the session is validated strictly, straight from the JSON,
@@ -15,7 +18,9 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NotRequired
+
+from typing_extensions import TypedDict
 
 from ..version import SCHEMA_VERSION
 from .regular import FileTooLarge, NotRegularFile, read_regular
@@ -26,6 +31,7 @@ if TYPE_CHECKING:
     from ..models import Session
 
 TABLE = "session"
+MARK_TABLE = "journal"
 DOC_ID = 1
 SUFFIX = ".json"
 BACKUP_SUFFIX = ".json.bak"
@@ -77,13 +83,40 @@ def extract(raw: bytes) -> dict[str, Any]:
     return record
 
 
+@dataclass(frozen=True)
+class Mark:
+    """The journal a snapshot belongs to, and the last of its changes it holds."""
+
+    journal: str
+    seq: int
+
+    def to_json(self) -> bytes:
+        return json.dumps({"journal": self.journal, "seq": self.seq}).encode()
+
+
+class _MarkJSON(TypedDict):
+    journal: str
+    seq: int
+
+
 @functools.cache
-def _file_adapter() -> TypeAdapter[dict[str, dict[str, Session]]]:
+def _file_adapter() -> TypeAdapter[Any]:
     from pydantic import TypeAdapter
 
     from ..models import Session
 
-    return TypeAdapter(dict[str, dict[str, Session]])
+    file = TypedDict("file", {TABLE: dict[str, Session],  # type: ignore[misc]
+                              MARK_TABLE: NotRequired[dict[str, _MarkJSON]]})
+    return TypeAdapter(file)
+
+
+def _mark_of(data: Any) -> Mark | None:
+    table = data.get(MARK_TABLE) if isinstance(data, dict) else None
+    mark = table.get(str(DOC_ID)) if isinstance(table, dict) else None
+    if (isinstance(mark, dict) and isinstance(mark.get("journal"), str)
+            and isinstance(mark.get("seq"), int) and not isinstance(mark.get("seq"), bool)):
+        return Mark(mark["journal"], mark["seq"])
+    return None
 
 
 # Problems the models name themselves (a validator of ours), said as their own reason.
@@ -99,7 +132,13 @@ def _invalid(error: ValidationError) -> DamagedSessionFile:
 
 
 def parse(raw: bytes) -> Session:
-    """The session in a session file's bytes, or DamagedSessionFile saying why not.
+    """The session in a session file's bytes, or DamagedSessionFile saying why not."""
+    return parse_marked(raw)[0]
+
+
+def parse_marked(raw: bytes) -> tuple[Session, Mark | None]:
+    """The session in a session file's bytes and its journal mark, or
+    DamagedSessionFile saying why not.
 
     The usual file is validated in one strict pass straight from its bytes; a
     file that fails it is looked at again, part by part, to say what is wrong.
@@ -109,16 +148,26 @@ def parse(raw: bytes) -> Session:
     from ..models import Session
 
     with contextlib.suppress(ValidationError, KeyError):
-        return _file_adapter().validate_json(raw, strict=True)[TABLE][str(DOC_ID)]
+        data = _file_adapter().validate_json(raw, strict=True)
+        return data[TABLE][str(DOC_ID)], _mark_of(data)
     record = extract(raw)
     try:
-        return Session.model_validate_json(json.dumps(record), strict=True)
+        session = Session.model_validate_json(json.dumps(record), strict=True)
     except ValidationError as error:
         raise _invalid(error) from None
+    try:
+        mark = _mark_of(json.loads(raw))
+    except ValueError:
+        mark = None
+    return session, mark
 
 
 def read(path: Path) -> Session:
-    return parse(read_bytes(path))
+    """The session in this file as its last change left it: the snapshot and the
+    changes in its journal after it (recovery.py)."""
+    from .recovery import read_current
+
+    return read_current(path)
 
 
 def read_bytes(path: Path) -> bytes:

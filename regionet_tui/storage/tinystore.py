@@ -26,9 +26,14 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def frame(table: str, doc_id: int, record: bytes) -> bytes:
-    """The file of a TinyDB database whose one table holds one document, given as JSON."""
-    return b'{%s:{"%d":%s}}' % (json.dumps(table).encode("utf-8"), doc_id, record)
+def frame(table: str, doc_id: int, record: bytes,
+          second: tuple[str, bytes] | None = None) -> bytes:
+    """The file of a TinyDB database whose table holds one document, given as
+    JSON; `second` adds another table (its name, its one document)."""
+    out = b'{%s:{"%d":%s}' % (json.dumps(table).encode("utf-8"), doc_id, record)
+    if second is not None:
+        out += b',%s:{"%d":%s}' % (json.dumps(second[0]).encode("utf-8"), doc_id, second[1])
+    return out + b"}"
 
 
 class AtomicJSONStorage(Storage):

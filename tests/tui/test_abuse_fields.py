@@ -24,6 +24,8 @@ from textual import events
 from textual.widgets import Input, Static, TextArea
 
 from regionet_tui.safe_text import remove_unsafe
+from regionet_tui.storage import sessionfile
+from regionet_tui.storage.library import INDEX_NAME
 
 # Markup first, so that a table cell cut short still shows whether it was parsed.
 HOSTILE = ("[b]vet[/b] [@click=app.quit]klik[/] \x1b]0;gekaapt\x07 \x1b[2Jwis "
@@ -96,11 +98,17 @@ def strings_in(value: object) -> list[str]:
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.glob("*.json"))}
+    """Each session as saved (its file and the changes in its journal after it),
+    and the library's index as it is on disk."""
+    return {path.name: (path.read_bytes() if path.name == INDEX_NAME
+                        else sessionfile.read(path).model_dump_json().encode())
+            for path in sorted(folder.glob("*.json"))}
 
 
 def check_saved(folder: Path) -> None:
-    for name, data in files(folder).items():
+    journals = {path.name + str(n): line for path in folder.glob("*.journal")
+                for n, line in enumerate(path.read_bytes().splitlines())}
+    for name, data in {**files(folder), **journals}.items():
         for text in strings_in(json.loads(data)):
             bad = {hex(ord(c)) for c in text
                    if unicodedata.category(c) in UNSAFE and c not in "\n\t"}

@@ -1,5 +1,5 @@
 """A facilitator on a Windows laptop whose documents folder OneDrive syncs: the
-session file is held by another program while a change is saved."""
+session's journal, where a change is saved, is held by another program."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from textual.widgets import Input
 
 from regionet_tui.app import RegionetApp
 from regionet_tui.storage import SessionLibrary, sessionfile
+from regionet_tui.storage.journal import journal_path
 
 
 async def add_partner(pilot: Pilot[None], app: RegionetApp, name: str) -> None:
@@ -43,7 +44,7 @@ async def test_a_held_file_is_reported_and_the_next_change_saves(
         await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
-        held = hold(monkeypatch, path, times=1000)
+        held = hold(monkeypatch, journal_path(path), times=1000)  # where a change goes
         await add_partner(pilot, app, "ROC Rivierenland")
         errors = [text for severity, text in toasts.shown if severity == "error"]
         assert len(errors) == 1
@@ -77,7 +78,7 @@ async def test_a_file_held_for_a_moment_saves_without_a_word(
         await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
-        held = hold(monkeypatch, path, times=3)
+        held = hold(monkeypatch, journal_path(path), times=3)
         await add_partner(pilot, app, "ROC Rivierenland")
         assert held.tries == 4
         assert not [s for s, _ in toasts.shown if s == "error"]

@@ -82,7 +82,7 @@ async def test_a_duplicate_or_empty_partner_name_is_refused(
     async with app.run_test() as pilot:
         await open_first_session(app, pilot)
         await add_partner(app, pilot, "UWV")
-        before = path.read_bytes()
+        before = sessionfile.read(path)  # the file and the changes in its journal
         await add_partner(app, pilot, "uwv")
         assert "Er is al een partner met de naam" in screen_text(app)
         app.screen.query_one("#name", Input).value = "\u200b  "
@@ -91,7 +91,7 @@ async def test_a_duplicate_or_empty_partner_name_is_refused(
         assert "Naam is verplicht." in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-    assert path.read_bytes() == before
+    assert sessionfile.read(path) == before
 
 
 async def test_stage_bar_reaches_every_stage_by_key(library: SessionLibrary, folder: Path) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from support.app import screen_text
 from support.stages import (
     demo_app,
-    demo_path,
     open_demo_at,
     saved,
     set_input,
@@ -38,7 +37,7 @@ async def test_a_contribution_with_a_bad_amount_is_refused(folder: Path) -> None
     app = demo_app(folder)
     async with app.run_test() as pilot:
         await open_demo_at(pilot, "4")
-        before = demo_path(folder).read_bytes()
+        before = saved(folder)
         await pilot.press("b")
         await pilot.pause()
         set_select(app, "partner", "p-tiel")
@@ -51,7 +50,7 @@ async def test_a_contribution_with_a_bad_amount_is_refused(folder: Path) -> None
         set_input(app, "description", "Reiskosten zij-instromers")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert demo_path(folder).read_bytes() != before
+        assert saved(folder) != before
         assert "+ brengt | Gemeente Tiel | geld – € 5.000 – Reiskosten zij-instromers" in (
             screen_text(app))
     contribution = saved(folder).deal.agreements[0].contributions[-1]

@@ -1,5 +1,6 @@
 """kill -9 during a burst of edits, 50 rounds: the file is always a valid
-session and holds every change confirmed more than 0.5 s before the kill.
+session and holds every change confirmed more than 0.1 s before the kill
+(the session file and the changes in its journal after it).
 
 One helper process imports everything once and forks a fresh writer per
 round, so 50 rounds stay fast enough for CI.
@@ -51,7 +52,7 @@ HARNESS = textwrap.dedent(
             lines += chunk
         os.close(read_end)
         confirmed = [line.split() for line in lines.decode().splitlines() if line.count(" ") == 1]
-        safe = [int(n) for n, at in confirmed if float(at) < killed_at - 0.5]
+        safe = [int(n) for n, at in confirmed if float(at) < killed_at - 0.1]
         try:
             session = sessionfile.read(path)
             saved = session.facilitator
@@ -79,5 +80,5 @@ def test_kill_minus_nine_fifty_rounds(library: SessionLibrary) -> None:
             saved_round, saved_n = map(int, result["saved"].split(":"))
             assert saved_round == result["round"] and saved_n >= result["last_safe"], result
             checked += 1
-    assert checked >= 10  # enough rounds ran long enough to test the half-second rule
+    assert checked >= 10  # enough rounds ran long enough to test the 0.1-second rule
     assert sessionfile.read(path).id == session_id

@@ -15,7 +15,12 @@ from support.share import restored_beside_its_copy
 
 from regionet_tui.core.rounds import add_next_round
 from regionet_tui.storage import DamagedSessionFile, SessionLibrary, sessionfile
-from regionet_tui.storage.library import MOVING_SUFFIX, SessionGoneError, recover_stale_moves
+from regionet_tui.storage.library import (
+    MOVING_SUFFIX,
+    SessionGoneError,
+    SessionInUseError,
+    recover_stale_moves,
+)
 
 
 def titles(folder: Path) -> dict[str, str]:
@@ -77,16 +82,33 @@ def test_two_restores_at_once_put_the_session_back_once(
 def test_a_rename_never_writes_back_a_session_deleted_meanwhile(
     library: SessionLibrary, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The file is read only once its lock is held: a delete while it is read
+    is refused as "in use", and the rename keeps the one session there is."""
     path = library.path_for(make_session(library, "Weg"))
-    real_read = sessionfile.read
+    real_read = sessionfile.read_bytes
+    refused: list[type[Exception]] = []
 
-    def deleted_right_after_reading(target: Path) -> Any:
-        session = real_read(target)
-        if target == path and path.exists():
-            library.delete(path)  # another window, between the reading and the lock
-        return session
+    def delete_tried_while_reading(target: Path) -> Any:
+        if target == path:
+            try:
+                library.delete(path)  # another window, while this one reads
+            except (SessionInUseError, SessionGoneError) as error:
+                refused.append(type(error))
+        return real_read(target)
 
-    monkeypatch.setattr(sessionfile, "read", deleted_right_after_reading)
+    monkeypatch.setattr(sessionfile, "read_bytes", delete_tried_while_reading)
+    library.rename(path, "Toch terug?")
+    monkeypatch.undo()
+    assert refused == [SessionInUseError]
+    assert list(titles(folder).values()) == ["Toch terug?"]
+    assert list(titles(library.trash).values()) == []
+
+
+def test_a_session_deleted_before_its_lock_is_taken_is_never_opened(
+    library: SessionLibrary, folder: Path
+) -> None:
+    path = library.path_for(make_session(library, "Weg"))
+    library.delete(path)
     with pytest.raises(SessionGoneError):
         library.rename(path, "Toch terug?")
     assert not path.exists()

@@ -23,16 +23,21 @@ def test_a_change_is_on_disk_when_change_returns(library: SessionLibrary) -> Non
     store.change(lambda s: add_partner(s, Partner.create("ROC Rivierenland", "mbo")))
     on_disk = sessionfile.read(store.path)
     assert [p.name for p in on_disk.partners] == ["ROC Rivierenland"]
-    raw = json.loads(store.path.read_text(encoding="utf-8"))
-    assert list(raw) == ["session"]  # a TinyDB file with one table
     store.close()
+    raw = json.loads(store.path.read_text(encoding="utf-8"))
+    # A TinyDB file: the session, and the mark of the journal's last change it holds.
+    assert list(raw) == ["session", "journal"]
+    assert raw["journal"]["1"]["seq"] == 1
 
 
 def test_backup_keeps_the_previous_version(library: SessionLibrary) -> None:
     store = library.create("Ronde 1", "", date(2026, 11, 22))
     store.change(lambda s: setattr(s, "region", "Achterhoek"))
+    store.checkpoint()  # a pause: the snapshot is written
     store.change(lambda s: setattr(s, "region", "Twente"))
-    assert sessionfile.read(sessionfile.backup_path(store.path)).region == "Achterhoek"
+    store.checkpoint()
+    assert sessionfile.parse(sessionfile.backup_path(store.path).read_bytes()
+                             ).region == "Achterhoek"
     assert sessionfile.read(store.path).region == "Twente"
     store.close()
 
@@ -158,6 +163,8 @@ def test_large_sessions_are_saved_off_the_calling_thread(library: SessionLibrary
     store = library.create("Groot", "", date(2026, 11, 22))
     store._last_size = 10 * 1024 * 1024  # noqa: SLF001 (the store's own) — as if the file were large
     store.change(lambda s: setattr(s, "region", "Groot gebied"))
+    store.checkpoint()
     store.flush()
+    assert sessionfile.parse(store.path.read_bytes()).region == "Groot gebied"
     assert sessionfile.read(store.path).region == "Groot gebied"
     store.close()

@@ -1,6 +1,8 @@
-"""Saving while another program holds the session file for a moment (OneDrive,
-a virus scanner, the search indexer on Windows): the replace is tried again,
-briefly, and a file still held is reported like a full disk."""
+"""Saving while another program holds the session's files for a moment
+(OneDrive, a virus scanner, the search indexer on Windows): a change goes to
+the session's journal, the snapshot and its backup replace the session file;
+each is tried again, briefly, and a file still held is reported like a full
+disk."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from regionet_tui.i18n import set_language
 from regionet_tui.models import Partner
 from regionet_tui.storage import SaveError, SessionLibrary, sessionfile
 from regionet_tui.storage.atomic import atomic_write
+from regionet_tui.storage.journal import journal_path
 from regionet_tui.storage.problems import os_reason
 from regionet_tui.storage.replace import REPLACE_PAUSES, FileBusyError, replace_with_retry
 
@@ -36,7 +39,7 @@ def test_a_file_held_for_a_moment_is_saved_on_a_later_try(
     library: SessionLibrary, monkeypatch: pytest.MonkeyPatch, times: int
 ) -> None:
     store = library.create("Ronde 1", "Rivierenland", date(2026, 11, 22))
-    held = hold(monkeypatch, store.path, times)
+    held = hold(monkeypatch, journal_path(store.path), times)  # where a change goes
     started = time.perf_counter()
     store.change(lambda s: add_partner(s, Partner.create("ROC Rivierenland", "mbo")))
     waited = time.perf_counter() - started
@@ -52,7 +55,7 @@ def test_a_file_held_through_every_try_is_reported_and_the_next_change_saves(
 ) -> None:
     store = library.create("Ronde 1", "Rivierenland", date(2026, 11, 22))
     before = store.path.read_bytes()
-    held = hold(monkeypatch, store.path, times=1000)
+    held = hold(monkeypatch, journal_path(store.path), times=1000)
     started = time.perf_counter()
     with pytest.raises(SaveError) as failure:
         store.change(lambda s: add_partner(s, Partner.create("ROC Rivierenland", "mbo")))
@@ -62,9 +65,10 @@ def test_a_file_held_through_every_try_is_reported_and_the_next_change_saves(
     assert isinstance(failure.value.error, FileBusyError)
     assert "een ander programma hield het bestand vast" in str(failure.value)
     assert "OneDrive" in str(failure.value)
-    # The change is in memory, the file as it was, no temp file left behind.
+    # The change is in memory, the files as they were, no temp file left behind.
     assert [p.name for p in store.session.partners] == ["ROC Rivierenland"]
     assert store.path.read_bytes() == before
+    assert partner_names(store.path) == []
     assert store.unsaved
     assert not list(store.path.parent.glob(".*.tmp"))
 
@@ -79,7 +83,7 @@ def test_the_reason_is_said_in_english_too(
     library: SessionLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = library.create("Round 1", "", date(2026, 11, 22))
-    hold(monkeypatch, store.path, times=1000)
+    hold(monkeypatch, journal_path(store.path), times=1000)
     set_language("en")
     with pytest.raises(SaveError) as failure:
         store.change(lambda s: setattr(s, "region", "Betuwe"))
@@ -94,6 +98,7 @@ def test_a_held_backup_is_waited_for_as_well(
     backup = sessionfile.backup_path(store.path)
     held = hold(monkeypatch, backup, times=2)
     store.change(lambda s: setattr(s, "region", "Twente"))
+    store.checkpoint()  # a pause: the snapshot replaces the file, the backup keeps the old one
     assert held.tries == 3
     assert sessionfile.read(backup).region == "Achterhoek"
     assert sessionfile.read(store.path).region == "Twente"

@@ -103,7 +103,7 @@ def test_a_failed_background_save_is_kept_too(
     library: SessionLibrary, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = library.create("Groot", "", date(2026, 11, 22))
-    store._last_size = 10 * 1024 * 1024  # noqa: SLF001 (the store's own) — as if the file were large: the writer thread saves
+    store.wait_for_disk = 0  # a slow disk: the change returns before its line is written
     errors: list[Exception] = []
     store.on_background_error = errors.append
     disk = full(monkeypatch, folder)
@@ -189,7 +189,7 @@ def test_a_failed_background_save_is_reported_once_the_writer_is_free() -> None:
     reported = threading.Event()
     flushed_in_time: list[bool] = []
 
-    def write(snapshot: bytes) -> None:
+    def write(snapshot: bytes, seq: int) -> None:
         raise OSError(28, "No space left on device")
 
     def on_error(error: Exception) -> None:
@@ -202,7 +202,7 @@ def test_a_failed_background_save_is_reported_once_the_writer_is_free() -> None:
         reported.set()
 
     writer = _BackgroundWriter(write, on_error)
-    writer.submit(b"{}")
+    writer.submit(b"{}", 1)
     assert reported.wait(timeout=10)
     writer.stop()
     assert flushed_in_time == [True]

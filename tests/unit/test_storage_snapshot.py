@@ -17,10 +17,12 @@ from regionet_tui.storage.tinystore import AtomicJSONStorage, frame
 def test_the_file_is_the_session_as_tinydb_reads_it(library: SessionLibrary) -> None:
     store = library.create("Ronde 1", "Rivierenland", date(2026, 11, 22), "Marieke")
     store.change(lambda s: add_partner(s, Partner.create("Café \"De Brug\" ✓", "company")))
+    store.checkpoint()  # a pause: the snapshot is written
     with TinyDB(store.path, access_mode="r") as database:
         record = database.table(sessionfile.TABLE).get(doc_id=sessionfile.DOC_ID)
     assert record == store.session.model_dump(mode="json")
-    assert json.loads(store.path.read_bytes()) == sessionfile.document(store.session)
+    raw = json.loads(store.path.read_bytes())
+    assert raw[sessionfile.TABLE] == sessionfile.document(store.session)[sessionfile.TABLE]
     store.close()
 
 
@@ -28,11 +30,14 @@ def test_a_background_save_writes_the_state_of_its_change(library: SessionLibrar
     store = library.create("Groot", "", date(2026, 11, 22))
     store._last_size = 10 * 1024 * 1024  # noqa: SLF001 (the store's own) — as if the file were large: the writer thread saves
     store.change(lambda s: setattr(s, "region", "Eerste"))
+    store.checkpoint()
     store.change(lambda s: setattr(s, "region", "Tweede"))
+    store.checkpoint()
     store.flush()
-    assert sessionfile.read(store.path).region == "Tweede"
-    # the backup is the file before the last write: two changes may make one write
-    assert sessionfile.read(sessionfile.backup_path(store.path)).region in ("", "Eerste")
+    assert sessionfile.parse(store.path.read_bytes()).region == "Tweede"
+    # the backup is the file before the last write: two snapshots may make one write
+    backup = sessionfile.backup_path(store.path).read_bytes()
+    assert sessionfile.parse(backup).region in ("", "Eerste")
     store.close()
 
 

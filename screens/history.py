@@ -1,0 +1,165 @@
+"""The history of the session: every change in its journal, newest first.
+
+Time, who (the facilitator, a partner's device in the room, a merge), stage
+and what changed. `s` and `p` filter by stage and by partner; Enter brings
+the session back to how it was right after the selected change, as one change
+that ctrl+z takes back again.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from regionet_tui.core import history_rows
+from regionet_tui.i18n import t
+from regionet_tui.models import Session
+from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
+from regionet_tui.storage.changes import EditDoesNotApply
+
+from .base import RegionetScreen
+from .dialogs.confirm import ConfirmDialog
+from .widgets.line_table import LineTable, Row
+from .widgets.title_bar import TitleBar
+
+
+class HistoryScreen(RegionetScreen):
+    BINDINGS = [
+        Binding("escape", "back", "app.key_back"),
+        Binding("enter", "go_back", "history.key_go_back"),
+        Binding("s", "next_stage", "history.key_stage"),
+        Binding("p", "next_partner", "history.key_partner"),
+        Binding("ctrl+z", "undo", "stage.key_undo", show=False),
+        Binding("ctrl+y", "redo", "stage.key_redo", show=False),
+        Binding("question_mark,f1", "app.help", "app.key_help"),
+    ]
+
+    def __init__(self, store: SessionStore) -> None:
+        super().__init__()
+        self.store = store
+        self.stage: str | None = None
+        self.partner: str | None = None
+
+    @property
+    def session(self) -> Session:
+        return self.store.session
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        yield Static("", id="history-filter")
+        table = LineTable(id="history")
+        table.add_column(t("history.col_time"), key="time")
+        table.add_column(t("history.col_who"), key="who")
+        table.add_column(t("history.col_stage"), key="stage")
+        table.add_column(t("history.col_what"), key="what")
+        yield table
+        yield Static("", id="history-empty", classes="empty-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.session.title
+        self.sub_title = t("history.title")
+        self.fill()
+        self.query_one(LineTable).focus()
+        self.regionet_app.session_changed_signal.subscribe(self, self._session_changed)
+
+    def on_unmount(self) -> None:
+        self.regionet_app.session_changed_signal.unsubscribe(self)
+
+    def help_text(self) -> str:
+        return t("history.help")
+
+    def help_title(self) -> str:
+        return t("history.title")
+
+    def _session_changed(self, _record: object) -> None:
+        self.fill()
+
+    def fill(self) -> None:
+        shown = history_rows.rows(self.session, self.store.records, self.stage, self.partner)
+        self.query_one(LineTable).show([
+            Row(str(row.seq), (row.time, row.who, row.stage, row.what))
+            for row in shown])
+        stage = t(f"history.stage.{self.stage}") if self.stage else t("history.all")
+        partner_of = self.session.partner(self.partner) if self.partner else None
+        partner = partner_of.name if partner_of is not None else t("history.all")
+        self.query_one("#history-filter", Static).update(
+            Content(t("history.filter", stage=stage, partner=partner)))
+        self.query_one("#history-empty", Static).update(
+            Content(t("history.empty_list") if not shown else ""))
+
+    # -- filters ---------------------------------------------------------------------
+    def action_next_stage(self) -> None:
+        self.stage = _next(self.stage, history_rows.stages_in(self.store.records))
+        self.fill()
+
+    def action_next_partner(self) -> None:
+        self.partner = _next(self.partner,
+                             history_rows.partners_in(self.session, self.store.records))
+        self.fill()
+
+    # -- going back --------------------------------------------------------------------
+    def _selected(self) -> int | None:
+        table = self.query_one(LineTable)
+        if table.row_count == 0:
+            return None
+        key = table.row_key_at(table.cursor_row)
+        return int(key) if key is not None else None
+
+    @on(LineTable.RowSelected, "#history")
+    def _chosen(self) -> None:
+        self.action_go_back()
+
+    def action_go_back(self) -> None:
+        seq = self._selected()
+        if seq is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._step(lambda: self.store.go_back_to(seq), "history.went_back_done")
+
+        self.app.push_screen(ConfirmDialog(t("history.go_back_question")), answer)
+
+    def action_undo(self) -> None:
+        self._step(self.store.undo, "history.undone")
+
+    def action_redo(self) -> None:
+        self._step(self.store.redo, "history.redone")
+
+    def _step(self, step: object, done_key: str) -> None:
+        try:
+            record = step()  # type: ignore[operator]
+        except ReadOnlyError:
+            self.notify(t("app.readonly_refused"), severity="warning", markup=False)
+            return
+        except SaveError as error:
+            self.notify(t("app.save_failed", reason=str(error)), severity="error",
+                        timeout=30, markup=False)
+            record = None
+        except (ValueError, EditDoesNotApply):
+            self.notify(t("history.cannot"), severity="warning", markup=False)
+            return
+        if record is not None:
+            from regionet_tui.i18n import language
+
+            what = record.what.get(language()) or ""
+            self.notify(t(done_key, what=what, seq=record.back_to or 0), markup=False)
+        else:
+            self.notify(t("history.nothing_changed"), markup=False)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def _next(current: str | None, choices: list[str]) -> str | None:
+    """The next of the choices after `current`, and after the last: all (None)."""
+    if not choices:
+        return None
+    if current not in choices:
+        return choices[0]
+    index = choices.index(current) + 1
+    return choices[index] if index < len(choices) else None
