@@ -54,9 +54,12 @@ class HistoryScreen(RegionetScreen):
         table.add_column(t("history.col_time"), key="time")
         table.add_column(t("history.col_who"), key="who")
         table.add_column(t("history.col_stage"), key="stage")
-        table.add_column(t("history.col_what"), key="what")
+        # What changed gives way (cut with "…") before it runs off the screen; the
+        # selected change is read in full below the table.
+        table.add_column(t("history.col_what"), key="what", min_width=20)
         yield table
         yield Static("", id="history-empty", classes="empty-hint")
+        yield Static("", id="history-detail", classes="detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,6 +93,20 @@ class HistoryScreen(RegionetScreen):
             Content(t("history.filter", stage=stage, partner=partner)))
         self.query_one("#history-empty", Static).update(
             Content(t("history.empty_list") if not shown else ""))
+        self._show_detail()
+
+    @on(LineTable.RowHighlighted, "#history")
+    def _show_detail(self) -> None:
+        """The selected change in full: who, when, where and what."""
+        table = self.query_one(LineTable)
+        detail = self.query_one("#history-detail", Static)
+        if table.row_count == 0:
+            detail.update(Content(""))
+            detail.display = False
+            return
+        time, who, stage, what = (str(cell) for cell in table.get_row_at(table.cursor_row))
+        detail.update(Content(f"{time} · {who} · {stage}\n{what}"))
+        detail.display = True
 
     # -- filters ---------------------------------------------------------------------
     def action_next_stage(self) -> None:

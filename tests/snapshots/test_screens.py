@@ -46,6 +46,7 @@ SCREENS = [
     Shot("agenda-parking-lot", ("f8", "tab")),
     Shot("room", ("f6",)),
     Shot("palette", ("ctrl+p",)),
+    Shot("history", ("1", "e", "j", "escape", "f7")),  # one change, then the history
     Shot("too-small", size=(48, 13)),  # under the smallest size the app is laid out for
 ]
 

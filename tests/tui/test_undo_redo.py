@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from support.app import make_app, screen_text
+from support.monochrome import screen_lines
 from support.stages import demo_path, notifications, open_demo_at, saved
 
 from regionet_tui.storage import SessionStore
@@ -93,6 +94,12 @@ async def test_the_history_lists_changes_and_goes_back_to_one_as_a_change(
         await pilot.pause()
         assert "Onderdeel: alle" in screen_text(app)
         await pilot.press("down")  # the older change: the score
+        await pilot.pause()
+        lines = screen_lines(app)  # cut short in its row, in full below the table
+        row = next(line for line in lines if "Arbeidspool" in line and "STAP 1" in line)
+        assert row.endswith("…") and all(len(line) <= 80 for line in lines)
+        detail = "\n".join(lines[lines.index(row) + 1:])
+        assert "Het Baken College" in detail and "aanbod" in detail
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("j")  # yes, back to right after it
