@@ -43,10 +43,9 @@ KEYS = 200
 
 
 def _store(folder: Path, partners: int) -> SessionStore:
-    region.PARTNERS = partners
     library = SessionLibrary(folder)
     library.prepare()
-    store = library.add(region.region_session(f"r{partners}"))
+    store = library.add(region.region_session(f"r{partners}", partners=partners))
     path = store.path
     store.close()
     return SessionStore.open(path)
