@@ -39,6 +39,7 @@ class Stap3Screen(PartnerStageScreen):
                 yield PartnerBar()
                 yield LineTable(id="own")
                 yield Static("", id="own-empty", classes="empty-hint")
+                yield Static("", id="own-detail", classes="detail")
             with Vertical(id="shared-view"):
                 yield Static("", id="statement", classes="statement")
                 yield LineTable(id="shared")
@@ -84,6 +85,27 @@ class Stap3Screen(PartnerStageScreen):
         # Without partners the partner bar already says so: once is enough.
         hint.display = self.partner is not None and not self._own()
         show_text(hint, t("stap3.own_empty"))
+        self.show_own_detail()
+
+    def show_own_detail(self) -> None:
+        """The selected item of the partner's own agenda in full, under the table:
+        its title, its explanation and where it went in the shared agenda."""
+        item = self._selected_own()
+        detail = self.query_one("#own-detail", Static)
+        detail.display = item is not None
+        if item is None:
+            return
+        used = [s.title for s in self.session.goal.shared if item.id in s.sources]
+        lines = [item.title]
+        if item.explanation:
+            lines.append(item.explanation)
+        if used:
+            lines.append("→ " + "; ".join(used))
+        show_text(detail, "\n".join(lines))
+
+    @on(LineTable.RowHighlighted, "#own")
+    def _own_highlighted(self) -> None:
+        self.show_own_detail()
 
     def fill_shared(self, select: int | None = None) -> None:
         statement = self.session.goal.statement or t("stap3.statement_empty")

@@ -254,3 +254,19 @@ async def test_the_milestone_list_keeps_title_deadline_and_owner_on_screen(
         title, owner = row.split("15-12-2026")
         assert title.rstrip().endswith("…") and owner.strip().startswith("Het Baken Col")
         assert owner.split()[2].endswith("…")  # cut short, and says so
+
+
+async def test_stap3_shows_the_selected_own_item_in_full_below_the_table(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d", "3")  # the demo, STAP 3: Het Baken College's own agenda
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        lines = screen_lines(app)
+        row = line_of(lines, "Doorlopende leerlijn techniek naar het mbo")
+        assert row.endswith("…")  # the explanation is cut in its row
+        below = "\n".join(lines[lines.index(row) + 1:])
+        assert "Leerlingen kennen het ROC en de bedrijven al voordat ze overstappen." in below
+        assert "→ Doorlopende leerlijn techniek vmbo–mbo–bedrijf" in below
