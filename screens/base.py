@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar, cast, runtime_checkable
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from textual.binding import ActiveBinding
 
     from regionet_tui.app import RegionetApp
+    from regionet_tui.storage.journal import Record
 
 ResultType = TypeVar("ResultType")
 
@@ -91,6 +93,33 @@ class RegionetScreen(Screen[None]):
     def regionet_app(self) -> RegionetApp:
         """The App, typed: every regionet screen runs in a RegionetApp."""
         return cast("RegionetApp", self.app)
+
+    def step_history(self, step: Callable[[], Record | None], done_key: str,
+                     none_key: str) -> None:
+        """Undo, redo or go back one change of the whole session, and say what and
+        where (a stage's keys and the history screen alike)."""
+        from regionet_tui.forms import FormError
+        from regionet_tui.i18n import language
+        from regionet_tui.storage import ReadOnlyError, SaveError
+        from regionet_tui.storage.changes import EditDoesNotApply
+
+        try:
+            record = step()
+        except ReadOnlyError:
+            self.notify(t("app.readonly_refused"), severity="warning", markup=False)
+            return
+        except SaveError as error:  # done in memory: shown, and saved on the next try
+            self.notify(t("app.save_failed", reason=str(error)), severity="error",
+                        timeout=30, markup=False)
+            return
+        except (ValueError, EditDoesNotApply, FormError):  # ValidationError is a ValueError
+            self.notify(t("history.cannot"), severity="warning", markup=False)
+            return
+        if record is None:
+            self.notify(t(none_key), markup=False)
+            return
+        what = record.what.get(language()) or next(iter(record.what.values()), "")
+        self.notify(t(done_key, what=what, seq=record.back_to or 0), markup=False)
 
 
 class RegionetModal(ModalScreen[ResultType], Generic[ResultType]):

@@ -17,8 +17,7 @@ from textual.widgets import Footer, Static
 from regionet_tui.core import history_rows
 from regionet_tui.i18n import t
 from regionet_tui.models import Session
-from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
-from regionet_tui.storage.changes import EditDoesNotApply
+from regionet_tui.storage import SessionStore
 
 from .base import RegionetScreen
 from .dialogs.confirm import ConfirmDialog
@@ -137,36 +136,16 @@ class HistoryScreen(RegionetScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self._step(lambda: self.store.go_back_to(seq), "history.went_back_done")
+                self.step_history(lambda: self.store.go_back_to(seq), "history.went_back_done",
+                                  "history.nothing_changed")
 
         self.app.push_screen(ConfirmDialog(t("history.go_back_question")), answer)
 
     def action_undo(self) -> None:
-        self._step(self.store.undo, "history.undone")
+        self.step_history(self.store.undo, "history.undone", "history.nothing_to_undo")
 
     def action_redo(self) -> None:
-        self._step(self.store.redo, "history.redone")
-
-    def _step(self, step: object, done_key: str) -> None:
-        try:
-            record = step()  # type: ignore[operator]
-        except ReadOnlyError:
-            self.notify(t("app.readonly_refused"), severity="warning", markup=False)
-            return
-        except SaveError as error:
-            self.notify(t("app.save_failed", reason=str(error)), severity="error",
-                        timeout=30, markup=False)
-            record = None
-        except (ValueError, EditDoesNotApply):
-            self.notify(t("history.cannot"), severity="warning", markup=False)
-            return
-        if record is not None:
-            from regionet_tui.i18n import language
-
-            what = record.what.get(language()) or ""
-            self.notify(t(done_key, what=what, seq=record.back_to or 0), markup=False)
-        else:
-            self.notify(t("history.nothing_changed"), markup=False)
+        self.step_history(self.store.redo, "history.redone", "history.nothing_to_redo")
 
     def action_back(self) -> None:
         self.app.pop_screen()

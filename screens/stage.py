@@ -32,10 +32,9 @@ from textual.widgets import Input, Static
 
 from regionet_tui import progress
 from regionet_tui.forms import FormError, describe
-from regionet_tui.i18n import language, t
+from regionet_tui.i18n import t
 from regionet_tui.models import Session
 from regionet_tui.storage import ReadOnlyError, SaveError, SessionStore
-from regionet_tui.storage.changes import EditDoesNotApply
 from regionet_tui.storage.journal import Record
 
 from .base import RegionetScreen
@@ -209,31 +208,10 @@ class StageScreen(RegionetScreen):
         self.app.push_screen(HistoryScreen(self.store))
 
     def action_undo(self) -> None:
-        self._step_history(self.store.undo, "history.undone", "history.nothing_to_undo")
+        self.step_history(self.store.undo, "history.undone", "history.nothing_to_undo")
 
     def action_redo(self) -> None:
-        self._step_history(self.store.redo, "history.redone", "history.nothing_to_redo")
-
-    def _step_history(self, step: Callable[[], Record | None], done_key: str,
-                      none_key: str) -> None:
-        """Undo or redo one change of the whole session, and say what and where."""
-        try:
-            record = step()
-        except ReadOnlyError:
-            self.notify(t("app.readonly_refused"), severity="warning", markup=False)
-            return
-        except SaveError as error:  # done in memory: shown, and saved on the next try
-            self.notify(t("app.save_failed", reason=str(error)), severity="error",
-                        timeout=30, markup=False)
-            return
-        except (ValidationError, EditDoesNotApply, FormError):
-            self.notify(t("history.cannot"), severity="warning", markup=False)
-            return
-        if record is None:
-            self.notify(t(none_key), markup=False)
-            return
-        what = record.what.get(language()) or next(iter(record.what.values()), "")
-        self.notify(t(done_key, what=what), markup=False)
+        self.step_history(self.store.redo, "history.redone", "history.nothing_to_redo")
 
     def session_changed(self) -> None:
         """Show the session as a change elsewhere (an undo, say) left it."""
